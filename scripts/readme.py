@@ -1,0 +1,107 @@
+"""Regenerate the parts of README.md that come from the program itself.
+
+    python scripts/readme.py          # rewrite README.md
+    python scripts/readme.py --check  # exit 1 if README.md is out of date (run by the tests)
+
+Each generated part sits between ``<!-- BEGIN generated: NAME -->`` and ``<!-- END generated: NAME -->``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+EXAMPLE_START = "2027-01-04"
+
+
+def _run(*args: str) -> str:
+    from typer.testing import CliRunner
+
+    from roadmap_cli.cli import app
+
+    with tempfile.TemporaryDirectory() as home:
+        env = {"ROADMAP_HOME": home, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+        result = CliRunner().invoke(app, list(args), env=env, prog_name="roadmap")
+    if result.exit_code != 0:
+        raise SystemExit(f"`roadmap {' '.join(args)}` failed:\n{result.output}")
+    return "\n".join(line.rstrip() for line in result.stdout.splitlines())
+
+
+def _command_paths() -> list[list[str]]:
+    import typer.main
+
+    from roadmap_cli.cli import app
+
+    found: list[list[str]] = []
+
+    def walk(command: object, prefix: list[str]) -> None:
+        found.append(prefix)
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            if not getattr(sub, "hidden", False):
+                walk(sub, [*prefix, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def reference() -> str:
+    parts = []
+    for path in _command_paths():
+        title = " ".join(["roadmap", *path])
+        parts.append(f"### `{title}`\n\n```text\n{_run(*path, '--help')}\n```")
+    return "\n\n".join(parts)
+
+
+def example_plan() -> str:
+    args = ["plan", "--lang", "python", "--hours", "12", "--start", EXAMPLE_START]
+    lines = _run(*args).splitlines()
+    shown = "\n".join(lines[:30])
+    return f"```console\n$ roadmap {' '.join(args)}\n{shown}\n...\n```"
+
+
+def example_warning() -> str:
+    args = ["plan", "--lang", "go", "--hours", "5", "--start", EXAMPLE_START]
+    lines = _run(*args).splitlines()
+    head = "\n".join(lines[: next(i for i, line in enumerate(lines) if not line.strip())])
+    return f"```console\n$ roadmap {' '.join(args)}\n{head}\n...\n```"
+
+
+SECTIONS: dict[str, Callable[[], str]] = {
+    "reference": reference,
+    "example-plan": example_plan,
+    "example-warning": example_warning,
+}
+
+
+def render(text: str) -> str:
+    for name, make in SECTIONS.items():
+        pattern = re.compile(
+            rf"(<!-- BEGIN generated: {name} -->\n)(?:.*?\n)?(<!-- END generated: {name} -->)", re.DOTALL
+        )
+        if not pattern.search(text):
+            raise SystemExit(f"README.md has no generated section {name!r}")
+        body = make()
+        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), text)
+    return text
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("COLUMNS", "100")
+    current = README.read_text(encoding="utf-8")
+    fresh = render(current)
+    if "--check" in argv:
+        if fresh != current:
+            print("README.md is out of date: run `python scripts/readme.py`", file=sys.stderr)
+            return 1
+        return 0
+    README.write_text(fresh, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Content packs: the schema, the safe loader, and the merged catalog."""

@@ -1,0 +1,120 @@
+"""The merged, validated content that every command reads: plain data and a few lookups.
+
+Nothing here imports pydantic or YAML: a warm start reads this straight from the JSON cache.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any, Literal
+
+from typing_extensions import TypedDict
+
+from roadmap_cli.errors import UsageError, unknown_name
+
+Kind = Literal["milestone", "project"]
+
+#: The names an item title may use, filled from the chosen stack.
+PLACEHOLDERS = ("language", "framework", "orm", "test_tool", "job_queue", "package_manager")
+
+
+class Item(TypedDict):
+    """A milestone or project with every optional key filled in."""
+
+    id: str
+    kind: Kind
+    phase: str
+    title: str
+    description: str
+    hours: int
+    priority: Literal["core", "optional"]
+    rank: int
+    depends_on: list[str]
+    stacks: list[str]
+    track: str | None
+    titles: dict[str, str]
+    sources: list[str]
+    deliverables: list[str]
+
+
+class PackRecord(TypedDict):
+    id: str
+    title: str
+    version: str
+    description: str
+    builtin: bool
+    files: list[str]
+
+
+class Catalog:
+    """Lookups over the catalog data (a JSON-ready dict, as cached)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.packs: list[PackRecord] = data["packs"]
+        self.sources: dict[str, dict[str, Any]] = {s["id"]: s for s in data["sources"]}
+        self.stacks: dict[str, dict[str, Any]] = {s["id"]: s for s in data["stacks"]}
+        self.phases: list[dict[str, Any]] = sorted(data["phases"], key=lambda p: p["order"])
+        self.tracks: dict[str, dict[str, Any]] = {t["id"]: t for t in data["tracks"]}
+        self.items: list[Item] = data["items"]
+        self.certifications: list[dict[str, Any]] = data["certifications"]
+        self.by_id: dict[str, Item] = {i["id"]: i for i in self.items}
+
+    def phase(self, phase_id: str) -> dict[str, Any]:
+        return next(p for p in self.phases if p["id"] == phase_id)
+
+    def stack_names(self) -> dict[str, str]:
+        """Every name ``--lang`` accepts (ids and aliases, lowercased) and the stack id it means."""
+        names: dict[str, str] = {}
+        for stack in self.stacks.values():
+            names[stack["id"]] = stack["id"]
+            for alias in stack.get("aliases", []):
+                names[alias.lower()] = stack["id"]
+        return names
+
+    def resolve_stack(self, name: str) -> dict[str, Any]:
+        names = self.stack_names()
+        key = name.strip().lower()
+        if key not in names:
+            raise unknown_name("--lang", name, self.stacks)
+        return self.stacks[names[key]]
+
+    def resolve_framework(self, stack: dict[str, Any], name: str | None) -> dict[str, Any]:
+        frameworks: list[dict[str, Any]] = stack["frameworks"]
+        if name is None:
+            return frameworks[0]
+        key = name.strip().lower()
+        for fw in frameworks:
+            if key in {fw["id"], fw["name"].lower()}:
+                return fw
+        choices = ", ".join(f"{fw['id']} ({fw['name']})" for fw in frameworks)
+        raise UsageError(
+            f"{stack['name']} has no framework {name!r}; choose from: {choices}",
+            hint="leave out --framework to use the first one",
+        )
+
+
+def tools_of(stack: dict[str, Any], framework: dict[str, Any]) -> dict[str, str]:
+    """The values a title's {placeholders} take for one stack and framework."""
+    return {
+        "language": stack["name"],
+        "framework": framework["name"],
+        "orm": stack["orm"],
+        "test_tool": stack["test_tool"],
+        "job_queue": stack["job_queue"],
+        "package_manager": stack["package_manager"],
+    }
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The {names} a title uses; raises ValueError for a malformed template."""
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+
+
+def item_title(item: Item, stack_id: str, tools: dict[str, str]) -> str:
+    template = item["titles"].get(stack_id, item["title"])
+    return template.format_map(tools)
+
+
+def applies_to(item: Item, stack_id: str) -> bool:
+    return not item["stacks"] or stack_id in item["stacks"]

@@ -1,0 +1,59 @@
+"""Error types and the exit codes they map to: the one place that decides them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILURE = 1  # something went wrong at run time (database, file system)
+    USAGE = 2  # a bad option value, an unknown name or id
+    BAD_CONTENT = 65  # a content pack that is not valid (EX_DATAERR)
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class RoadmapError(Exception):
+    """An error a user can cause and act on: shown as a message, never as a traceback."""
+
+    exit_code: ExitCode = ExitCode.FAILURE
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(RoadmapError):
+    exit_code = ExitCode.USAGE
+
+
+class ContentError(RoadmapError):
+    """One or more problems in content packs, each already naming file:line:column."""
+
+    exit_code = ExitCode.BAD_CONTENT
+
+    def __init__(self, problems: Sequence[str], *, hint: str | None = None) -> None:
+        count = len(problems)
+        head = "a content pack is not valid" if count == 1 else f"{count} problems in content packs"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems), hint=hint)
+        self.problems = list(problems)
+
+
+def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The choices that look most like ``word``, best first, for "did you mean" hints."""
+    import difflib
+
+    pool = list(choices)
+    lowered = {c.lower(): c for c in pool}
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.5)
+    return [lowered[f] for f in found]
+
+
+def unknown_name(kind: str, given: str, choices: Iterable[str]) -> UsageError:
+    """A usage error for an unknown name that lists what is allowed and suggests the closest."""
+    pool = sorted(set(choices))
+    near = closest(given, pool)
+    hint = f"did you mean {' or '.join(repr(c) for c in near)}?" if near else None
+    return UsageError(f"unknown {kind} {given!r}; choose from: {', '.join(pool)}", hint=hint)

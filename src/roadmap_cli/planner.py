@@ -1,0 +1,317 @@
+"""Turn a catalog and a request into a dated, week-by-week plan. Pure: no I/O, no clock.
+
+How a plan is made:
+
+* The items are those that apply to the chosen stack, less those already done or skipped.
+* Core items always go in. Optional items are added lowest ``rank`` first while the whole plan
+  still ends inside the window (``months``), and only when what they depend on is in the plan.
+* Phases come in order. Inside a phase items follow their dependencies, then the order the pack
+  gives them; the phase's capstone project closes it.
+* Study time is a stream of minutes, ``hours_per_week`` of them in every Monday-to-Sunday week
+  (a first week that starts mid-week gets its share of the days left). Items take the stream in
+  order, so an item may span weeks and no week holds more than its hours.
+* A day inside a week is found by spreading the week's minutes evenly over its days.
+
+The plan always covers every core item. When the hours are too few for the window it says how long
+it really takes and how many hours a week would fit; when they are so many that it ends early, it
+says that too. Nothing is stretched or cut silently.
+"""
+
+from __future__ import annotations
+
+import calendar
+import heapq
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_title, tools_of
+
+MAX_HOURS_PER_WEEK = 80
+MAX_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    stack: str
+    hours_per_week: float
+    start: date
+    framework: str | None = None
+    months: tuple[int, int] = (10, 12)
+    core_only: bool = False
+    done: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    item: Item
+    title: str
+    minutes: int
+    start: date
+    end: date
+
+
+@dataclass
+class Week:
+    index: int
+    start: date  # always a Monday
+    capacity: int  # minutes available this week
+    slices: list[tuple[str, int]] = field(default_factory=list)  # (item id, minutes)
+
+    @property
+    def used(self) -> int:
+        return sum(minutes for _, minutes in self.slices)
+
+
+@dataclass(frozen=True)
+class Plan:
+    request: PlanRequest
+    stack: dict[str, object]
+    framework: dict[str, object]
+    tools: dict[str, str]
+    items: list[Scheduled]
+    weeks: list[Week]
+    end: date
+    months: float
+    window_end: date
+    warnings: list[str]
+    left_out: list[Item]
+    fits: bool  # the core ends inside the window
+    ends_early: bool
+
+    @property
+    def start(self) -> date:
+        return self.request.start
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(s.minutes for s in self.items)
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: date, end: date) -> float:
+    """How many months from the morning of ``start`` to the evening of ``end``, to 0.1."""
+    after = end + timedelta(days=1)
+    whole = 0
+    while add_months(start, whole + 1) <= after:
+        whole += 1
+    base = add_months(start, whole)
+    span = (add_months(start, whole + 1) - base).days
+    return round(whole + (after - base).days / span, 1)
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_minutes(hours_per_week: float) -> int:
+    return round(hours_per_week * 60)
+
+
+def _first_week_minutes(start: date, per_week: int) -> int:
+    days = 7 - start.weekday()
+    return max(1, per_week * days // 7)
+
+
+def capacity_until(start: date, end: date, per_week: int) -> int:
+    """Minutes of study from ``start`` to ``end`` inclusive, at ``per_week`` minutes a week."""
+    if end < start:
+        return 0
+    monday = monday_of(start)
+    full_weeks, rest = divmod((end - monday).days + 1, 7)
+    total = per_week * full_weeks + per_week * rest // 7
+    return total - (per_week - _first_week_minutes(start, per_week)) if start != monday else total
+
+
+def hours_to_fit(start: date, window_end: date, minutes: int) -> int:
+    """The fewest whole hours a week that get ``minutes`` of study done by ``window_end``."""
+    weeks = max(1.0, ((window_end - start).days + 1) / 7)
+    hours = max(1, math.floor(minutes / 60 / weeks))
+    while capacity_until(start, window_end, hours * 60) < minutes:
+        hours += 1
+    return hours
+
+
+def _order(items: list[Item], phase_rank: dict[str, int], capstones: set[str]) -> list[Item]:
+    """Phases in order; inside each, dependencies first, then pack order; the capstone last."""
+    position = {item["id"]: n for n, item in enumerate(items)}
+    chosen = set(position)
+    waiting = {item["id"]: sum(1 for d in item["depends_on"] if d in chosen) for item in items}
+    dependants: dict[str, list[str]] = {}
+    for item in items:
+        for dep in item["depends_on"]:
+            if dep in chosen:
+                dependants.setdefault(dep, []).append(item["id"])
+    by_id = {item["id"]: item for item in items}
+
+    def key(item_id: str) -> tuple[int, int, int]:
+        item = by_id[item_id]
+        return (phase_rank[item["phase"]], item_id in capstones, position[item_id])
+
+    ready = [key(i) for i, n in waiting.items() if n == 0]
+    heapq.heapify(ready)
+    ordered: list[Item] = []
+    while ready:
+        _, _, pos = heapq.heappop(ready)
+        item = items[pos]
+        ordered.append(item)
+        for nxt in dependants.get(item["id"], ()):
+            waiting[nxt] -= 1
+            if waiting[nxt] == 0:
+                heapq.heappush(ready, key(nxt))
+    return ordered
+
+
+def make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
+    stack = catalog.resolve_stack(request.stack)
+    framework = catalog.resolve_framework(stack, request.framework)
+    tools = tools_of(stack, framework)
+    per_week = week_minutes(request.hours_per_week)
+    low, high = request.months
+    window_end = add_months(request.start, high) - timedelta(days=1)
+    early_end = add_months(request.start, low - 1) - timedelta(days=1)
+
+    applicable = [i for i in catalog.items if applies_to(i, stack["id"])]
+    settled = request.done | {i["id"] for i in catalog.items if not applies_to(i, stack["id"])}
+    pending = [i for i in applicable if i["id"] not in request.done]
+    core = [i for i in pending if i["priority"] == "core"]
+    core_minutes = sum(i["hours"] * 60 for i in core)
+
+    chosen = {i["id"] for i in core}
+    budget = capacity_until(request.start, window_end, per_week) - core_minutes
+    optional = (
+        [] if request.core_only else [(n, i) for n, i in enumerate(pending) if i["priority"] == "optional"]
+    )
+    optional.sort(key=lambda pair: (pair[1]["rank"], pair[0]))
+    left_out: list[Item] = []
+    for _, item in optional:
+        minutes = item["hours"] * 60
+        deps_ok = all(d in chosen or d in settled for d in item["depends_on"])
+        if deps_ok and minutes <= budget:
+            chosen.add(item["id"])
+            budget -= minutes
+        else:
+            left_out.append(item)
+
+    phase_rank = {p["id"]: n for n, p in enumerate(catalog.phases)}
+    capstones = {p["capstone"] for p in catalog.phases if "capstone" in p}
+    ordered = _order([i for i in pending if i["id"] in chosen], phase_rank, capstones)
+    scheduled, weeks = _pack(ordered, request.start, per_week, stack["id"], tools)
+
+    end = scheduled[-1].end if scheduled else request.start
+    total = sum(s.minutes for s in scheduled)
+    fits = capacity_until(request.start, window_end, per_week) >= core_minutes
+    ends_early = bool(scheduled) and end <= early_end and not left_out
+    warnings = _warnings(request, end, window_end, core_minutes, total, fits, ends_early, scheduled)
+    return Plan(
+        request=request,
+        stack=stack,
+        framework=framework,
+        tools=tools,
+        items=scheduled,
+        weeks=weeks,
+        end=end,
+        months=months_between(request.start, end),
+        window_end=window_end,
+        warnings=warnings,
+        left_out=left_out,
+        fits=fits,
+        ends_early=ends_early,
+    )
+
+
+def _pack(
+    ordered: list[Item], start: date, per_week: int, stack_id: str, tools: dict[str, str]
+) -> tuple[list[Scheduled], list[Week]]:
+    weeks: list[Week] = []
+    first_day = start
+
+    def new_week() -> Week:
+        if not weeks:
+            return Week(0, monday_of(start), _first_week_minutes(start, per_week))
+        return Week(len(weeks), weeks[-1].start + timedelta(days=7), per_week)
+
+    def day_at(week: Week, offset: int, *, ending: bool) -> date:
+        begin = first_day if week.index == 0 else week.start
+        days = 7 - begin.weekday()
+        steps = math.ceil(offset * days / week.capacity) - 1 if ending else offset * days // week.capacity
+        return begin + timedelta(days=max(0, min(days - 1, steps)))
+
+    scheduled: list[Scheduled] = []
+    week = new_week()
+    weeks.append(week)
+    used = 0
+    for item in ordered:
+        remaining = item["hours"] * 60
+        if used == week.capacity:
+            week = new_week()
+            weeks.append(week)
+            used = 0
+        begins = day_at(week, used, ending=False)
+        while remaining > 0:
+            if used == week.capacity:
+                week = new_week()
+                weeks.append(week)
+                used = 0
+            take = min(remaining, week.capacity - used)
+            week.slices.append((item["id"], take))
+            used += take
+            remaining -= take
+        scheduled.append(
+            Scheduled(
+                item,
+                item_title(item, stack_id, tools),
+                item["hours"] * 60,
+                begins,
+                day_at(week, used, ending=True),
+            )
+        )
+    if not scheduled:
+        weeks.clear()
+    return scheduled, weeks
+
+
+def _fmt_months(value: float) -> str:
+    return f"{value:g} month" + ("" if value == 1 else "s")
+
+
+def _warnings(
+    request: PlanRequest,
+    end: date,
+    window_end: date,
+    core_minutes: int,
+    total: int,
+    fits: bool,
+    ends_early: bool,
+    scheduled: list[Scheduled],
+) -> list[str]:
+    low, high = request.months
+    window = f"{low}-{high} month" if low != high else f"{high}-month"
+    hours = f"{request.hours_per_week:g} h/week"
+    if not scheduled:
+        return ["Nothing is left to plan: every item for this stack is done or skipped."]
+    if not fits:
+        core_end = end
+        need = hours_to_fit(request.start, window_end, core_minutes)
+        need_text = (
+            f"about {need} h/week" if need <= MAX_HOURS_PER_WEEK else f"more than {MAX_HOURS_PER_WEEK} h/week"
+        )
+        return [
+            f"At {hours} the core alone takes {_fmt_months(months_between(request.start, core_end))} "
+            f"(until {core_end.isoformat()}), past the {window} window. "
+            f"To finish by {window_end.isoformat()} you would need {need_text}, "
+            f"or allow a longer window with --months."
+        ]
+    if ends_early:
+        need = hours_to_fit(request.start, window_end, total)
+        return [
+            f"At {hours} everything fits in {_fmt_months(months_between(request.start, end))}, "
+            f"so the plan ends early, on {end.isoformat()}, before the {window} window. "
+            f"About {need} h/week would spread it over the window; or keep the pace and finish sooner."
+        ]
+    return []

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from roadmap_cli.catalog.catalog import Catalog
+from roadmap_cli.catalog.registry import build_catalog_data, builtin_files
+
+
+@pytest.fixture(autouse=True)
+def roadmap_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own ROADMAP_HOME: no test reads or writes the real home directory."""
+    home = tmp_path / "roadmap-home"
+    monkeypatch.setenv("ROADMAP_HOME", str(home))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The built-in packs only, read straight from content/ (no cache, no user packs)."""
+    files = builtin_files()
+    return Catalog(build_catalog_data(files, builtin=set(files)))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

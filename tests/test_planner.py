@@ -1,0 +1,148 @@
+"""The planner's rules, checked over every stack and every weekly budget from 1 to 80 hours."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roadmap_cli.catalog.catalog import Catalog, applies_to
+from roadmap_cli.planner import PlanRequest, add_months, capacity_until, make_plan, months_between
+
+STACKS = ["python", "typescript", "go", "java", "rust", "csharp"]
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+starts = st.dates(min_value=date(2025, 1, 1), max_value=date(2030, 12, 31))
+hours = st.one_of(
+    st.integers(min_value=1, max_value=80), st.floats(min_value=1, max_value=80).map(lambda h: round(h, 1))
+)
+
+
+@SETTINGS
+@given(stack=st.sampled_from(STACKS), per_week=hours, start=starts, core_only=st.booleans())
+def test_plan_rules_hold(catalog: Catalog, stack: str, per_week: float, start: date, core_only: bool) -> None:
+    request = PlanRequest(stack=stack, hours_per_week=per_week, start=start, core_only=core_only)
+    plan = make_plan(catalog, request)
+    scheduled = {s.item["id"]: s for s in plan.items}
+
+    # every core item appears once, with all its hours
+    core = [i for i in catalog.items if i["priority"] == "core" and applies_to(i, stack)]
+    assert {i["id"] for i in core} <= set(scheduled)
+    assert len(plan.items) == len(scheduled)
+    for item in core:
+        assert scheduled[item["id"]].minutes == item["hours"] * 60
+    # the weeks carry exactly the scheduled minutes of each item
+    per_item: dict[str, int] = {}
+    for week in plan.weeks:
+        for item_id, minutes in week.slices:
+            per_item[item_id] = per_item.get(item_id, 0) + minutes
+    assert per_item == {i: s.minutes for i, s in scheduled.items()}
+
+    # weeks start on Monday, follow each other, and never hold more than the hours
+    for n, week in enumerate(plan.weeks):
+        assert week.start.weekday() == 0
+        assert week.start == plan.weeks[0].start + timedelta(weeks=n)
+        assert week.used <= week.capacity <= round(per_week * 60)
+    assert plan.weeks[0].start <= start < plan.weeks[0].start + timedelta(days=7)
+
+    # dependencies end before dependants start; phases come in order; the capstone closes its phase
+    order = [s.item["id"] for s in plan.items]
+    position = {item_id: n for n, item_id in enumerate(order)}
+    for s in plan.items:
+        assert start <= s.start <= s.end
+        for dep in s.item["depends_on"]:
+            if dep in position:
+                assert position[dep] < position[s.item["id"]]
+                assert scheduled[dep].end <= s.start
+    phase_rank = {p["id"]: n for n, p in enumerate(catalog.phases)}
+    ranks = [phase_rank[s.item["phase"]] for s in plan.items]
+    assert ranks == sorted(ranks)
+    for phase in catalog.phases:
+        in_phase = [s.item["id"] for s in plan.items if s.item["phase"] == phase["id"]]
+        if in_phase and phase.get("capstone") in in_phase:
+            assert in_phase[-1] == phase["capstone"]
+    if core_only:
+        assert all(s.item["priority"] == "core" for s in plan.items)
+
+    # optional items only when the plan stays in the window
+    if any(s.item["priority"] == "optional" for s in plan.items):
+        assert plan.end <= plan.window_end
+
+    # same input, same output
+    again = make_plan(catalog, request)
+    assert again == plan
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_twelve_hours_ends_within_ten_to_twelve_months(catalog: Catalog, stack: str) -> None:
+    start = date(2027, 1, 4)
+    plan = make_plan(catalog, PlanRequest(stack=stack, hours_per_week=12, start=start))
+    assert 9 < plan.months <= 12
+    assert add_months(start, 9) <= plan.end + timedelta(days=1) <= add_months(start, 12)
+    assert plan.warnings == []
+    assert plan.fits
+    assert not plan.ends_early
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_five_hours_warns_with_true_length_and_enough_hours(catalog: Catalog, stack: str) -> None:
+    start = date(2027, 1, 4)
+    plan = make_plan(catalog, PlanRequest(stack=stack, hours_per_week=5, start=start))
+    assert not plan.fits
+    assert plan.months > 12
+    assert all(s.item["priority"] == "core" for s in plan.items)
+    (warning,) = plan.warnings
+    assert f"{plan.months:g} months" in warning
+    assert plan.end.isoformat() in warning
+    needed = int(warning.split("you would need about ")[1].split(" h/week")[0])
+    # the suggested hours really fit the core inside 12 months, and one hour less does not
+    quicker = make_plan(catalog, PlanRequest(stack=stack, hours_per_week=needed, start=start))
+    assert quicker.fits
+    assert quicker.end <= add_months(start, 12) - timedelta(days=1)
+    slower = make_plan(catalog, PlanRequest(stack=stack, hours_per_week=needed - 1, start=start))
+    assert not slower.fits
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_forty_hours_ends_early_and_says_so(catalog: Catalog, stack: str) -> None:
+    start = date(2027, 1, 4)
+    plan = make_plan(catalog, PlanRequest(stack=stack, hours_per_week=40, start=start))
+    assert plan.ends_early
+    assert plan.months < 9
+    assert not plan.left_out  # everything fits
+    (warning,) = plan.warnings
+    assert "ends early" in warning
+    assert plan.end.isoformat() in warning
+
+
+def test_done_items_leave_the_schedule(catalog: Catalog) -> None:
+    start = date(2027, 1, 4)
+    full = make_plan(catalog, PlanRequest(stack="python", hours_per_week=12, start=start, core_only=True))
+    first = full.items[0].item["id"]
+    rest = make_plan(
+        catalog,
+        PlanRequest(stack="python", hours_per_week=12, start=start, core_only=True, done=frozenset({first})),
+    )
+    assert first not in {s.item["id"] for s in rest.items}
+    assert rest.end < full.end
+
+
+def test_mid_week_start_gets_a_partial_first_week(catalog: Catalog) -> None:
+    thursday = date(2027, 1, 7)
+    plan = make_plan(catalog, PlanRequest(stack="go", hours_per_week=14, start=thursday))
+    assert plan.weeks[0].start == date(2027, 1, 4)
+    assert plan.weeks[0].capacity == 14 * 60 * 4 // 7
+    assert plan.items[0].start == thursday
+
+
+def test_calendar_helpers() -> None:
+    assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)
+    assert months_between(date(2027, 1, 1), date(2027, 12, 31)) == 12
+    assert months_between(date(2027, 1, 1), date(2027, 1, 31)) == 1
+    monday = date(2027, 1, 4)
+    assert capacity_until(monday, monday + timedelta(days=13), 600) == 1200
+    assert capacity_until(monday, monday - timedelta(days=1), 600) == 0
