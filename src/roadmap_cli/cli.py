@@ -69,10 +69,15 @@ def root(
     """Plan your way to a backend engineering job."""
 
 
-def _register() -> None:
-    from roadmap_cli.commands import plan
+#: Modules under roadmap_cli.commands, each with ``register(app)``, in the order help lists them.
+COMMANDS = ("plan",)
 
-    plan.register(app)
+
+def _register() -> None:
+    from importlib import import_module
+
+    for name in COMMANDS:
+        import_module(f"roadmap_cli.commands.{name}").register(app)
 
 
 _register()
