@@ -64,6 +64,18 @@ class Week:
 
 
 @dataclass(frozen=True)
+class PlannedCert:
+    """A certification to start studying for when its phase begins in the plan."""
+
+    id: str
+    name: str
+    issuer: str
+    phase: str
+    start: date  # the day the phase's first item starts
+    week: int  # index of the week holding that day
+
+
+@dataclass(frozen=True)
 class Plan:
     request: PlanRequest
     stack: dict[str, object]
@@ -78,6 +90,7 @@ class Plan:
     left_out: list[Item]
     fits: bool  # the core ends inside the window
     ends_early: bool
+    certifications: list[PlannedCert] = field(default_factory=list)
 
     @property
     def start(self) -> date:
@@ -222,7 +235,37 @@ def make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
         left_out=left_out,
         fits=fits,
         ends_early=ends_early,
+        certifications=_certifications(catalog, stack["id"], scheduled, weeks),
     )
+
+
+def _certifications(
+    catalog: Catalog, stack_id: str, scheduled: list[Scheduled], weeks: list[Week]
+) -> list[PlannedCert]:
+    """Each certification meant for this stack, placed where its phase starts in this plan."""
+    phase_start: dict[str, Scheduled] = {}
+    for sched in scheduled:
+        phase_start.setdefault(sched.item["phase"], sched)
+    first_week: dict[str, int] = {}
+    for week in weeks:
+        for item_id, _ in week.slices:
+            first_week.setdefault(item_id, week.index)
+    found = []
+    for cert in catalog.certifications:
+        first = phase_start.get(cert.get("phase", ""))
+        if first is None or (cert.get("stacks") and stack_id not in cert["stacks"]):
+            continue
+        found.append(
+            PlannedCert(
+                cert["id"],
+                cert["name"],
+                cert["issuer"],
+                cert["phase"],
+                first.start,
+                first_week[first.item["id"]],
+            )
+        )
+    return sorted(found, key=lambda c: c.start)
 
 
 def _pack(

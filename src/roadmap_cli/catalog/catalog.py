@@ -59,6 +59,10 @@ class Catalog:
         self.items: list[Item] = data["items"]
         self.certifications: list[dict[str, Any]] = data["certifications"]
         self.by_id: dict[str, Item] = {i["id"]: i for i in self.items}
+        self.places: dict[str, dict[str, Any]] = {p["id"]: p for p in data.get("places", [])}
+        self.salaries: list[dict[str, Any]] = data.get("salaries", [])
+        self.levels: list[dict[str, Any]] = data.get("levels", [])
+        self.skills: list[dict[str, Any]] = data.get("skills", [])
 
     def phase(self, phase_id: str) -> dict[str, Any]:
         return next(p for p in self.phases if p["id"] == phase_id)

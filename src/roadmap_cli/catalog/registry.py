@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,19 @@ if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
 
 CACHE_FORMAT = 1
-_LISTS = ("sources", "stacks", "phases", "tracks", "milestones", "projects", "certifications")
+_LISTS = (
+    "sources",
+    "stacks",
+    "phases",
+    "tracks",
+    "milestones",
+    "projects",
+    "certifications",
+    "places",
+    "salaries",
+    "levels",
+    "skills",
+)
 
 
 def builtin_files() -> list[Path]:
@@ -112,7 +124,7 @@ def _assemble(
             where = doc.where((section, i, "id"))
             first = seen.get((group, entry["id"]))
             if first is not None:
-                problems.append(f"{where}: {section[:-1]} id {entry['id']!r} is already defined at {first}")
+                problems.append(f"{where}: {group} id {entry['id']!r} is already defined at {first}")
                 continue
             seen[(group, entry["id"])] = where
             kept.append((doc, i, entry))
@@ -209,6 +221,8 @@ def _assemble(
         refs(doc, ("certifications", i, "sources"), cert["sources"], source_ids, "source")
         if "phase" in cert and cert["phase"] not in phase_order:
             problems.append(f"{doc.where(('certifications', i, 'phase'))}: unknown phase {cert['phase']!r}")
+        refs(doc, ("certifications", i, "stacks"), cert.get("stacks", []), stack_ids, "stack")
+    career = _career(unique, source_ids, problems)
     aliases: dict[str, str] = {}
     for stack in stacks:
         for name in [stack["id"], *stack.get("aliases", [])]:
@@ -223,7 +237,70 @@ def _assemble(
         "tracks": tracks,
         "items": items,
         "certifications": [c for _, _, c in certs],
+        **career,
     }
+
+
+def _career(
+    unique: Callable[[str, str], list[tuple[Document, int, dict[str, Any]]]],
+    source_ids: set[str],
+    problems: list[str],
+) -> dict[str, list[dict[str, Any]]]:
+    """Places, salary rows, levels and skills: unique ids, known references, figures that make sense."""
+    places = unique("place", "places")
+    levels = unique("level", "levels")
+    skills = unique("skill", "skills")
+    salaries = unique("salary row", "salaries")
+    place_ids = {p["id"] for _, _, p in places}
+    level_ids = {lv["id"] for _, _, lv in levels}
+    for doc, i, row in salaries:
+        loc: tuple[str | int, ...] = ("salaries", i)
+        if row["source"] not in source_ids:
+            problems.append(f"{doc.where((*loc, 'source'))}: unknown source {row['source']!r}")
+        if row["place"] not in place_ids:
+            problems.append(f"{doc.where((*loc, 'place'))}: unknown place {row['place']!r}")
+        if row["level"] != "all" and row["level"] not in level_ids:
+            problems.append(f"{doc.where((*loc, 'level'))}: unknown level {row['level']!r}")
+        problems.extend(f"{doc.where(loc)}: {p}" for p in _figure_problems(row))
+    for section, entries in (("levels", levels), ("skills", skills)):
+        for doc, i, entry in entries:
+            for j, source in enumerate(entry["sources"]):
+                if source not in source_ids:
+                    problems.append(f"{doc.where((section, i, 'sources', j))}: unknown source {source!r}")
+    seen: dict[str, str] = {}
+    for owner, names in [(p["id"], [p["id"], *p.get("aliases", [])]) for _, _, p in places]:
+        for name in names:
+            first = seen.setdefault(name.lower(), owner)
+            if first != owner:
+                problems.append(f"place name {name!r} is used by both {first!r} and {owner!r}")
+    seen = {"all": "all"}
+    for owner, names in [(lv["id"], [lv["id"], *lv.get("aliases", [])]) for _, _, lv in levels]:
+        for name in names:
+            first = seen.setdefault(name.lower(), owner)
+            if first != owner:
+                problems.append(f"level name {name!r} is used by both {first!r} and {owner!r}")
+    return {
+        "places": [p for _, _, p in places],
+        "salaries": [r for _, _, r in salaries],
+        "levels": sorted((lv for _, _, lv in levels), key=lambda lv: lv["order"]),
+        "skills": [s for _, _, s in skills],
+    }
+
+
+def _figure_problems(row: dict[str, Any]) -> list[str]:
+    """A range has a low and a high (or is open-ended); a single figure has a value and nothing else."""
+    name = f"salary row {row['id']!r}"
+    if row["stat"] == "range":
+        if "value" in row or "low" not in row:
+            return [f"{name}: a range has `low` (and `high`, unless open_ended), not `value`"]
+        if "high" not in row and not row.get("open_ended"):
+            return [f"{name}: a range without `high` must say `open_ended: true` (a figure like $140k+)"]
+        if "high" in row and row["high"] < row["low"]:
+            return [f"{name}: `high` {row['high']} is below `low` {row['low']}"]
+        return []
+    if "value" not in row or "low" in row or "high" in row:
+        return [f"{name}: stat {row['stat']!r} takes one `value`, not `low`/`high`"]
+    return []
 
 
 def _cycles(items: list[Item], origin: dict[str, tuple[Document, tuple[str | int, ...]]]) -> list[str]:

@@ -141,6 +141,76 @@ class Certification(TypedDict):
     phase: NotRequired[Slug]
     months: NotRequired[Annotated[str, StringConstraints(pattern=r"^\d{1,2}(-\d{1,2})?$")]]
     why: Text
+    stacks: NotRequired[Annotated[list[Slug], Field(description="Stacks it is meant for; empty means all.")]]
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+Currency = Literal["GBP", "EUR", "USD", "INR"]
+Money = Annotated[int, Field(ge=0, le=100_000_000, description="A yearly amount in whole units.")]
+Alias = Annotated[str, StringConstraints(min_length=1, max_length=32)]
+
+
+@with_config(STRICT)
+class Place(TypedDict):
+    """A city or country that salary figures are given for."""
+
+    id: Slug
+    name: Title
+    currency: Currency
+    aliases: NotRequired[list[Alias]]
+    note: NotRequired[Text]
+
+
+@with_config(STRICT)
+class SalaryRow(TypedDict):
+    """One salary figure exactly as a source gives it: a range, or a single value.
+
+    ``stat`` is what the figure is: ``range`` (``low`` and ``high``; ``high`` may be left out when
+    ``open_ended``), or ``average``, ``median`` or ``figure`` (one ``value``; ``figure`` when the
+    source does not say which). ``open_ended`` marks a "+" (a lower bound, or a top that goes on).
+    """
+
+    id: Slug
+    level: Annotated[Slug, Field(description='A level id, or "all" for a figure over every level.')]
+    place: Slug
+    currency: Currency
+    basis: Literal["base", "total", "unspecified"]
+    stat: Literal["average", "median", "range", "figure"]
+    value: NotRequired[Money]
+    low: NotRequired[Money]
+    high: NotRequired[Money]
+    open_ended: NotRequired[bool]
+    source: Slug
+    as_of: AsOf
+    note: NotRequired[Text]
+
+
+@with_config(STRICT)
+class Level(TypedDict):
+    """A rung of the career ladder."""
+
+    id: Slug
+    order: Annotated[int, Field(ge=1, le=1000)]
+    title: Title
+    years: Annotated[str, StringConstraints(pattern=r"^\d{1,2}(-\d{1,2}|\+)$")]
+    aliases: NotRequired[list[Alias]]
+    summary: Text
+    expects: NotRequired[list[Text]]
+    promoted_by: NotRequired[list[Text]]
+    note: NotRequired[Text]
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+@with_config(STRICT)
+class Skill(TypedDict):
+    """A skill with the demand and salary effect the sources give, and when to learn it."""
+
+    id: Slug
+    name: Title
+    demand: NotRequired[Title]
+    salary_impact: NotRequired[Title]
+    months: NotRequired[Annotated[str, StringConstraints(pattern=r"^\d{1,2}(-\d{1,2}|\+)?$")]]
+    note: NotRequired[Text]
     sources: Annotated[list[Slug], Field(min_length=1)]
 
 
@@ -156,6 +226,10 @@ class PackFile(TypedDict, total=False):
     milestones: list[Milestone]
     projects: list[Project]
     certifications: list[Certification]
+    places: list[Place]
+    salaries: list[SalaryRow]
+    levels: list[Level]
+    skills: list[Skill]
 
 
 SECTIONS: tuple[str, ...] = tuple(PackFile.__annotations__)

@@ -17,7 +17,7 @@ from roadmap_cli.render.jsonout import hours
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
-    from roadmap_cli.planner import Plan
+    from roadmap_cli.planner import Plan, PlannedCert
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +86,10 @@ def _months_table(plan: Plan, catalog: Catalog, out: Console) -> None:
         first = plan.start if week.index == 0 else week.start
         months[(first.year, first.month)].extend(week.slices)
     phase_no = {p["id"]: n for n, p in enumerate(catalog.phases, 1)}
+    certs: dict[tuple[int, int], list[PlannedCert]] = defaultdict(list)
+    for cert in plan.certifications:
+        first = plan.start if cert.week == 0 else plan.weeks[cert.week].start
+        certs[(first.year, first.month)].append(cert)
     for n, ((year, month), slices) in enumerate(months.items()):
         if n:
             out.print()
@@ -112,11 +116,18 @@ def _months_table(plan: Plan, catalog: Catalog, out: Console) -> None:
             elif sched.item["priority"] == "optional":
                 label.append(" (optional)", "dim")
             grid.add_row(" ✓" if done_here else " …", label, item_id)
+        for cert in certs.get((year, month), []):
+            grid.add_row(" ★", Text.assemble(("Certification: ", "magenta"), _cert_line(cert)), cert.id)
         out.print(grid)
     out.print()
-    out.print(
-        Text("✓ finishes that month · … carries on into the next · ids are what `roadmap check` takes", "dim")
-    )
+    legend = "✓ finishes that month · … carries on into the next · ids are what `roadmap check` takes"
+    if plan.certifications:
+        legend += " · ★ start studying for a certification (roadmap certs)"
+    out.print(Text(legend, "dim"))
+
+
+def _cert_line(cert: PlannedCert) -> str:
+    return f"start studying for {cert.name} ({cert.issuer})"
 
 
 def _weeks_table(plan: Plan, out: Console) -> None:
@@ -126,8 +137,13 @@ def _weeks_table(plan: Plan, out: Console) -> None:
     table.add_column("Starts", no_wrap=True)
     table.add_column("What to study")
     table.add_column("Hours", justify="right", no_wrap=True)
+    certs: dict[int, list[PlannedCert]] = defaultdict(list)
+    for cert in plan.certifications:
+        certs[cert.week].append(cert)
     for week in plan.weeks:
         first = plan.start if week.index == 0 else week.start
-        work = "\n".join(f"{escape(titles[i])} [dim]({_h(m)})[/dim]" for i, m in week.slices)
+        lines = [f"{escape(titles[i])} [dim]({_h(m)})[/dim]" for i, m in week.slices]
+        lines += [f"[magenta]★ {escape(_cert_line(c))}[/magenta]" for c in certs.get(week.index, [])]
+        work = "\n".join(lines)
         table.add_row(str(week.index + 1), _day(first), work, _h(week.used))
     out.print(table)

@@ -83,6 +83,10 @@ def plan_document(plan: Plan) -> dict[str, Any]:
             }
             for s in plan.items
         ],
+        "certifications": [
+            {"id": c.id, "name": c.name, "issuer": c.issuer, "phase": c.phase, "start": c.start.isoformat()}
+            for c in plan.certifications
+        ],
     }
 
 
