@@ -6,7 +6,7 @@ import os
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -18,6 +18,7 @@ from roadmap_cli.render.jsonout import hours
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
     from roadmap_cli.planner import Plan, PlannedCert
+    from roadmap_cli.views.salary import SalaryView
 
 
 @lru_cache(maxsize=1)
@@ -147,3 +148,185 @@ def _weeks_table(plan: Plan, out: Console) -> None:
         work = "\n".join(lines)
         table.add_row(str(week.index + 1), _day(first), work, _h(week.used))
     out.print(table)
+
+
+def _sources_footer(out: Console, sources: dict[str, dict[str, Any]]) -> None:
+    out.print()
+    out.print(Text("Sources", "bold"))
+    for sid, source in sources.items():
+        out.print(Text(f"  {sid}"))
+        out.print(Text(f"    {source['title']} · {source['publisher']} · {source['as_of']}", "dim"))
+
+
+def print_salary(view: SalaryView, catalog: Catalog) -> None:
+    from roadmap_cli.views.salary import figure_text, level_label, what_text
+
+    out = stdout()
+    places = catalog.places
+    if view.level is None and view.place is None:
+        _salary_matrix(view, catalog, out)
+    else:
+        where = places[view.place]["name"] if view.place else "every place"
+        which = level_label(view.level) if view.level else "every level"
+        out.print(Text.assemble(("What the job pays", "bold"), " · ", (f"{which} · {where}", "bold cyan")))
+        for span in view.spans:
+            out.print()
+            out.print(
+                Text.assemble(
+                    (f"{level_label(span.level)} · {places[span.place]['name']}", "bold"),
+                    (f"  ({span.currency})", "dim"),
+                )
+            )
+            table = Table(box=None, padding=(0, 1), show_edge=False)
+            table.add_column("Figure", no_wrap=True, style="bold")
+            table.add_column("As of", no_wrap=True)
+            table.add_column("Source", no_wrap=True)
+            table.add_column("What", ratio=1)
+            for row in span.rows:
+                what = Text(what_text(row))
+                if row.get("note"):
+                    what.append(f" · {row['note']}", "dim")
+                table.add_row(figure_text(row), row["as_of"], row["source"], what)
+            out.print(table)
+            figures, count = len(span.rows), len(span.sources)
+            across = (
+                "one figure, from one source"
+                if figures == 1
+                else f"lowest to highest of {figures} figures from {count} source{'s' if count != 1 else ''}"
+            )
+            out.print(Text.assemble((" Span ", "cyan"), (span.text, "bold cyan"), (f"  {across}", "dim")))
+    if not view.rows:
+        out.print(Text("No figures for that level in that place.", "yellow"))
+        return
+    if any(r["basis"] != "base" for r in view.rows):
+        out.print()
+        out.print(
+            Text(
+                "base salary is pay before stock and bonus; total comp includes them; "
+                "basis not stated: the source does not say which.",
+                "dim",
+            )
+        )
+    _sources_footer(out, view.sources)
+
+
+def _salary_matrix(view: SalaryView, catalog: Catalog, out: Console) -> None:
+    from roadmap_cli.views.salary import level_label
+
+    out.print(Text.assemble(("What the job pays", "bold"), " · ", ("every level and place", "bold cyan")))
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("Level", no_wrap=True, style="bold")
+    for place in view.places:
+        name = catalog.places[place]["name"].replace(" ", "\n")
+        table.add_column(f"{name}\n{catalog.places[place]['currency']}", no_wrap=True, vertical="top")
+    cells = {(s.level, s.place): s for s in view.spans}
+    for level in view.levels:
+        row = [level_label(level)]
+        for place in view.places:
+            span = cells.get((level, place))
+            row.append(span.text if span else "[dim]-[/dim]")
+        table.add_row(*row)
+    out.print(table)
+    out.print(
+        Text(
+            "Each cell runs from the lowest to the highest figure the sources give, base salary and "
+            "total comp together. Every figure with its source and date: roadmap salary --level senior "
+            "--city us",
+            "dim",
+        )
+    )
+
+
+def print_levels(levels: list[dict[str, Any]]) -> None:
+    out = stdout()
+    out.print(Text("The career ladder", "bold"))
+    for level in levels:
+        out.print()
+        aliases = level.get("aliases", [])
+        out.print(
+            Text.assemble(
+                (f"{level['order']}. {level['title']}", "bold cyan"),
+                (f"  {level['years']} years", "bold"),
+                (f"  --level {level['id']}" + (f" ({', '.join(aliases)})" if aliases else ""), "dim"),
+            )
+        )
+        out.print(Text(f"   {level['summary']}"))
+        for heading, key in (("Expected", "expects"), ("Gets you promoted", "promoted_by")):
+            if level.get(key):
+                out.print(Text(f"   {heading}:", "bold"))
+                for line in level[key]:
+                    out.print(Text(f"   • {line}"))
+        if level.get("note"):
+            out.print(Text(f"   {level['note']}", "dim"))
+        out.print(Text(f"   sources: {', '.join(level['sources'])}", "dim"))
+    out.print()
+    out.print(Text("What each level pays: roadmap salary --level LEVEL", "dim"))
+
+
+def print_certs(certs: list[dict[str, Any]]) -> None:
+    out = stdout()
+    out.print(Text("Certifications, in the order the plan reaches them", "bold"))
+    for cert in certs:
+        out.print()
+        out.print(Text.assemble((cert["name"], "bold cyan"), "  ", (cert["issuer"], "bold")))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(ratio=1)
+        if cert["phase"]:
+            months = f" · months {cert['months']} of a 12-month plan" if cert["months"] else ""
+            grid.add_row("  When", f"phase {cert['phase_order']}, {cert['phase_title']}{months}")
+        if cert["stacks"]:
+            grid.add_row("  For", f"the {', '.join(cert['stacks'])} stack only")
+        grid.add_row("  Why", cert["why"])
+        grid.add_row("  Id", Text(f"{cert['id']} · sources: {', '.join(cert['sources'])}", "dim"))
+        out.print(grid)
+    out.print()
+    out.print(Text("`roadmap plan` marks with ★ the month to start studying for each one.", "dim"))
+
+
+def print_skills(skills: list[dict[str, Any]]) -> None:
+    out = stdout()
+    out.print(Text("Skills: demand, salary impact and when to learn them", "bold"))
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("Skill", ratio=3)
+    table.add_column("Demand", ratio=2)
+    table.add_column("Salary impact", ratio=3)
+    table.add_column("Month", no_wrap=True)
+    table.add_column("Source", no_wrap=True, style="dim")
+    for skill in skills:
+        name = Text(skill["name"], "bold")
+        if skill.get("note"):
+            name.append(f"\n{skill['note']}", "dim")
+        table.add_row(
+            name,
+            skill.get("demand") or "-",
+            skill.get("salary_impact") or "-",
+            skill.get("months") or "-",
+            "\n".join(skill["sources"]),
+        )
+    out.print(table)
+    out.print()
+    out.print(Text("Month: when to learn it in a 12-month plan. -: the sources say nothing.", "dim"))
+
+
+def print_stacks(stacks: list[dict[str, Any]]) -> None:
+    out = stdout()
+    out.print(Text("Stacks for `roadmap plan --lang` (the first framework is the default)", "bold"))
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("Stack")
+    table.add_column("Frameworks")
+    table.add_column("ORM")
+    table.add_column("Tests")
+    table.add_column("Jobs")
+    table.add_column("Packages")
+    for stack in stacks:
+        names = Text(stack["id"], "bold")
+        if stack.get("aliases"):
+            names.append(f"\n{', '.join(stack['aliases'])}", "dim")
+        frameworks = "\n".join(f["id"] for f in stack["frameworks"])
+        table.add_row(
+            names, frameworks, stack["orm"], stack["test_tool"], stack["job_queue"], stack["package_manager"]
+        )
+    out.print(table)
+    out.print()
+    out.print(Text("Pick one with: roadmap plan --lang STACK --framework FRAMEWORK", "dim"))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.planner import Plan
+
+if TYPE_CHECKING:
+    from roadmap_cli.views.salary import SalaryView
 
 #: Bump when a key is removed or changes meaning; adding keys keeps the version.
 PLAN_JSON_VERSION = 1
@@ -92,3 +95,112 @@ def plan_document(plan: Plan) -> dict[str, Any]:
 
 def emit(document: Any) -> None:
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+#: The version of every career document (salary, levels, certs, skills, stacks).
+CAREER_JSON_VERSION = 1
+
+
+def salary_document(view: SalaryView) -> dict[str, Any]:
+    """``roadmap salary --json``: the figures, one span per level/place/currency, the sources."""
+    from roadmap_cli.views.salary import figure_text
+
+    return {
+        "version": CAREER_JSON_VERSION,
+        "filter": {"level": view.level, "place": view.place},
+        "figures": [
+            {
+                "id": r["id"],
+                "level": r["level"],
+                "place": r["place"],
+                "currency": r["currency"],
+                "basis": r["basis"],
+                "stat": r["stat"],
+                "value": r.get("value"),
+                "low": r.get("low"),
+                "high": r.get("high"),
+                "open_ended": r.get("open_ended", False),
+                "text": figure_text(r),
+                "source": r["source"],
+                "as_of": r["as_of"],
+                "note": r.get("note"),
+            }
+            for r in view.rows
+        ],
+        "spans": [
+            {
+                "level": s.level,
+                "place": s.place,
+                "currency": s.currency,
+                "low": s.low,
+                "high": s.high,
+                "open_ended": s.open_ended,
+                "text": s.text,
+                "figures": len(s.rows),
+                "sources": s.sources,
+            }
+            for s in view.spans
+        ],
+        "sources": [
+            {"id": sid, "title": s["title"], "publisher": s["publisher"], "as_of": s["as_of"]}
+            for sid, s in view.sources.items()
+        ],
+    }
+
+
+def levels_document(levels: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "version": CAREER_JSON_VERSION,
+        "levels": [
+            {
+                "id": lv["id"],
+                "order": lv["order"],
+                "title": lv["title"],
+                "years": lv["years"],
+                "aliases": lv.get("aliases", []),
+                "summary": lv["summary"],
+                "expects": lv.get("expects", []),
+                "promoted_by": lv.get("promoted_by", []),
+                "note": lv.get("note"),
+                "sources": lv["sources"],
+            }
+            for lv in levels
+        ],
+    }
+
+
+def certs_document(certs: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"version": CAREER_JSON_VERSION, "certifications": certs}
+
+
+def skills_document(skills: list[dict[str, Any]]) -> dict[str, Any]:
+    keys = ("demand", "salary_impact", "months", "note")
+    return {
+        "version": CAREER_JSON_VERSION,
+        "skills": [
+            {"id": s["id"], "name": s["name"], **{k: s.get(k) for k in keys}, "sources": s["sources"]}
+            for s in skills
+        ],
+    }
+
+
+def stacks_document(stacks: list[dict[str, Any]]) -> dict[str, Any]:
+    tools = ("orm", "test_tool", "job_queue", "package_manager")
+    return {
+        "version": CAREER_JSON_VERSION,
+        "stacks": [
+            {
+                "id": s["id"],
+                "name": s["name"],
+                "aliases": s.get("aliases", []),
+                "frameworks": [
+                    {"id": f["id"], "name": f["name"], "why": f.get("why")} for f in s["frameworks"]
+                ],
+                **{k: s[k] for k in tools},
+                "use_cases": s.get("use_cases"),
+                "why": s.get("why"),
+                "sources": s["sources"],
+            }
+            for s in stacks
+        ],
+    }

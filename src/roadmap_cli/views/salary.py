@@ -17,7 +17,7 @@ from roadmap_cli.errors import UsageError, closest, unknown_name
 ALL_LEVELS = "all"
 
 SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "INR": "₹"}
-BASIS_LABELS = {"base": "base salary", "total": "total comp", "unspecified": "pay (basis not stated)"}
+BASIS_LABELS = {"base": "base salary", "total": "total comp", "unspecified": "basis not stated"}
 STAT_LABELS = {"average": "average", "median": "median", "range": "range", "figure": "single figure"}
 LAKH = 100_000
 

@@ -1,0 +1,59 @@
+"""``roadmap salary``: what the job pays, by level and place, each figure with its source."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands.options import JsonOption, PackOption
+
+HELP = """Show what backend engineers are paid, by level and place, each figure with its source and date.
+
+The sources disagree, so every figure is shown as its source gives it (range, average or median;
+base salary, total comp, or basis not stated), with the span from the lowest to the highest.
+With --level and --city: every figure for that level there. Only --level: every place. Only
+--city: every level. Neither: a compact table of spans.
+
+Places: london (uk, gb: London is the only UK place with figures), berlin (germany, de),
+san-francisco (sf, "san francisco"), us (usa, "united states": national or unplaced US-dollar
+figures), india. Levels: junior (jr), mid (intermediate), senior (sr), staff, lead, principal,
+and all (figures over every level).
+
+Example:  roadmap salary --level senior --city london
+"""
+
+
+def salary(
+    level: Annotated[
+        str | None,
+        typer.Option(
+            "--level", "-L", help="junior, mid, senior, staff, lead, principal, or all (jr, sr...)."
+        ),
+    ] = None,
+    city: Annotated[
+        str | None,
+        typer.Option(
+            "--city", "--place", "-c", help="london, berlin, san-francisco, us or india (sf, uk...)."
+        ),
+    ] = None,
+    json_out: JsonOption = False,
+    packs: PackOption = None,
+) -> None:
+    from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.views.salary import salary_view
+
+    catalog = load_catalog(packs or ())
+    view = salary_view(catalog, level=level, place=city)
+    if json_out:
+        from roadmap_cli.render.jsonout import emit, salary_document
+
+        emit(salary_document(view))
+    else:
+        from roadmap_cli.render.console import print_salary
+
+        print_salary(view, catalog)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("salary", help=HELP)(salary)
