@@ -1,0 +1,200 @@
+"""`roadmap levels`, `certs`, `skills`, `stacks`, and the certifications `roadmap plan` shows."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from roadmap_cli.catalog.catalog import Catalog
+from roadmap_cli.cli import app
+from roadmap_cli.views.salary import figure_text, money
+
+START = "2027-01-04"
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def as_json(runner: CliRunner, *args: str) -> dict[str, Any]:
+    code, out, err = run(runner, *args, "--json")
+    assert code == 0, err
+    doc: dict[str, Any] = json.loads(out)
+    assert doc["version"] == 1
+    return doc
+
+
+def test_every_salary_row_has_a_source_and_a_date(catalog: Catalog) -> None:
+    assert len(catalog.salaries) >= 30
+    for row in catalog.salaries:
+        assert row["source"] in catalog.sources, row["id"]
+        assert re.fullmatch(r"\d{4}(-\d{2}){0,2}", row["as_of"]), row["id"]
+        assert row["place"] in catalog.places
+        assert row["currency"] == catalog.places[row["place"]]["currency"], row["id"]
+        assert row["level"] == "all" or row["level"] in {lv["id"] for lv in catalog.levels}
+    glassdoor = [r for r in catalog.salaries if "Glassdoor" in r.get("note", "")]
+    assert len(glassdoor) == 4
+    assert {r["as_of"] for r in glassdoor} == {"2026-02"}
+
+
+def test_every_source_with_salaries_is_used(catalog: Catalog) -> None:
+    assert {r["source"] for r in catalog.salaries} == set(catalog.sources)
+
+
+def test_levels_and_skills_name_sources(catalog: Catalog) -> None:
+    for entry in [*catalog.levels, *catalog.skills]:
+        assert entry["sources"]
+        assert set(entry["sources"]) <= set(catalog.sources)
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "text"),
+    [
+        (85_000, "GBP", "£85k"),
+        (55_000, "EUR", "€55k"),
+        (174_678, "USD", "$174,678"),
+        (2_600_000, "INR", "₹26L"),
+        (2_650_000, "INR", "₹26.5L"),
+        (0, "USD", "$0"),
+    ],
+)
+def test_money_notation(amount: int, currency: str, text: str) -> None:
+    assert money(amount, currency) == text
+
+
+def test_lower_bounds_stay_lower_bounds() -> None:
+    row = {"currency": "USD", "stat": "range", "low": 140_000, "open_ended": True}
+    assert figure_text(row) == "$140k+"
+    single = {"currency": "USD", "stat": "figure", "value": 130_000}
+    assert figure_text(single) == "$130k"
+
+
+def test_levels(runner: CliRunner) -> None:
+    code, out, err = run(runner, "levels")
+    assert code == 0, err
+    for text in ("Junior backend engineer", "0-2 years", "Gets you promoted", "Staff engineer", "12+ years"):
+        assert text in out
+    doc = as_json(runner, "levels")
+    assert [lv["id"] for lv in doc["levels"]] == ["junior", "mid", "senior", "staff", "lead", "principal"]
+    keys = {
+        "id",
+        "order",
+        "title",
+        "years",
+        "aliases",
+        "summary",
+        "expects",
+        "promoted_by",
+        "note",
+        "sources",
+    }
+    for level in doc["levels"]:
+        assert set(level) == keys
+    assert doc["levels"][0]["promoted_by"]
+
+
+def test_certs(runner: CliRunner) -> None:
+    code, out, err = run(runner, "certs")
+    assert code == 0, err
+    assert "AWS Certified Solutions Architect - Associate" in out
+    assert "Amazon Web Services" in out
+    assert "months 5-7" in out
+    doc = as_json(runner, "certs")
+    keys = {
+        "id",
+        "name",
+        "issuer",
+        "phase",
+        "phase_title",
+        "phase_order",
+        "months",
+        "stacks",
+        "why",
+        "sources",
+    }
+    for cert in doc["certifications"]:
+        assert set(cert) == keys
+    saa = next(c for c in doc["certifications"] if c["id"] == "aws-solutions-architect-associate")
+    assert (saa["phase"], saa["months"]) == ("cloud-and-scale", "5-7")
+    orders = [c["phase_order"] for c in doc["certifications"]]
+    assert orders == sorted(orders)
+
+
+def test_certs_for_a_stack(runner: CliRunner) -> None:
+    python = {c["id"] for c in as_json(runner, "certs", "--lang", "py")["certifications"]}
+    java = {c["id"] for c in as_json(runner, "certs", "--lang", "java")["certifications"]}
+    assert "oracle-java-se-17-developer" not in python
+    assert java - python == {"oracle-java-se-17-developer"}
+    code, out, err = run(runner, "certs", "--lang", "cobol")
+    assert code == 2
+    assert out == ""
+    assert "unknown --lang 'cobol'" in err
+
+
+def test_skills(runner: CliRunner) -> None:
+    code, out, err = run(runner, "skills")
+    assert code == 0, err
+    for text in ("Go", "Very high", "Highest premium", "Kubernetes", "8-10"):
+        assert text in out
+    doc = as_json(runner, "skills")
+    for skill in doc["skills"]:
+        assert set(skill) == {"id", "name", "demand", "salary_impact", "months", "note", "sources"}
+    rust = next(s for s in doc["skills"] if s["id"] == "rust")
+    assert (rust["demand"], rust["salary_impact"]) == ("Growing", "Highest premium (niche)")
+
+
+def test_stacks(runner: CliRunner) -> None:
+    code, out, err = run(runner, "stacks")
+    assert code == 0, err
+    for text in ("python", "fastapi", "SQLAlchemy", "pytest", "golang", "Hibernate"):
+        assert text in out
+    doc = as_json(runner, "stacks")
+    assert [s["id"] for s in doc["stacks"]] == ["python", "typescript", "go", "java", "rust", "csharp"]
+    keys = {"id", "name", "aliases", "frameworks", "orm", "test_tool", "job_queue", "package_manager"}
+    for stack in doc["stacks"]:
+        assert keys | {"use_cases", "why", "sources"} == set(stack)
+        assert all(set(f) == {"id", "name", "why"} for f in stack["frameworks"])
+
+
+def test_plan_json_places_certifications_where_their_phase_starts(runner: CliRunner) -> None:
+    doc = as_json(runner, "plan", "--lang", "python", "--hours", "12", "--start", START)
+    certs = doc["certifications"]
+    assert certs
+    for cert in certs:
+        assert set(cert) == {"id", "name", "issuer", "phase", "start"}
+        first = min(i["start"] for i in doc["items"] if i["phase"] == cert["phase"])
+        assert cert["start"] == first
+    ids = [c["id"] for c in certs]
+    assert "aws-solutions-architect-associate" in ids
+    assert "oracle-java-se-17-developer" not in ids
+    assert [c["start"] for c in certs] == sorted(c["start"] for c in certs)
+    java = as_json(runner, "plan", "--lang", "java", "--hours", "12", "--start", START)
+    assert "oracle-java-se-17-developer" in [c["id"] for c in java["certifications"]]
+
+
+def test_plan_month_view_shows_the_certification_in_its_month(runner: CliRunner) -> None:
+    doc = as_json(runner, "plan", "--lang", "python", "--hours", "12", "--start", START)
+    saa = next(c for c in doc["certifications"] if c["id"] == "aws-solutions-architect-associate")
+    code, out, _ = run(runner, "plan", "--lang", "python", "--hours", "12", "--start", START)
+    assert code == 0
+    months = re.split(r"\n(?=[A-Z][a-z]{2} \d{4} )", out)
+    month_name = f"{saa['start'][:7]}"
+    from datetime import date
+
+    heading = f"{date.fromisoformat(month_name + '-01'):%b %Y}"
+    [block] = [m for m in months if m.startswith(heading)]
+    assert "★ Certification: start studying for" in block
+    assert saa["id"] in block
+    assert sum(saa["id"] in m for m in months) == 1
+    assert out.count("★ Certification") == len(doc["certifications"])
+
+
+def test_plan_week_view_marks_certifications(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "plan", "--lang", "go", "--hours", "12", "--start", START, "--weeks")
+    assert code == 0
+    assert "start studying for" in out
