@@ -71,10 +71,36 @@ def example_warning() -> str:
     return f"```console\n$ roadmap {' '.join(args)}\n{head}\n...\n```"
 
 
+def _console(*args: str, lines: int | None = None) -> str:
+    out = _run(*args).splitlines()
+    shown = "\n".join(out[:lines] if lines else out)
+    more = "\n..." if lines and len(out) > lines else ""
+    return f"```console\n$ roadmap {' '.join(args)}\n{shown}{more}\n```"
+
+
+def example_salary() -> str:
+    return _console("salary")
+
+
+def example_salary_city() -> str:
+    return (
+        _console("salary", "--level", "senior", "--city", "sf")
+        + "\n\n"
+        + _console("salary", "--level", "senior", "--city", "us")
+    )
+
+
+def example_certs() -> str:
+    return _console("certs", lines=14)
+
+
 SECTIONS: dict[str, Callable[[], str]] = {
     "reference": reference,
     "example-plan": example_plan,
     "example-warning": example_warning,
+    "example-salary": example_salary,
+    "example-salary-city": example_salary_city,
+    "example-certs": example_certs,
 }
 
 

@@ -153,9 +153,12 @@ def _weeks_table(plan: Plan, out: Console) -> None:
 def _sources_footer(out: Console, sources: dict[str, dict[str, Any]]) -> None:
     out.print()
     out.print(Text("Sources", "bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, style="dim")
     for sid, source in sources.items():
-        out.print(Text(f"  {sid}"))
-        out.print(Text(f"    {source['title']} · {source['publisher']} · {source['as_of']}", "dim"))
+        grid.add_row(f"  {sid}", f"{source['title']} · {source['publisher']} · data of {source['as_of']}")
+    out.print(grid)
 
 
 def print_salary(view: SalaryView, catalog: Catalog) -> None:
