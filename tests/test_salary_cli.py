@@ -341,3 +341,13 @@ def test_salary_json_shape(runner: CliRunner) -> None:
     for source in doc["sources"]:
         assert set(source) == {"id", "title", "publisher", "as_of"}
     assert {s["id"] for s in doc["sources"]} == {f["source"] for f in doc["figures"]}
+
+
+def test_a_level_a_place_has_no_figures_for(runner: CliRunner) -> None:
+    doc = salary_json(runner, "--level", "staff", "--city", "india")
+    assert (doc["figures"], doc["spans"]) == ([], [])
+    code, out, _ = run(runner, "salary", "--level", "staff", "--city", "india")
+    assert code == 0
+    assert "No figures for Staff in India" in out
+    assert "India has figures for: mid" in out
+    assert "Staff has figures for: london, berlin, san-francisco, us" in out

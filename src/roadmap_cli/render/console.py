@@ -199,7 +199,10 @@ def print_salary(view: SalaryView, catalog: Catalog) -> None:
             )
             out.print(Text.assemble((" Span ", "cyan"), (span.text, "bold cyan"), (f"  {across}", "dim")))
     if not view.rows:
-        out.print(Text("No figures for that level in that place.", "yellow"))
+        level, place = level_label(view.level or ""), places[view.place or ""]["name"]
+        out.print(Text(f"No figures for {level} in {place}.", "yellow"))
+        out.print(Text(f"{place} has figures for: {', '.join(view.levels_at_place)}", "dim"))
+        out.print(Text(f"{level} has figures for: {', '.join(view.places_for_level)}", "dim"))
         return
     if any(r["basis"] != "base" for r in view.rows):
         out.print()

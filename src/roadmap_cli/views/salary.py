@@ -96,6 +96,8 @@ class SalaryView:
     levels: list[str]  # levels shown, in ladder order
     places: list[str]  # places shown, in pack order
     sources: dict[str, dict[str, Any]]
+    levels_at_place: list[str] = field(default_factory=list)  # when nothing matched: what the place has
+    places_for_level: list[str] = field(default_factory=list)  # ... and where the level has figures
 
 
 def level_order(catalog: Catalog) -> list[str]:
@@ -161,6 +163,9 @@ def salary_view(catalog: Catalog, level: str | None = None, place: str | None = 
         groups.setdefault((row["level"], row["place"], row["currency"]), []).append(row)
     spans = [span_of(group) for group in groups.values()]
     used = dict.fromkeys(r["source"] for r in rows)
+    # When nothing matched, say what the place and the level do have.
+    at_place = {r["level"] for r in catalog.salaries if r["place"] == place_id}
+    for_level = {r["place"] for r in catalog.salaries if r["level"] == level_id}
     return SalaryView(
         level=level_id,
         place=place_id,
@@ -169,4 +174,6 @@ def salary_view(catalog: Catalog, level: str | None = None, place: str | None = 
         levels=[lv for lv in levels if any(r["level"] == lv for r in rows)],
         places=[p for p in places if any(r["place"] == p for r in rows)],
         sources={s: catalog.sources[s] for s in used if s in catalog.sources},
+        levels_at_place=[] if rows else [lv for lv in level_order(catalog) if lv in at_place],
+        places_for_level=[] if rows else [p for p in place_order(catalog) if p in for_level],
     )
