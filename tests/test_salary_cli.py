@@ -351,3 +351,24 @@ def test_a_level_a_place_has_no_figures_for(runner: CliRunner) -> None:
     assert "No figures for Staff in India" in out
     assert "India has figures for: mid" in out
     assert "Staff has figures for: london, berlin, san-francisco, us" in out
+
+
+def test_shell_completion_offers_names_with_figures() -> None:
+    from roadmap_cli.commands.salary import complete_level, complete_place
+
+    assert complete_place("s") == ["san-francisco"]
+    assert complete_place("") == ["london", "berlin", "san-francisco", "us", "india"]
+    assert complete_level("s") == ["senior", "staff"]
+
+
+def test_a_salary_row_id_is_unique(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "dup.yaml"
+    pack.write_text(
+        "salaries:\n  - id: codedeck-senior-london\n    level: senior\n    place: london\n    currency: GBP\n"
+        "    basis: base\n    stat: figure\n    value: 90000\n    source: codedeck-2026\n    as_of: '2026'\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(runner, "salary", "--pack", str(pack))
+    assert code == 65
+    assert "salary row id 'codedeck-senior-london' is already defined at" in err
+    assert "salaries.yaml:" in err

@@ -24,6 +24,27 @@ Example:  roadmap salary --level senior --city london
 """
 
 
+def _complete(kind: str, incomplete: str) -> list[str]:
+    """Level or place ids that have figures, for shell completion, from the cached catalog."""
+    try:
+        from roadmap_cli.catalog.registry import load_catalog
+        from roadmap_cli.views.salary import level_order, place_order
+
+        catalog = load_catalog()
+        names = level_order(catalog) if kind == "level" else place_order(catalog)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [n for n in names if n.startswith(incomplete.lower())]
+
+
+def complete_level(incomplete: str) -> list[str]:
+    return _complete("level", incomplete)
+
+
+def complete_place(incomplete: str) -> list[str]:
+    return _complete("place", incomplete)
+
+
 def salary(
     level: Annotated[
         str | None,
