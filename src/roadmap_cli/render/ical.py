@@ -23,6 +23,8 @@ from roadmap_cli.errors import UsageError
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from icalendar import Event
+
     from roadmap_cli.views.export import ExportPlan
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
