@@ -82,7 +82,7 @@ def plan(
     else:
         from roadmap_cli.render.console import print_plan
 
-        print_plan(result, catalog, by_week=weeks)
+        print_plan(result, catalog, by_week=weeks, today=date.today())
 
 
 def register(app: typer.Typer) -> None:

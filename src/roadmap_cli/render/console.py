@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from roadmap_cli.render.jsonout import hours
+from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -39,7 +40,41 @@ def _h(minutes: int) -> str:
     return f"{hours(minutes)} h"
 
 
-def print_plan(plan: Plan, catalog: Catalog, *, by_week: bool) -> None:
+def phase_spans(plan: Plan, catalog: Catalog, done: frozenset[str] = frozenset()) -> list[Span]:
+    """One span per phase of the plan, from its first item's start to its last item's end."""
+    spans = []
+    for number, phase in enumerate(catalog.phases, 1):
+        items = [s for s in plan.items if s.item["phase"] == phase["id"]]
+        if not items:
+            continue
+        total = sum(s.minutes for s in items)
+        finished = sum(s.minutes for s in items if s.item["id"] in done)
+        spans.append(
+            Span(
+                f"{number}. {phase['title'].split(':')[0]}",
+                items[0].start,
+                max(s.end for s in items),
+                finished / total,
+            )
+        )
+    return spans
+
+
+def print_timeline(spans: list[Span], start: date, end: date, today: date | None) -> None:
+    out = stdout()
+    width = max(16, min(60, out.width - 32))
+    picture = timeline(spans, start, end, today, width=width)
+    out.print(Text(picture.axis, "dim"))
+    for label, bar in picture.rows:
+        line = Text(label + " ")
+        for char in bar:
+            style = {TODAY: "bold magenta", DONE: "green", FULL: "cyan"}.get(char, "dim")
+            line.append(char, style)
+        out.print(line)
+    out.print(Text(picture.legend, "dim"))
+
+
+def print_plan(plan: Plan, catalog: Catalog, *, by_week: bool, today: date | None = None) -> None:
     out = stdout()
     req = plan.request
     low, high = req.months
@@ -73,6 +108,8 @@ def print_plan(plan: Plan, catalog: Catalog, *, by_week: bool) -> None:
     out.print(summary)
     for warning in plan.warnings:
         out.print(Text.assemble(("! ", "bold yellow"), (warning, "yellow")))
+    out.print()
+    print_timeline(phase_spans(plan, catalog), plan.start, plan.end, today)
     out.print()
     if by_week:
         _weeks_table(plan, out)

@@ -1,0 +1,193 @@
+"""The plan as an RFC 5545 calendar, made with the icalendar library.
+
+* one all-day event per milestone and project, spanning its scheduled days;
+* with ``--sessions "mon,wed 19:00-21:00"``, timed study sessions every week of the plan, each
+  saying what to study that week.
+
+UIDs are derived from the stack and the item id (or the session's date and time), so importing a
+new export of the same plan updates events instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from roadmap_cli import __version__
+from roadmap_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Event
+
+    from roadmap_cli.views.export import ExportPlan
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+UID_DOMAIN = "roadmap-cli"
+SESSIONS_EXAMPLE = '--sessions "mon,wed 19:00-21:00; sat 10:00-12:30"'
+
+
+@dataclass(frozen=True)
+class Session:
+    weekday: int  # Monday is 0
+    start: time
+    end: time
+
+
+def _day(word: str, spec: str) -> int:
+    key = word.strip().lower()[:3]
+    if key not in DAYS:
+        raise UsageError(
+            f"--sessions {spec!r}: {word.strip()!r} is not a day; use mon, tue, wed, thu, fri, sat, sun",
+            hint=f"for example {SESSIONS_EXAMPLE}",
+        )
+    return DAYS.index(key)
+
+
+def _time(text: str, spec: str) -> time:
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", text.strip())
+    if match is None or int(match[1]) > 23 or int(match[2] or 0) > 59:
+        raise UsageError(
+            f"--sessions {spec!r}: {text.strip()!r} is not a time; write HH:MM on a 24-hour clock",
+            hint=f"for example {SESSIONS_EXAMPLE}",
+        )
+    return time(int(match[1]), int(match[2] or 0))
+
+
+def parse_sessions(text: str) -> list[Session]:
+    """``"mon,wed 19:00-21:00; sat 10:00-12:30"`` (day ranges such as ``mon-fri`` work too)."""
+    sessions: list[Session] = []
+    for spec in filter(None, (part.strip() for part in text.split(";"))):
+        days_text, _, times = spec.partition(" ")
+        start_text, dash, end_text = times.strip().partition("-")
+        if not days_text or not dash:
+            raise UsageError(
+                f"--sessions {spec!r}: expected days then a time range",
+                hint=f"for example {SESSIONS_EXAMPLE}",
+            )
+        start, end = _time(start_text, spec), _time(end_text, spec)
+        if end <= start:
+            raise UsageError(f"--sessions {spec!r}: the session must end after it starts, on the same day")
+        days: list[int] = []
+        for word in days_text.split(","):
+            first, to, last = word.partition("-")
+            if to:
+                a, b = _day(first, spec), _day(last, spec)
+                days.extend(range(a, b + 1) if a <= b else [*range(a, 7), *range(b + 1)])
+            else:
+                days.append(_day(word, spec))
+        sessions.extend(Session(d, start, end) for d in dict.fromkeys(days))
+    if not sessions:
+        raise UsageError("--sessions is empty", hint=f"for example {SESSIONS_EXAMPLE}")
+    return sorted(sessions, key=lambda s: (s.weekday, s.start))
+
+
+def local_zone_name() -> str:
+    """The IANA name of this machine's time zone, or UTC when it cannot be told."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if (name and "/" in name) or name == "UTC":
+        return name
+    try:
+        target = Path("/etc/localtime").resolve()
+    except OSError:
+        return "UTC"
+    parts = target.parts
+    if "zoneinfo" in parts:
+        return "/".join(parts[parts.index("zoneinfo") + 1 :]) or "UTC"
+    return "UTC"
+
+
+def zone(name: str | None) -> ZoneInfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    key = name or local_zone_name()
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            f"--tz {key!r} is not a time zone this machine knows",
+            hint="use an IANA name such as Europe/London, America/New_York or UTC",
+        ) from None
+
+
+def render_ics(
+    plan: ExportPlan,
+    *,
+    sessions: list[Session] | None = None,
+    tz: str | None = None,
+    stamp: datetime | None = None,
+) -> bytes:
+    from icalendar import Calendar, Event
+
+    zone_info = zone(tz) if sessions else None
+    # DTSTAMP: when this plan was made, so two exports of one plan are identical.
+    dtstamp = (stamp or datetime.combine(plan.start, time(), timezone.utc)).astimezone(timezone.utc)
+    stack_id = plan.request.get("lang", plan.stack.lower())
+    cal = Calendar()
+    cal.add("prodid", f"-//{UID_DOMAIN}//roadmap {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"Backend study plan ({plan.stack})")
+    for item in plan.items:
+        if item.start is None or item.end is None:
+            continue
+        event = Event()
+        event.add("uid", f"{stack_id}-{item.id}@{UID_DOMAIN}")
+        event.add("dtstamp", dtstamp)
+        event.add("dtstart", item.start)
+        event.add("dtend", item.end + timedelta(days=1))  # all-day DTEND is the day after
+        done = "✓ " if item.checked else ""
+        label = "Project: " if item.kind == "project" else ""
+        event.add("summary", f"{done}{label}{item.title}")
+        lines = [
+            f"roadmap id: {item.id}",
+            f"{item.hours:g} hours · {item.priority}",
+            f"status: {item.status}",
+        ]
+        lines += [f"evidence: {url}" for url in item.evidence]
+        lines += [f"note: {note}" for note in item.notes]
+        event.add("description", "\n".join(lines))
+        event.add("categories", ["roadmap", item.kind])
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    if sessions and zone_info is not None:
+        for session_event in _session_events(plan, sessions, zone_info, dtstamp, stack_id):
+            cal.add_component(session_event)
+        cal.add_missing_timezones()
+    raw: bytes = cal.to_ical()
+    return raw
+
+
+def _session_events(
+    plan: ExportPlan, sessions: list[Session], zone_info: ZoneInfo, dtstamp: datetime, stack_id: str
+) -> list[Event]:
+    from icalendar import Event
+
+    events: list[Event] = []
+    for week in plan.weeks:
+        if not week.items:
+            continue
+        todo = [(plan.item(i), h) for i, h in week.items]
+        titles = ", ".join(item.title for item, _ in todo)
+        for session in sessions:
+            day = week.start + timedelta(days=session.weekday)
+            if day < plan.start or day > plan.end:
+                continue
+            event = Event()
+            event.add("uid", f"{stack_id}-session-{day.isoformat()}-{session.start:%H%M}@{UID_DOMAIN}")
+            event.add("dtstamp", dtstamp)
+            event.add("dtstart", datetime.combine(day, session.start, zone_info))
+            event.add("dtend", datetime.combine(day, session.end, zone_info))
+            event.add("summary", f"Study: {titles}")
+            details = [f"Week {week.number} of your plan ({week.hours:g} h this week):"]
+            details += [f"- {item.title} ({hours:g} h) [{item.id}]" for item, hours in todo]
+            event.add("description", "\n".join(details))
+            event.add("categories", ["roadmap", "session"])
+            events.append(event)
+    return events

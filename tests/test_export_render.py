@@ -1,0 +1,151 @@
+"""Exports rendered from a plan and its progress: Markdown, CSV and an RFC 5545 calendar."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from roadmap_cli.catalog.catalog import Catalog
+from roadmap_cli.errors import UsageError
+from roadmap_cli.planner import PlanRequest, make_plan
+from roadmap_cli.render.csvout import COLUMNS, render_csv
+from roadmap_cli.render.ical import parse_sessions, render_ics
+from roadmap_cli.render.jsonout import plan_document
+from roadmap_cli.render.markdown import render_markdown
+from roadmap_cli.views.export import ExportPlan, ItemProgress, build_export
+from roadmap_cli.views.timeline import TODAY, Span, timeline
+
+START = date(2027, 1, 6)  # a Wednesday
+
+
+@pytest.fixture
+def export(catalog: Catalog) -> ExportPlan:
+    plan = make_plan(catalog, PlanRequest(stack="python", hours_per_week=12, start=START))
+    progress = {
+        "learn-language-core": ItemProgress("done", notes=("took longer than planned",)),
+        "bookmark-manager-api": ItemProgress("done", evidence=("https://example.org/bookmarks",)),
+        "crud-cli-tool": ItemProgress("done"),
+        "programming-fundamentals": ItemProgress("skipped"),
+    }
+    return build_export(plan_document(plan), progress, catalog.phases)
+
+
+def test_markdown_task_list_matches_progress(export: ExportPlan) -> None:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    text = render_markdown(export)
+    tokens = MarkdownIt("commonmark").use(tasklists_plugin).parse(text)
+    inline = [child for t in tokens if t.type == "inline" for child in t.children or []]
+    boxes = [t for t in inline if t.type == "html_inline" and "task-list-item-checkbox" in t.content]
+    checked = [t for t in boxes if 'checked="checked"' in t.content]
+    assert len(boxes) == len(export.items)
+    assert len(checked) == 4  # three ticks and one skip
+    assert "https://example.org/bookmarks" in text
+    assert "took longer than planned" in text
+    assert text.startswith("# Backend study plan: Python with FastAPI")
+    assert "## 1. Foundations" in text
+
+
+def test_csv_has_one_row_per_item(export: ExportPlan) -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv(export))))
+    assert tuple(rows[0]) == COLUMNS
+    assert [r["id"] for r in rows] == [i.id for i in export.items]
+    statuses = {r["id"]: r["status"] for r in rows}
+    assert statuses["crud-cli-tool"] == "done"
+    assert statuses["programming-fundamentals"] == "skipped"
+    assert statuses["sql-fundamentals"] == "todo"
+
+
+def test_done_before_this_plan_still_shows(catalog: Catalog) -> None:
+    plan = make_plan(
+        catalog,
+        PlanRequest(stack="go", hours_per_week=12, start=START, done=frozenset({"learn-language-core"})),
+    )
+    earlier = [
+        {
+            "id": "learn-language-core",
+            "title": "Learn Go",
+            "kind": "milestone",
+            "phase": "foundations",
+            "priority": "core",
+            "hours": 20,
+        }
+    ]
+    export = build_export(plan_document(plan), {}, catalog.phases, earlier)
+    item = export.item("learn-language-core")
+    assert item.checked
+    assert item.start is None
+    assert "Done before this plan" in render_markdown(export)
+
+
+def _unfold(raw: bytes) -> list[bytes]:
+    return raw.replace(b"\r\n ", b"").split(b"\r\n")
+
+
+def test_ics_follows_rfc_5545(export: ExportPlan) -> None:
+    from icalendar import Calendar
+
+    raw = render_ics(
+        export, sessions=parse_sessions("mon,wed 19:00-21:00; sat 10:00-12:30"), tz="Europe/Berlin"
+    )
+    assert raw.endswith(b"\r\n")
+    assert b"\n" not in raw.replace(b"\r\n", b"")  # every line ends in CRLF
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75, line
+    cal = Calendar.from_ical(raw)
+    assert cal["VERSION"] == "2.0"
+    assert "roadmap" in str(cal["PRODID"])
+    events = cal.walk("VEVENT")
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids))
+    for event in events:
+        for prop in ("UID", "DTSTAMP", "DTSTART"):
+            assert prop in event
+    all_day = [e for e in events if "session" not in str(e["UID"])]
+    assert len(all_day) == len(export.items)
+    timed = [e for e in events if "session" in str(e["UID"])]
+    assert timed
+    first = timed[0]
+    assert str(first["DTSTART"].dt.tzinfo) == "Europe/Berlin"
+    assert first["DTSTART"].dt.date() >= START
+    assert "Study:" in str(first["SUMMARY"])
+    assert cal.walk("VTIMEZONE")
+
+
+def test_ics_is_the_same_twice(export: ExportPlan) -> None:
+    sessions = parse_sessions("tue 18:00-20:00")
+    assert render_ics(export, sessions=sessions, tz="UTC") == render_ics(export, sessions=sessions, tz="UTC")
+
+
+@pytest.mark.parametrize(
+    "spec", ["", "funday 19:00-21:00", "mon 25:00-26:00", "mon 21:00-19:00", "mon", "mon 19:00"]
+)
+def test_bad_sessions(spec: str) -> None:
+    with pytest.raises(UsageError):
+        parse_sessions(spec)
+
+
+def test_session_day_ranges() -> None:
+    sessions = parse_sessions("mon-fri 7:30-8:30")
+    assert [s.weekday for s in sessions] == [0, 1, 2, 3, 4]
+
+
+def test_timeline_marks_today_and_progress() -> None:
+    spans = [
+        Span("1. A", date(2027, 1, 4), date(2027, 3, 1), done=0.5),
+        Span("2. B", date(2027, 3, 2), date(2027, 6, 30)),
+    ]
+    picture = timeline(spans, date(2027, 1, 4), date(2027, 6, 30), today=date(2027, 2, 1), width=40)
+    assert picture.today_column is not None
+    assert all(bar[picture.today_column] == TODAY for _, bar in picture.rows)
+    assert "Jan" in picture.axis
+    assert "Jun" in picture.axis
+    first, second = (bar for _, bar in picture.rows)
+    assert first.startswith("█")
+    assert second.startswith("·")
+    outside = timeline(spans, date(2027, 1, 4), date(2027, 6, 30), today=date(2028, 1, 1), width=40)
+    assert outside.today_column is None
