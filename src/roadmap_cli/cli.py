@@ -70,7 +70,7 @@ def root(
 
 
 #: Modules under roadmap_cli.commands, each with ``register(app)``, in the order help lists them.
-COMMANDS = ("plan",)
+COMMANDS = ("plan", "check", "skip", "note", "status", "next", "replan", "where")
 
 
 def _register() -> None:

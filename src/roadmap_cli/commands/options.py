@@ -74,3 +74,31 @@ PackOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+#: For tests and demos only: pretend today is this date (YYYY-MM-DD).
+TODAY_ENV = "ROADMAP_TODAY"
+
+
+def today() -> date:
+    """Today's date, or ``ROADMAP_TODAY`` when set (used by the tests to fix the clock)."""
+    import os
+
+    value = os.environ.get(TODAY_ENV)
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        from roadmap_cli.errors import UsageError
+
+        raise UsageError(f"{TODAY_ENV}={value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+ItemIds = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Item ids, as `roadmap plan`, `roadmap next` and `roadmap status` show them.", show_default=False
+    ),
+]
+UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]
