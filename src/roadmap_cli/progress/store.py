@@ -18,6 +18,7 @@ Rules this module keeps:
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -324,10 +325,24 @@ def open_store(readonly: bool = True, *, create: bool = False, path: Path | None
     elif path.is_dir():
         raise RoadmapError(f"the progress database {path} is a folder, not a file")
     with _translated(path):
-        if readonly:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-        else:
+        if not readonly:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            return _prepared(db, path, readonly=False)
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            db.execute("PRAGMA user_version")  # the first read opens the WAL index
+        except sqlite3.OperationalError:
+            db.close()
+            # A WAL database in a folder we may not write to: SQLite cannot make its index file
+            # there. Reading it as immutable is safe when no -wal file exists: nobody can write it.
+            if os.access(path.parent, os.W_OK) or Path(f"{path}-wal").exists():
+                raise
+            db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
+        return _prepared(db, path, readonly=True)
+
+
+def _prepared(db: sqlite3.Connection, path: Path, *, readonly: bool) -> Store:
     try:
         _prepare(db, path, readonly=readonly)
     except BaseException:
@@ -367,7 +382,8 @@ def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
                 raise _damaged(path, "; ".join(problems[:3]))
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
-        _migrate(db)
+        if version < LATEST_VERSION:
+            _migrate(db)
 
 
 def _migrate(db: sqlite3.Connection) -> None:
