@@ -5,7 +5,9 @@ Rules this module keeps:
 * The schema version lives in ``PRAGMA user_version``. Migrations are ordered and named; each runs
   in one transaction together with its version bump. A file from a newer version is refused and
   left exactly as it is.
-* Read commands open the file read-only (``mode=ro``) and never create it.
+* Read commands open the file read-only (``mode=ro``) and never create it. (On a WAL database
+  SQLite may leave an empty ``-wal`` file and its ``-shm`` index beside it; they hold no data and
+  the next write removes them.)
 * Writes take the write lock up front (``BEGIN IMMEDIATE``) and wait up to ``BUSY_TIMEOUT`` seconds
   for another process; the journal is WAL so readers never wait for a writer.
 * Before writing, the file is checked (``PRAGMA quick_check``): a damaged file is reported, never
