@@ -212,3 +212,25 @@ def test_checklist_on_a_terminal(roadmap_home: Path, plan_ids: list[str]) -> Non
     assert f"unticked  {offered[1]}" in (child.before or "")
     with open_store(readonly=True) as store:
         assert store.state().ticked == {offered[0]}
+
+
+LIGHT_CHECK = r"""
+import sys
+from roadmap_cli.cli import app
+try:
+    app(sys.argv[1:], prog_name="roadmap")
+except SystemExit as done:
+    assert done.code in (0, None), done.code
+heavy = [m for m in ("pydantic", "yaml", "rich", "questionary") if m in sys.modules]
+sys.stderr.write("HEAVY=" + ",".join(heavy) + "\n")
+"""
+
+
+@pytest.mark.parametrize("args", [["status"], ["next"], ["status", "--json"], ["check", "sql-fundamentals"]])
+def test_everyday_commands_stay_light(roadmap_home: Path, plan_ids: list[str], args: list[str]) -> None:
+    """status, next and check by id never import pydantic, YAML, Rich or the prompt library."""
+    done = subprocess.run(
+        [sys.executable, "-c", LIGHT_CHECK, *args], env=env(roadmap_home), capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY=\n" in done.stderr, done.stderr

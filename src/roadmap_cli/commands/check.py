@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import ItemIds, UndoOption, today
+from roadmap_cli.commands.options import ItemIds, UndoOption, event_time, today
 from roadmap_cli.errors import UsageError
 
 HELP = """Tick off what you have done.
@@ -62,7 +62,7 @@ def check(
         entries: list[tuple[str, EventKind, str | None]] = [(i, kind, None) for i in wanted]
         if evidence is not None:
             entries.append((wanted[0], "evidence", evidence.strip()))
-        outcome = apply(store, entries)
+        outcome = apply(store, entries, event_time())
     write(change_report(outcome, snapshot))
 
 
@@ -108,7 +108,7 @@ def _interactive() -> None:
                 entries.append((item.id, "tick", None))
             elif item.id not in picked and now.done:
                 entries.append((item.id, "untick" if now.ticked else "unskip", None))
-        outcome = apply(store, entries)
+        outcome = apply(store, entries, event_time())
     write(change_report(outcome, snapshot))
 
 

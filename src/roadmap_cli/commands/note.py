@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import UndoOption
+from roadmap_cli.commands.options import UndoOption, event_time
 from roadmap_cli.errors import UsageError
 
 HELP = """Keep a note on an item: what you read, what was hard, what to revisit.
@@ -39,7 +39,7 @@ def note(
         saved = store.require_plan()
         snapshot = saved.snapshot()
         (wanted,) = resolve_ids([item_id], snapshot, store.state(), saved.packs)
-        outcome = apply(store, [(wanted, "note", None if undo else (text or "").strip())])
+        outcome = apply(store, [(wanted, "note", None if undo else (text or "").strip())], event_time())
     write(change_report(outcome, snapshot))
 
 

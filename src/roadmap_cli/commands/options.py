@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -93,6 +93,15 @@ def today() -> date:
         from roadmap_cli.errors import UsageError
 
         raise UsageError(f"{TODAY_ENV}={value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def event_time() -> datetime | None:
+    """When to date new events: now, unless ``ROADMAP_TODAY`` moves the day (then that day, at this time)."""
+    import os
+
+    if not os.environ.get(TODAY_ENV):
+        return None
+    return datetime.combine(today(), datetime.now().time()).astimezone()
 
 
 ItemIds = Annotated[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from roadmap_cli.commands.options import ItemIds, UndoOption
+from roadmap_cli.commands.options import ItemIds, UndoOption, event_time
 from roadmap_cli.errors import UsageError
 
 HELP = """Mark items you already know: they count as done, and re-planning leaves them out.
@@ -29,7 +29,7 @@ def skip(ids: ItemIds = None, undo: UndoOption = False) -> None:
         snapshot = saved.snapshot()
         wanted = resolve_ids(ids, snapshot, store.state(), saved.packs)
         kind: EventKind = "unskip" if undo else "skip"
-        outcome = apply(store, [(i, kind, None) for i in wanted])
+        outcome = apply(store, [(i, kind, None) for i in wanted], event_time())
     write(change_report(outcome, snapshot))
 
 

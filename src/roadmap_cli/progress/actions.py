@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from roadmap_cli.progress.models import Event, EventKind, ProgressState, Snapshot
 from roadmap_cli.progress.store import Store
@@ -32,8 +33,10 @@ class Outcome:
     state: ProgressState  # after the change
 
 
-def apply(store: Store, entries: Sequence[tuple[str, EventKind, str | None]]) -> Outcome:
-    written = store.record(entries, keep=changes_state)
+def apply(
+    store: Store, entries: Sequence[tuple[str, EventKind, str | None]], at: datetime | None = None
+) -> Outcome:
+    written = store.record(entries, at=at, keep=changes_state)
     return Outcome(list(entries), written, store.state())
 
 
