@@ -317,6 +317,19 @@ def test_next_before_the_start_and_after_the_end(runner: CliRunner, planned: Any
     assert len(doc["overdue"]) == 42
 
 
+def test_streak_counts_weeks_in_a_row_with_a_tick(runner: CliRunner, planned: Any) -> None:
+    ids = ids_of(planned)
+    for day, item in [("2027-01-05", ids[0]), ("2027-01-12", ids[1]), ("2027-01-26", ids[2])]:
+        assert run(runner, "check", item, today=day)[0] == 0
+    assert status_json(runner, today="2027-01-27")["streak_weeks"] == 1  # the gap on the week of the 19th
+    assert run(runner, "check", ids[3], today="2027-01-20")[0] == 0
+    assert status_json(runner, today="2027-01-27")["streak_weeks"] == 4
+    assert status_json(runner, today="2027-02-03")["streak_weeks"] == 4  # a new week without a tick yet
+    assert status_json(runner, today="2027-02-08")["streak_weeks"] == 0  # a whole week without one
+    code, out, _ = run(runner, "status", today="2027-01-27")
+    assert "Streak: 4 weeks in a row with a tick." in out
+
+
 def test_bad_roadmap_today_is_a_usage_error(runner: CliRunner, planned: Any) -> None:
     code, _, err = run(runner, "status", today="tomorrow")
     assert code == 2

@@ -213,6 +213,20 @@ def test_checklist_on_a_terminal(roadmap_home: Path, plan_ids: list[str]) -> Non
     with open_store(readonly=True) as store:
         assert store.state().ticked == {offered[0]}
 
+    # Ctrl-C leaves without saving anything
+    child = pexpect.spawn(ROADMAP[0], [*ROADMAP[1:], "check"], env=child_env, encoding="utf-8", timeout=30)
+    try:
+        child.expect(shown[-1])
+        child.send(" ")
+        child.send("\x03")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    with open_store(readonly=True) as store:
+        assert store.state().ticked == {offered[0]}
+
 
 LIGHT_CHECK = r"""
 import sys

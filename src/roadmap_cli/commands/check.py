@@ -95,9 +95,9 @@ def _interactive() -> None:
         ]
         picked = set(
             questionary.checkbox(
-                "This week and overdue: space ticks or unticks, enter saves",
+                "This week and overdue",
                 choices=choices,
-                instruction="(↑/↓ move, space toggles, enter saves, Ctrl-C leaves without saving)",
+                instruction="(space ticks or unticks, enter saves, Ctrl-C quits without saving)",
             ).unsafe_ask()
             or []
         )
