@@ -326,7 +326,7 @@ def test_streak_counts_weeks_in_a_row_with_a_tick(runner: CliRunner, planned: An
     assert status_json(runner, today="2027-01-27")["streak_weeks"] == 4
     assert status_json(runner, today="2027-02-03")["streak_weeks"] == 4  # a new week without a tick yet
     assert status_json(runner, today="2027-02-08")["streak_weeks"] == 0  # a whole week without one
-    code, out, _ = run(runner, "status", today="2027-01-27")
+    _, out, _ = run(runner, "status", today="2027-01-27")
     assert "Streak: 4 weeks in a row with a tick." in out
 
 
