@@ -6,9 +6,9 @@ import typer
 
 from roadmap_cli.commands.options import JsonOption, today
 
-HELP = """Show this week's items and the hours left of the week, plus anything overdue, with their ids.
+HELP = """Show what to do this week, with the ids to tick.
 
-Only reads: it never changes your progress.
+This week's items and the hours left of the week, plus anything overdue. Only reads: it never changes your progress.
 
 Example:  roadmap next
 """

@@ -9,9 +9,9 @@ import typer
 from roadmap_cli.commands.options import UndoOption, event_time
 from roadmap_cli.errors import UsageError
 
-HELP = """Keep a note on an item: what you read, what was hard, what to revisit.
+HELP = """Keep a note on an item.
 
-Notes are kept with the item for good, across new plans. --undo takes the latest note back.
+What you read, what was hard, what to revisit. Notes are kept with the item for good, across new plans. --undo takes the latest note back.
 
 Example:  roadmap note explain-analyze "seq scan until I added the composite index"
 """
@@ -20,7 +20,8 @@ Example:  roadmap note explain-analyze "seq scan until I added the composite ind
 def note(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's id.", show_default=False)],
     text: Annotated[
-        str | None, typer.Argument(metavar="[TEXT]", help="The note.", show_default=False)
+        str | None,
+        typer.Argument(metavar="TEXT", help="The note (leave out with --undo).", show_default=False),
     ] = None,
     undo: UndoOption = False,
 ) -> None:

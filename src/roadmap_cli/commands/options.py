@@ -107,7 +107,9 @@ def event_time() -> datetime | None:
 ItemIds = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Item ids, as `roadmap plan`, `roadmap next` and `roadmap status` show them.", show_default=False
+        metavar="ID...",
+        help="Item ids, as `roadmap plan`, `roadmap next` and `roadmap status` show them.",
+        show_default=False,
     ),
 ]
 UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]

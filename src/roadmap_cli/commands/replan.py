@@ -9,10 +9,10 @@ import typer
 
 from roadmap_cli.commands.options import JsonOption, parse_date, parse_hours, today
 
-HELP = """Re-flow what is left of your plan from today (or --from); ticks and skips are kept.
+HELP = """Re-flow what is left of your plan from today; ticks and skips are kept.
 
 Items you ticked or skipped leave the schedule; the rest, at your hours (or new --hours), start
-again from the given day. Shows the old and the new end date, and saves the new plan.
+again from today (or --from). Shows the old and the new end date, and saves the new plan.
 
 Example:  roadmap replan --hours 8
 """

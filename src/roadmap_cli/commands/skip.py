@@ -7,9 +7,9 @@ import typer
 from roadmap_cli.commands.options import ItemIds, UndoOption, event_time
 from roadmap_cli.errors import UsageError
 
-HELP = """Mark items you already know: they count as done, and re-planning leaves them out.
+HELP = """Mark items you already know: they count as done.
 
---undo takes a skip back. `roadmap replan` then re-flows the rest of your plan.
+Re-planning leaves skipped items out. --undo takes a skip back. `roadmap replan` then re-flows the rest of your plan.
 
 Example:  roadmap skip learn-language-core programming-fundamentals
 """

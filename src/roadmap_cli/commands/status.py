@@ -6,7 +6,10 @@ import typer
 
 from roadmap_cli.commands.options import JsonOption, today
 
-HELP = """Show where you stand: progress overall and per phase, ahead or behind, streak, what is next.
+HELP = """Show where you stand against your plan.
+
+Progress overall and per phase, ahead or behind, the current phase, overdue items, your streak
+of weeks with a tick, and what is next.
 
 "Ahead" or "behind" compares the hours of the items you have done with the hours of the items
 your plan had due before today, and turns the difference into days at your pace. Only reads: it

@@ -9,9 +9,9 @@ import typer
 
 from roadmap_cli.commands.options import JsonOption
 
-HELP = """Show where roadmap keeps your progress database, its settings and your own content packs.
+HELP = """Show where roadmap keeps your files.
 
-Set ROADMAP_HOME to keep all of them under one folder.
+The progress database, the config folder and the folder for your own content packs. Set ROADMAP_HOME to keep all of them under one folder.
 
 Example:  roadmap where
 """
