@@ -8,7 +8,8 @@ from roadmap_cli.commands.options import JsonOption, today
 
 HELP = """Show what to do this week, with the ids to tick.
 
-This week's items and the hours left of the week, plus anything overdue. Only reads: it never changes your progress.
+This week's items and the hours left of the week, plus anything overdue. Only reads: it never
+changes your progress.
 
 Example:  roadmap next
 """

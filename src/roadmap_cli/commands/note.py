@@ -11,7 +11,8 @@ from roadmap_cli.errors import UsageError
 
 HELP = """Keep a note on an item.
 
-What you read, what was hard, what to revisit. Notes are kept with the item for good, across new plans. --undo takes the latest note back.
+What you read, what was hard, what to revisit. Notes are kept with the item for good, across new
+plans. --undo takes the latest note back.
 
 Example:  roadmap note explain-analyze "seq scan until I added the composite index"
 """

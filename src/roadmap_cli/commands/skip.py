@@ -9,7 +9,8 @@ from roadmap_cli.errors import UsageError
 
 HELP = """Mark items you already know: they count as done.
 
-Re-planning leaves skipped items out. --undo takes a skip back. `roadmap replan` then re-flows the rest of your plan.
+Re-planning leaves skipped items out. --undo takes a skip back. `roadmap replan` then re-flows the
+rest of your plan.
 
 Example:  roadmap skip learn-language-core programming-fundamentals
 """

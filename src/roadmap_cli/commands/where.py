@@ -11,7 +11,8 @@ from roadmap_cli.commands.options import JsonOption
 
 HELP = """Show where roadmap keeps your files.
 
-The progress database, the config folder and the folder for your own content packs. Set ROADMAP_HOME to keep all of them under one folder.
+The progress database, the config folder and the folder for your own content packs. Set ROADMAP_HOME
+to keep all of them under one folder.
 
 Example:  roadmap where
 """
