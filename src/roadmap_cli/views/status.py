@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from roadmap_cli.planner import monday_of
 from roadmap_cli.progress.models import PlannedItem, ProgressState, Snapshot
 
 Standing = Literal["before_start", "ahead", "on_time", "behind", "finished"]
 NEXT_COUNT = 5
-
-
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 @dataclass(frozen=True)
