@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,6 +31,30 @@ def _run(*args: str) -> str:
     if result.exit_code != 0:
         raise SystemExit(f"`roadmap {' '.join(args)}` failed:\n{result.output}")
     return "\n".join(line.rstrip() for line in result.stdout.splitlines())
+
+
+def _session(steps: list[tuple[list[str], bool]], today: str) -> str:
+    """Run commands one after another in one fresh home, as of ``today``; show those marked True."""
+    from typer.testing import CliRunner
+
+    from roadmap_cli.cli import app
+
+    shown = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {
+            "ROADMAP_HOME": home,
+            "NO_COLOR": "1",
+            "COLUMNS": "100",
+            "TERM": "dumb",
+            "ROADMAP_TODAY": today,
+        }
+        for args, show in steps:
+            result = CliRunner().invoke(app, args, env=env, prog_name="roadmap")
+            if result.exit_code != 0:
+                raise SystemExit(f"`roadmap {' '.join(args)}` failed:\n{result.output}")
+            text = "\n".join(line.rstrip() for line in result.stdout.splitlines())
+            shown.append(f"$ roadmap {shlex.join(args)}" + (f"\n{text}" if show else ""))
+    return "\n".join(shown)
 
 
 def _command_paths() -> list[list[str]]:
@@ -94,7 +119,23 @@ def example_certs() -> str:
     return _console("certs", lines=14)
 
 
+PROGRESS_TODAY = "2027-02-10"
+
+
+def example_progress() -> str:
+    steps = [
+        (["plan", "--lang", "python", "--hours", "12", "--start", EXAMPLE_START], False),
+        (["check", "learn-language-core", "programming-fundamentals", "crud-cli-tool"], True),
+        (["skip", "sql-fundamentals"], True),
+        (["note", "joins-and-indexes", "composite index on (user_id, created_at)"], True),
+        (["status"], True),
+        (["next"], True),
+    ]
+    return f"```console\n{_session(steps, PROGRESS_TODAY)}\n```"
+
+
 SECTIONS: dict[str, Callable[[], str]] = {
+    "example-progress": example_progress,
     "reference": reference,
     "example-plan": example_plan,
     "example-warning": example_warning,

@@ -27,7 +27,7 @@ def test_human_view_has_summary_and_months(runner: CliRunner) -> None:
     assert "Jan 2027" in out
     assert "Oct 2027" in out
     assert "Project:" in out
-    assert err == ""
+    assert err == "Saved as your active plan. Tick items with `roadmap check ID`.\n"
 
 
 def test_weeks_view_lists_every_week(runner: CliRunner) -> None:

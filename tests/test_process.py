@@ -48,7 +48,7 @@ def test_closed_pipe_ends_quietly(roadmap_home: Path, flags: list[str]) -> None:
 
 def test_shell_pipe_to_head(roadmap_home: Path) -> None:
     done = subprocess.run(
-        f"{sys.executable} -m roadmap_cli plan --lang go --hours 3 --weeks | head -1",
+        f"{sys.executable} -m roadmap_cli plan --lang go --hours 3 --weeks --dry-run | head -1",
         shell=True,
         capture_output=True,
         text=True,

@@ -70,7 +70,21 @@ def root(
 
 
 #: Modules under roadmap_cli.commands, each with ``register(app)``, in the order help lists them.
-COMMANDS = ("plan", "salary", "levels", "certs", "skills", "stacks")
+COMMANDS = (
+    "plan",
+    "check",
+    "skip",
+    "note",
+    "status",
+    "next",
+    "replan",
+    "salary",
+    "levels",
+    "certs",
+    "skills",
+    "stacks",
+    "where",
+)
 
 
 def _register() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -74,3 +74,42 @@ PackOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+#: For tests and demos only: pretend today is this date (YYYY-MM-DD).
+TODAY_ENV = "ROADMAP_TODAY"
+
+
+def today() -> date:
+    """Today's date, or ``ROADMAP_TODAY`` when set (used by the tests to fix the clock)."""
+    import os
+
+    value = os.environ.get(TODAY_ENV)
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        from roadmap_cli.errors import UsageError
+
+        raise UsageError(f"{TODAY_ENV}={value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def event_time() -> datetime | None:
+    """When to date new events: now, unless ``ROADMAP_TODAY`` moves the day (then that day, at this time)."""
+    import os
+
+    if not os.environ.get(TODAY_ENV):
+        return None
+    return datetime.combine(today(), datetime.now().time()).astimezone()
+
+
+ItemIds = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="ID...",
+        help="Item ids, as `roadmap plan`, `roadmap next` and `roadmap status` show them.",
+        show_default=False,
+    ),
+]
+UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]

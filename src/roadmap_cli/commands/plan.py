@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import sys
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from roadmap_cli.commands.options import (
     parse_date,
     parse_hours,
     parse_months,
+    today,
 )
 
 HELP = """Make a dated, week-by-week study plan that fits the hours you have.
@@ -21,6 +23,9 @@ HELP = """Make a dated, week-by-week study plan that fits the hours you have.
 Core milestones always go in; optional ones are added while the plan still ends inside the
 window (10-12 months unless --months says otherwise). If your hours are too few, or so many that
 the plan ends early, it says so and by how much.
+
+The plan shown is saved as your active plan (unless --dry-run). Items you ticked or skipped are
+left out of it, and every tick, skip and note is kept.
 
 Example:  roadmap plan --lang python --hours 12 --start 2027-01-04
 """
@@ -56,14 +61,19 @@ def plan(
     weeks: Annotated[
         bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")
     ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Only show the plan; keep your active plan as it is.")
+    ] = False,
     json_out: JsonOption = False,
     packs: PackOption = None,
 ) -> None:
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
+    from roadmap_cli.progress.snapshot import make_snapshot, settled_from_catalog
+    from roadmap_cli.progress.store import database_path, open_store
 
     window = parse_months(months)
-    first_day = parse_date(start) if start is not None else date.today()
+    first_day = parse_date(start) if start is not None else today()
     catalog = load_catalog(packs or ())
     stack = catalog.resolve_stack(lang)
     request = PlanRequest(
@@ -74,7 +84,23 @@ def plan(
         months=window,
         core_only=core_only,
     )
-    result = make_plan(catalog, request)
+    pack_paths = [str(p.resolve()) for p in packs or ()]
+    if dry_run:
+        if database_path().exists():
+            with open_store(readonly=True) as store:
+                done = store.state().done
+        else:
+            done = set()
+        result = make_plan(catalog, replace(request, done=frozenset(done)))
+    else:
+        # Ticks and skips are read and the plan saved under one open store, so nothing is lost.
+        with open_store(readonly=False, create=True) as store:
+            done = store.state().done
+            result = make_plan(catalog, replace(request, done=frozenset(done)))
+            settled = settled_from_catalog(result, catalog, done)
+            store.save_plan(make_snapshot(result, catalog, settled, pack_paths), pack_paths)
+        kept = f" ({len(settled)} done or skipped, left out)" if settled else ""
+        sys.stderr.write(f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n")
     if json_out:
         from roadmap_cli.render.jsonout import emit, plan_document
 
@@ -82,7 +108,7 @@ def plan(
     else:
         from roadmap_cli.render.console import print_plan
 
-        print_plan(result, catalog, by_week=weeks, today=date.today())
+        print_plan(result, catalog, by_week=weeks, today=today())
 
 
 def register(app: typer.Typer) -> None:

@@ -6,13 +6,18 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from roadmap_cli.planner import Plan
+if TYPE_CHECKING:
+    from roadmap_cli.planner import Plan
+    from roadmap_cli.progress.models import PlannedItem
+    from roadmap_cli.views.status import Status, WeekView
 
 if TYPE_CHECKING:
     from roadmap_cli.views.salary import SalaryView
 
 #: Bump when a key is removed or changes meaning; adding keys keeps the version.
 PLAN_JSON_VERSION = 1
+STATUS_JSON_VERSION = 1
+NEXT_JSON_VERSION = 1
 
 
 def hours(minutes: int) -> float | int:
@@ -90,6 +95,91 @@ def plan_document(plan: Plan) -> dict[str, Any]:
             {"id": c.id, "name": c.name, "issuer": c.issuer, "phase": c.phase, "start": c.start.isoformat()}
             for c in plan.certifications
         ],
+    }
+
+
+def _item(item: PlannedItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "kind": item.kind,
+        "phase": item.phase,
+        "hours": hours(item.minutes),
+        "start": item.start.isoformat() if item.start else None,
+        "end": item.end.isoformat() if item.end else None,
+    }
+
+
+def _percent(done: int, total: int) -> float:
+    return round(100 * done / total, 1) if total else 0.0
+
+
+def status_document(status: Status, stack: str, framework: str) -> dict[str, Any]:
+    """`roadmap status --json`, as documented in the README."""
+    current = status.current_phase.id if status.current_phase else None
+    return {
+        "version": STATUS_JSON_VERSION,
+        "today": status.today.isoformat(),
+        "plan": {
+            "stack": stack,
+            "framework": framework,
+            "hours_per_week": status.hours_per_week,
+            "start": status.start.isoformat(),
+            "end": status.end.isoformat(),
+            "days_left": status.days_left,
+        },
+        "standing": status.standing,
+        "ahead_hours": hours(status.delta_minutes),
+        "ahead_days": status.delta_days,
+        "due_hours": hours(status.due_minutes),
+        "done_scheduled_hours": hours(status.done_scheduled_minutes),
+        "progress": {
+            "done_items": status.done_items,
+            "total_items": status.total_items,
+            "done_hours": hours(status.done_minutes),
+            "total_hours": hours(status.total_minutes),
+            "percent": _percent(status.done_minutes, status.total_minutes),
+        },
+        "phases": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "done_items": p.done_items,
+                "total_items": p.total_items,
+                "done_hours": hours(p.done_minutes),
+                "total_hours": hours(p.total_minutes),
+                "percent": _percent(p.done_minutes, p.total_minutes),
+                "current": p.id == current,
+            }
+            for p in status.phases
+        ],
+        "current_phase": current,
+        "overdue": [_item(i) for i in status.overdue],
+        "next": [_item(i) for i in status.next_items],
+        "streak_weeks": status.streak_weeks,
+        "orphans": list(status.orphans),
+        "unscheduled": [i.id for i in status.unscheduled],
+    }
+
+
+def next_document(view: WeekView) -> dict[str, Any]:
+    """`roadmap next --json`, as documented in the README."""
+    week = None
+    if view.week_number is not None:
+        week = {
+            "number": view.week_number,
+            "start": view.first_day.isoformat(),
+            "end": view.last_day.isoformat(),
+            "planned_hours": hours(view.planned_minutes),
+            "hours_left": hours(view.left_minutes),
+        }
+    return {
+        "version": NEXT_JSON_VERSION,
+        "today": view.today.isoformat(),
+        "standing": view.standing,
+        "week": week,
+        "items": [{**_item(w.item), "hours_this_week": hours(w.minutes), "done": w.done} for w in view.items],
+        "overdue": [_item(i) for i in view.overdue],
     }
 
 

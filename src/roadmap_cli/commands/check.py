@@ -1,0 +1,116 @@
+"""``roadmap check``: tick items off, from a checklist on a terminal or by id."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands.options import ItemIds, UndoOption, event_time, today
+from roadmap_cli.errors import UsageError
+
+HELP = """Tick off what you have done.
+
+On a terminal with no ids, shows this week's items and any overdue ones as a checklist: arrow keys
+to move, space to tick or untick, enter to save. With ids, ticks them; --undo unticks them.
+--evidence records where a project lives (a repository or a demo URL).
+
+Example:  roadmap check crud-cli-tool sql-fundamentals
+"""
+
+
+def check(
+    ids: ItemIds = None,
+    undo: UndoOption = False,
+    evidence: Annotated[
+        str | None,
+        typer.Option("--evidence", "-e", help="Where the work lives, e.g. a repository URL (one id only)."),
+    ] = None,
+) -> None:
+    from roadmap_cli.progress.actions import apply
+    from roadmap_cli.progress.lookup import resolve_ids
+    from roadmap_cli.progress.models import EventKind
+    from roadmap_cli.progress.store import open_store
+    from roadmap_cli.render.text import change_report, write
+
+    given = ids or []
+    if evidence is not None:
+        if undo:
+            raise UsageError(
+                "--evidence cannot go with --undo", hint="`roadmap check --undo ID` unticks an item"
+            )
+        if len(given) != 1:
+            raise UsageError("--evidence goes with exactly one item id, e.g. roadmap check ID --evidence URL")
+        if not evidence.strip():
+            raise UsageError("--evidence needs a value: where the work lives, e.g. a repository URL")
+    if not given:
+        if undo:
+            raise UsageError("--undo needs the ids to untick, e.g. roadmap check --undo ID")
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise UsageError(
+                "no item ids given, and this is not a terminal, so there is no checklist to show",
+                hint="pass the ids to tick: roadmap check ID [ID...]; `roadmap next` lists this week's",
+            )
+        _interactive()
+        return
+    with open_store(readonly=False) as store:
+        saved = store.require_plan()
+        snapshot = saved.snapshot()
+        wanted = resolve_ids(given, snapshot, store.state(), saved.packs)
+        kind: EventKind = "untick" if undo else "tick"
+        entries: list[tuple[str, EventKind, str | None]] = [(i, kind, None) for i in wanted]
+        if evidence is not None:
+            entries.append((wanted[0], "evidence", evidence.strip()))
+        outcome = apply(store, entries, event_time())
+    write(change_report(outcome, snapshot))
+
+
+def _interactive() -> None:
+    import questionary
+
+    from roadmap_cli.progress.actions import apply
+    from roadmap_cli.progress.models import EventKind
+    from roadmap_cli.progress.store import open_store
+    from roadmap_cli.render.text import change_report, write
+    from roadmap_cli.views.status import this_week
+
+    with open_store(readonly=False) as store:
+        saved = store.require_plan()
+        snapshot = saved.snapshot()
+        state = store.state()
+        rows = this_week(snapshot, state, today()).checklist
+        if not rows:
+            write(
+                "Nothing is planned for this week and nothing is overdue. `roadmap status` shows the rest.\n"
+            )
+            return
+        choices = [
+            questionary.Choice(
+                title=f"{'Project: ' if item.kind == 'project' else ''}{item.title}  [{item.id}]",
+                value=item.id,
+                checked=done,
+            )
+            for item, done in rows
+        ]
+        picked = set(
+            questionary.checkbox(
+                "This week and overdue",
+                choices=choices,
+                instruction="(space ticks or unticks, enter saves, Ctrl-C quits without saving)",
+            ).unsafe_ask()
+            or []
+        )
+        entries: list[tuple[str, EventKind, str | None]] = []
+        for item, _ in rows:
+            now = state.get(item.id)
+            if item.id in picked and not now.done:
+                entries.append((item.id, "tick", None))
+            elif item.id not in picked and now.done:
+                entries.append((item.id, "untick" if now.ticked else "unskip", None))
+        outcome = apply(store, entries, event_time())
+    write(change_report(outcome, snapshot))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check", help=HELP)(check)

@@ -1,0 +1,37 @@
+"""``roadmap next``: what to do this week."""
+
+from __future__ import annotations
+
+import typer
+
+from roadmap_cli.commands.options import JsonOption, today
+
+HELP = """Show what to do this week, with the ids to tick.
+
+This week's items and the hours left of the week, plus anything overdue. Only reads: it never
+changes your progress.
+
+Example:  roadmap next
+"""
+
+
+def next_week(json_out: JsonOption = False) -> None:
+    from roadmap_cli.progress.store import open_store
+    from roadmap_cli.views.status import this_week
+
+    with open_store(readonly=True) as store:
+        saved = store.require_plan()
+        state = store.state()
+    view = this_week(saved.snapshot(), state, today())
+    if json_out:
+        from roadmap_cli.render.jsonout import emit, next_document
+
+        emit(next_document(view))
+    else:
+        from roadmap_cli.render.text import week_text, write
+
+        write(week_text(view))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("next", help=HELP)(next_week)

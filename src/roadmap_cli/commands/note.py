@@ -1,0 +1,49 @@
+"""``roadmap note``: keep a note on an item."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands.options import UndoOption, event_time
+from roadmap_cli.errors import UsageError
+
+HELP = """Keep a note on an item.
+
+What you read, what was hard, what to revisit. Notes are kept with the item for good, across new
+plans. --undo takes the latest note back.
+
+Example:  roadmap note explain-analyze "seq scan until I added the composite index"
+"""
+
+
+def note(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's id.", show_default=False)],
+    text: Annotated[
+        str | None,
+        typer.Argument(metavar="TEXT", help="The note (leave out with --undo).", show_default=False),
+    ] = None,
+    undo: UndoOption = False,
+) -> None:
+    from roadmap_cli.progress.actions import apply
+    from roadmap_cli.progress.lookup import resolve_ids
+    from roadmap_cli.progress.store import open_store
+    from roadmap_cli.render.text import change_report, write
+
+    if not item_id.strip():
+        raise UsageError('give the item\'s id, e.g. roadmap note ID "what I learned"')
+    if undo and text is not None:
+        raise UsageError("--undo takes the latest note back and needs no text: roadmap note --undo ID")
+    if not undo and (text is None or not text.strip()):
+        raise UsageError('give the note\'s text, e.g. roadmap note ID "what I learned"')
+    with open_store(readonly=False) as store:
+        saved = store.require_plan()
+        snapshot = saved.snapshot()
+        (wanted,) = resolve_ids([item_id], snapshot, store.state(), saved.packs)
+        outcome = apply(store, [(wanted, "note", None if undo else (text or "").strip())], event_time())
+    write(change_report(outcome, snapshot))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("note", help=HELP, no_args_is_help=True)(note)

@@ -1,0 +1,50 @@
+"""``roadmap where``: where roadmap keeps its files."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from roadmap_cli.commands.options import JsonOption
+
+HELP = """Show where roadmap keeps your files.
+
+The progress database, the config folder and the folder for your own content packs. Set ROADMAP_HOME
+to keep all of them under one folder.
+
+Example:  roadmap where
+"""
+
+
+def where(json_out: JsonOption = False) -> None:
+    from roadmap_cli import paths
+    from roadmap_cli.progress.store import database_path
+
+    found = {
+        "database": database_path(),
+        "config": paths.config_dir(),
+        "packs": paths.user_packs_dir(),
+        "cache": paths.cache_dir(),
+    }
+    if json_out:
+        from roadmap_cli.render.jsonout import emit
+
+        emit(
+            {
+                "version": 1,
+                "home": os.environ.get(paths.HOME_ENV) or None,
+                **{name: str(path) for name, path in found.items()},
+                "exists": {name: path.exists() for name, path in found.items()},
+            }
+        )
+        return
+    width = max(len(n) for n in found)
+    for name, path in found.items():
+        missing = "" if path.exists() else "  (not there yet)"
+        sys.stdout.write(f"{name:<{width}}  {path}{missing}\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("where", help=HELP)(where)

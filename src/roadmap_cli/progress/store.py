@@ -1,0 +1,411 @@
+"""The progress store: one SQLite file holding the saved plans and an append-only history of events.
+
+Rules this module keeps:
+
+* The schema version lives in ``PRAGMA user_version``. Migrations are ordered and named; each runs
+  in one transaction together with its version bump. A file from a newer version is refused and
+  left exactly as it is.
+* Read commands open the file read-only (``mode=ro``) and never create it. (On a WAL database
+  SQLite may leave an empty ``-wal`` file and its ``-shm`` index beside it; they hold no data and
+  the next write removes them.)
+* Writes take the write lock up front (``BEGIN IMMEDIATE``) and wait up to ``BUSY_TIMEOUT`` seconds
+  for another process; the journal is WAL so readers never wait for a writer.
+* Before writing, the file is checked (``PRAGMA quick_check``): a damaged file is reported, never
+  written to and never reset.
+* ``events`` is append-only (triggers refuse UPDATE and DELETE); the current state of every item is
+  derived by replaying it. Each event has a UUID, so an exported history merges back without
+  duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from roadmap_cli import paths
+from roadmap_cli.errors import RoadmapError
+from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ProgressState, SavedPlan
+
+DATABASE_NAME = "progress.sqlite3"
+BUSY_TIMEOUT = 10.0  # seconds
+MAKE_A_PLAN = "make one with `roadmap plan --lang python --hours 12` (your stack and your hours)"
+
+
+def database_path() -> Path:
+    return paths.data_dir() / DATABASE_NAME
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+# -- migrations ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+_KINDS = ", ".join(f"'{k}'" for k in EVENT_KINDS)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "create plans and events",
+        (
+            """CREATE TABLE migrations (
+                version INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE plans (
+                id INTEGER PRIMARY KEY,
+                created_at TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+                lang TEXT NOT NULL,
+                framework TEXT,
+                hours REAL NOT NULL,
+                start TEXT NOT NULL,
+                months_low INTEGER NOT NULL,
+                months_high INTEGER NOT NULL,
+                core_only INTEGER NOT NULL,
+                packs TEXT NOT NULL DEFAULT '[]',
+                snapshot TEXT NOT NULL
+            )""",
+            "CREATE UNIQUE INDEX plans_one_active ON plans (active) WHERE active = 1",
+            f"""CREATE TABLE events (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+                value TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX events_item ON events (item_id)",
+            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+        ),
+    ),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+class NoPlanError(RoadmapError):
+    """There is no database yet, or no active plan in it."""
+
+    def __init__(self) -> None:
+        super().__init__("you have no plan yet", hint=MAKE_A_PLAN)
+
+
+def _damaged(path: Path, detail: str) -> RoadmapError:
+    return RoadmapError(
+        f"the progress database {path} cannot be read ({detail}); it was left exactly as it is",
+        hint="move it aside (or restore a backup) to start afresh; the old file stays there to recover from",
+    )
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """SQLite errors a user can meet, as messages that say what happened and what to do."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise RoadmapError(
+                f"the progress database {path} is busy: another roadmap kept it locked "
+                f"for more than {BUSY_TIMEOUT:g} seconds",
+                hint="try again in a moment",
+            ) from None
+        if "readonly" in text or "read-only" in text or "unable to open" in text or "disk I/O" in text:
+            raise RoadmapError(
+                f"cannot write the progress database {path} ({text})",
+                hint="check that the folder and the file are writable by you (`roadmap where` shows them)",
+            ) from None
+        if "malformed" in text or "not a database" in text:
+            raise _damaged(path, text) from None
+        raise RoadmapError(f"the progress database {path} could not be used: {text}") from None
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, str(exc)) from None
+
+
+# -- the store ------------------------------------------------------------------------------------
+
+
+class Store:
+    """An open progress database. Use ``open_store()``; close it (or use ``with``) when done."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+        self._db = connection
+        self.path = path
+        self.readonly = readonly
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def version(self) -> int:
+        with _translated(self.path):
+            value: int = self._db.execute("PRAGMA user_version").fetchone()[0]
+        return value
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise RuntimeError("this store was opened read-only")
+        with _translated(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # plans
+
+    def active_plan(self) -> SavedPlan | None:
+        with _translated(self.path):
+            row = self._db.execute(
+                "SELECT id, created_at, active, packs, snapshot FROM plans WHERE active = 1"
+            ).fetchone()
+        return _plan(row) if row else None
+
+    def require_plan(self) -> SavedPlan:
+        plan = self.active_plan()
+        if plan is None:
+            raise NoPlanError()
+        return plan
+
+    def plans(self) -> list[SavedPlan]:
+        """Every plan ever saved, oldest first; the last saved is the active one."""
+        with _translated(self.path):
+            rows = self._db.execute(
+                "SELECT id, created_at, active, packs, snapshot FROM plans ORDER BY id"
+            ).fetchall()
+        return [_plan(r) for r in rows]
+
+    def save_plan(self, snapshot: dict[str, Any], packs: Sequence[str] = ()) -> int:
+        """Save a plan as the active one; the plans before it are kept as history."""
+        request = snapshot["request"]
+        with self._write() as db:
+            db.execute("UPDATE plans SET active = 0 WHERE active = 1")
+            cursor = db.execute(
+                "INSERT INTO plans (created_at, active, lang, framework, hours, start, months_low, "
+                "months_high, core_only, packs, snapshot) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    utc_now(),
+                    request["lang"],
+                    request.get("framework"),
+                    float(request["hours"]),
+                    request["start"],
+                    int(request["months"][0]),
+                    int(request["months"][1]),
+                    int(bool(request["core_only"])),
+                    json.dumps(list(packs)),
+                    json.dumps(snapshot, ensure_ascii=False, separators=(",", ":")),
+                ),
+            )
+            plan_id = cursor.lastrowid
+        assert plan_id is not None
+        return plan_id
+
+    # events
+
+    def events(self, item_id: str | None = None) -> list[Event]:
+        """The history, in the order it was written here (not by clock time: a clock set back must not
+        reorder a tick and its untick). Merged events come after the ones already here."""
+        query = "SELECT uid, item_id, kind, value, created_at FROM events"
+        args: tuple[str, ...] = ()
+        if item_id is not None:
+            query, args = query + " WHERE item_id = ?", (item_id,)
+        with _translated(self.path):
+            rows = self._db.execute(query + " ORDER BY id", args).fetchall()
+        return [Event(*row) for row in rows]
+
+    def state(self) -> ProgressState:
+        return ProgressState.replay(self.events())
+
+    def record(
+        self,
+        entries: Iterable[tuple[str, EventKind, str | None]],
+        *,
+        at: datetime | None = None,
+        keep: Callable[[ProgressState, str, EventKind, str | None], bool] | None = None,
+    ) -> list[Event]:
+        """Append events in one transaction and return those written.
+
+        ``keep(state, item_id, kind, value)`` is asked, with the state as it is inside the
+        transaction, whether each entry is worth writing (e.g. not a tick of a ticked item).
+        """
+        stamp = (at or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="microseconds")
+        written: list[Event] = []
+        with self._write() as db:
+            state = self.state() if keep is not None else ProgressState()
+            for item_id, kind, value in entries:
+                if kind not in EVENT_KINDS:
+                    raise ValueError(f"unknown event kind {kind!r}")
+                if keep is not None and not keep(state, item_id, kind, value):
+                    continue
+                event = Event(uuid.uuid4().hex, item_id, kind, value, stamp)
+                db.execute(
+                    "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
+                    (event.uid, event.item_id, event.kind, event.value, event.created_at),
+                )
+                state.apply(event)
+                written.append(event)
+        return written
+
+    def merge_events(self, events: Iterable[Event]) -> int:
+        """Add events from elsewhere (an export), skipping those already here; returns how many were new."""
+        added = 0
+        with self._write() as db:
+            for e in events:
+                if e.kind not in EVENT_KINDS:
+                    raise ValueError(f"unknown event kind {e.kind!r}")
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO events (uid, item_id, kind, value, created_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (e.uid, e.item_id, e.kind, e.value, e.created_at),
+                )
+                added += cursor.rowcount
+        return added
+
+    def orphans(self, known_ids: Iterable[str]) -> list[str]:
+        """Ids with a tick, skip, note or evidence that the content no longer has; never dropped."""
+        known = set(known_ids)
+        return sorted(self.state().tracked() - known)
+
+
+def _plan(row: tuple[Any, ...]) -> SavedPlan:
+    plan_id, created_at, active, packs, snapshot = row
+    return SavedPlan(plan_id, created_at, bool(active), json.loads(packs), json.loads(snapshot))
+
+
+# -- opening --------------------------------------------------------------------------------------
+
+
+def open_store(readonly: bool = True, *, create: bool = False, path: Path | None = None) -> Store:
+    """Open the progress database.
+
+    ``readonly``: for commands that only show; the file is never created or changed.
+    ``create``: make the file (and its folder) if it is missing; only ``roadmap plan`` does.
+    Without it a missing file means there is no plan yet (``NoPlanError``).
+    """
+    path = path or database_path()
+    if not path.exists():
+        if readonly or not create:
+            raise NoPlanError()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RoadmapError(
+                f"cannot make the folder for the progress database {path.parent}: {exc.strerror or exc}",
+                hint="check that you may write there, or set ROADMAP_HOME to a folder you own",
+            ) from None
+    elif path.is_dir():
+        raise RoadmapError(f"the progress database {path} is a folder, not a file")
+    with _translated(path):
+        if not readonly:
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            return _prepared(db, path, readonly=False)
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            db.execute("PRAGMA user_version")  # the first read opens the WAL index
+        except sqlite3.OperationalError:
+            db.close()
+            # A WAL database in a folder we may not write to: SQLite cannot make its index file
+            # there. Reading it as immutable is safe when no -wal file exists: nobody can write it.
+            if os.access(path.parent, os.W_OK) or Path(f"{path}-wal").exists():
+                raise
+            db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
+        return _prepared(db, path, readonly=True)
+
+
+def _prepared(db: sqlite3.Connection, path: Path, *, readonly: bool) -> Store:
+    try:
+        _prepare(db, path, readonly=readonly)
+    except BaseException:
+        db.close()
+        raise
+    return Store(db, path, readonly=readonly)
+
+
+def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+    with _translated(path):
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        version: int = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST_VERSION:
+            raise RoadmapError(
+                f"the progress database {path} is from a newer roadmap (schema version {version}; "
+                f"this roadmap knows up to {LATEST_VERSION}); it was left exactly as it is",
+                hint="upgrade roadmap (pip install --upgrade roadmap-cli) to use it",
+            )
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 and tables:
+            raise RoadmapError(
+                f"{path} is an SQLite file but not a roadmap progress database; it was left as it is",
+                hint="move it aside, or set ROADMAP_HOME to use another folder",
+            )
+        if readonly:
+            if version == 0:
+                raise NoPlanError()
+            if version < LATEST_VERSION:
+                raise RoadmapError(
+                    f"the progress database {path} is from an older roadmap and needs upgrading",
+                    hint="any command that saves (e.g. `roadmap check` or `roadmap replan`) upgrades it",
+                )
+            return
+        if version > 0:
+            problems = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise _damaged(path, "; ".join(problems[:3]))
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        if version < LATEST_VERSION:
+            _migrate(db)
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    for migration in MIGRATIONS:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Read inside the lock: another process may have migrated while this one waited.
+            current: int = db.execute("PRAGMA user_version").fetchone()[0]
+            if current >= migration.version:
+                db.execute("ROLLBACK")
+                continue
+            for statement in migration.statements:
+                db.execute(statement)
+            db.execute(
+                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, utc_now()),
+            )
+            db.execute(f"PRAGMA user_version = {migration.version}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")

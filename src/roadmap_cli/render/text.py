@@ -1,0 +1,202 @@
+"""Plain-text views for the commands run many times a day (`status`, `next`, `check`).
+
+They draw without Rich on purpose: these commands must start faster than Rich imports. Colour is
+plain ANSI, only on a terminal and never with NO_COLOR set.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from typing import TYPE_CHECKING
+
+from roadmap_cli.progress.models import PlannedItem, Snapshot
+from roadmap_cli.views.status import PhaseProgress, Status, WeekView
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.actions import Outcome
+
+BAR_WIDTH = 24
+_CODES = {"bold": "1", "dim": "2", "green": "32", "yellow": "33", "red": "31", "cyan": "36"}
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def paint(text: str, *styles: str) -> str:
+    if not styles or not _colour():
+        return text
+    return f"\033[{';'.join(_CODES[s] for s in styles)}m{text}\033[0m"
+
+
+def hours_text(minutes: int) -> str:
+    value = round(minutes / 60, 1)
+    return f"{value:g} h"
+
+
+def day_text(value: date) -> str:
+    return f"{value:%a} {value.isoformat()}"
+
+
+def days_text(days: int) -> str:
+    return f"{days} day" + ("" if days == 1 else "s")
+
+
+def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
+    fraction = done / total if total else 0.0
+    filled = round(fraction * width)
+    return paint("█" * filled, "green") + paint("░" * (width - filled), "dim") + f" {fraction:4.0%}"
+
+
+def _item_line(item: PlannedItem, extra: str = "", mark: str = "  ") -> str:
+    label = f"Project: {item.title}" if item.kind == "project" else item.title
+    suffix = f"  {paint(extra, 'dim')}" if extra else ""
+    return f"{mark}{paint(item.id, 'cyan')}  {label}{suffix}"
+
+
+def standing_text(status: Status) -> str:
+    """One sentence on where the person is against where the plan has them by today."""
+    delta = abs(status.delta_minutes)
+    pace = f"at {status.hours_per_week:g} h/week"
+    amount = f"{hours_text(delta)}, about {days_text(abs(status.delta_days))} {pace}"
+    if abs(status.delta_days) == 0 and delta:
+        amount = f"{hours_text(delta)}, less than a day {pace}"
+    if status.standing == "finished":
+        return paint("Finished: every item in the plan is done.", "bold", "green")
+    if status.standing == "before_start":
+        text = f"Your plan starts on {day_text(status.start)}, in {days_text(status.days_to_start)}."
+        if status.delta_minutes > 0:
+            text += f" You are already {hours_text(delta)} ahead."
+        return text
+    if status.standing == "ahead":
+        return paint(f"Ahead of plan by {amount}.", "green")
+    if status.standing == "behind":
+        return paint(f"Behind plan by {amount}.", "yellow")
+    return paint("On time: done just what the plan has due by today.", "green")
+
+
+def _phase_line(phase: PhaseProgress, width: int, current: bool) -> str:
+    name = phase.title if len(phase.title) <= width else phase.title[: width - 1] + "…"
+    mark = paint("▸", "bold") if current else " "
+    counts = paint(f"{phase.done_items}/{phase.total_items} items", "dim")
+    return f"{mark} {name:<{width}}  {bar(phase.done_minutes, phase.total_minutes, 16)}  {counts}"
+
+
+def status_text(status: Status, stack: str) -> str:
+    lines = [
+        paint("Progress", "bold") + f" · {stack} · {status.hours_per_week:g} h/week · "
+        f"{day_text(status.start)} → {day_text(status.end)}",
+        f"  Overall  {bar(status.done_minutes, status.total_minutes)}  "
+        f"{status.done_items}/{status.total_items} items · "
+        f"{hours_text(status.done_minutes)} of {hours_text(status.total_minutes)}",
+        "",
+        standing_text(status),
+    ]
+    if status.standing not in ("before_start", "finished"):
+        lines.append(
+            paint(
+                f"By today the plan has {hours_text(status.due_minutes)} due; you have done "
+                f"{hours_text(status.done_scheduled_minutes)} of the scheduled work. "
+                f"{days_text(status.days_left)} to the planned end.",
+                "dim",
+            )
+        )
+    streak = status.streak_weeks
+    lines.append(
+        f"Streak: {streak} week{'s' if streak != 1 else ''} in a row with a tick."
+        if streak
+        else "Streak: none yet; tick something this week to start one."
+    )
+    lines += ["", paint("Phases", "bold")]
+    width = min(48, max((len(p.title) for p in status.phases), default=10))
+    current = status.current_phase.id if status.current_phase else None
+    lines += [_phase_line(p, width, p.id == current) for p in status.phases]
+    if status.current_phase:
+        lines.append(paint(f"▸ current phase: {status.current_phase.title}", "dim"))
+    if status.overdue:
+        lines += ["", paint(f"Overdue ({len(status.overdue)})", "bold", "yellow")]
+        lines += [_item_line(i, f"was due {i.end.isoformat() if i.end else ''}") for i in status.overdue]
+    if status.next_items:
+        lines += ["", paint("Next", "bold")]
+        lines += [_item_line(i, hours_text(i.minutes)) for i in status.next_items]
+    if status.unscheduled:
+        lines += ["", paint("Not done, and not in the schedule", "bold")]
+        lines += [_item_line(i) for i in status.unscheduled]
+        lines.append(paint("  `roadmap replan` puts them back into the schedule.", "dim"))
+    if status.orphans:
+        lines += ["", paint("Kept from content that no longer has them", "bold")]
+        lines += [f"  {paint(i, 'cyan')}" for i in status.orphans]
+        lines.append(
+            paint("  Their ticks and notes are kept; they no longer count in the bars above.", "dim")
+        )
+    lines += ["", paint("Tick items with `roadmap check ID`; `roadmap next` shows this week.", "dim")]
+    return "\n".join(lines) + "\n"
+
+
+def week_text(view: WeekView) -> str:
+    lines: list[str] = []
+    if view.standing == "after_end":
+        lines.append(paint("Your plan's weeks are over.", "bold"))
+    else:
+        heading = f"Week {view.week_number}" + (
+            " (your plan starts then)" if view.standing == "before_start" else ""
+        )
+        lines.append(
+            paint(heading, "bold")
+            + f" · {day_text(view.first_day)} → {day_text(view.last_day)} · "
+            + f"{hours_text(view.planned_minutes)} planned, {hours_text(view.left_minutes)} left"
+        )
+        for w in view.items:
+            mark = paint("✓ ", "green") if w.done else "☐ "
+            extra = f"{hours_text(w.minutes)} this week"
+            if w.minutes != w.item.minutes:
+                extra += f" of {hours_text(w.item.minutes)}"
+            lines.append(_item_line(w.item, extra, mark))
+    if view.overdue:
+        lines += ["", paint(f"Overdue ({len(view.overdue)})", "bold", "yellow")]
+        lines += [_item_line(i, f"was due {i.end.isoformat() if i.end else ''}", "☐ ") for i in view.overdue]
+    todo = [w.item.id for w in view.items if not w.done] + [i.id for i in view.overdue]
+    if todo:
+        lines += ["", paint(f"Done one? roadmap check {todo[0]}", "dim")]
+    elif view.standing == "after_end":
+        lines.append("Nothing is left. `roadmap status` shows the whole picture.")
+    else:
+        lines += ["", paint("Everything planned for this week is done.", "green")]
+    return "\n".join(lines) + "\n"
+
+
+_DONE = {
+    "tick": ("✓ ticked", "already ticked"),
+    "untick": ("↺ unticked", "was not ticked"),
+    "skip": ("» skipped", "already skipped"),
+    "unskip": ("↺ unskipped", "was not skipped"),
+    "note": ("✎ noted", "no note to take back"),
+    "evidence": ("⌂ evidence", ""),
+}
+
+
+def change_report(outcome: Outcome, snapshot: Snapshot) -> str:
+    """What a tick, skip or note changed, one line per id, then the overall count."""
+    by_id = snapshot.by_id()
+    written = {(e.item_id, e.kind) for e in outcome.written}
+    lines = []
+    for item_id, kind, value in outcome.asked:
+        did, did_not = _DONE[kind]
+        title = by_id[item_id].title if item_id in by_id else "(not in your plan)"
+        if kind == "note" and value is None:
+            did = "↺ note taken back"
+        if (item_id, kind) in written:
+            detail = f"  {paint(value, 'dim')}" if value and kind in ("note", "evidence") else ""
+            lines.append(f"{paint(did, 'green')}  {paint(item_id, 'cyan')}  {title}{detail}")
+        else:
+            lines.append(f"{paint('·', 'dim')} {paint(item_id, 'cyan')} {did_not}: nothing to change")
+    done = len(snapshot.ids() & outcome.state.done)
+    total = len(snapshot.ids())
+    lines.append(paint(f"{done} of {total} items done ({done / total if total else 0:.0%}).", "dim"))
+    return "\n".join(lines) + "\n"
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
