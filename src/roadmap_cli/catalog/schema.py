@@ -35,6 +35,21 @@ Priority = Literal["core", "optional"]
 
 
 @with_config(STRICT)
+class Entry(TypedDict):
+    """What every section entry with an id may say besides its own fields."""
+
+    replace: NotRequired[
+        Annotated[
+            bool,
+            Field(
+                description="true to replace the item of an earlier pack (e.g. the built-in one) that has "
+                "this id; the whole item is replaced. Without it, reusing an id is an error."
+            ),
+        ]
+    ]
+
+
+@with_config(STRICT)
 class PackInfo(TypedDict):
     """Who made the pack and which version of it this is."""
 
@@ -45,7 +60,7 @@ class PackInfo(TypedDict):
 
 
 @with_config(STRICT)
-class Source(TypedDict):
+class Source(Entry):
     """A public guide that facts in the pack come from."""
 
     id: Slug
@@ -64,7 +79,7 @@ class Framework(TypedDict):
 
 
 @with_config(STRICT)
-class Stack(TypedDict):
+class Stack(Entry):
     """A language and the tools that go with it; titles may name them as {placeholders}."""
 
     id: Slug
@@ -81,7 +96,7 @@ class Stack(TypedDict):
 
 
 @with_config(STRICT)
-class Phase(TypedDict):
+class Phase(Entry):
     """A stage of the plan. Phases run in ``order``; the capstone project closes the phase."""
 
     id: Slug
@@ -95,7 +110,7 @@ class Phase(TypedDict):
 
 
 @with_config(STRICT)
-class Track(TypedDict):
+class Track(Entry):
     """An optional specialty whose milestones are added when the hours allow."""
 
     id: Slug
@@ -105,7 +120,7 @@ class Track(TypedDict):
 
 
 @with_config(STRICT)
-class Milestone(TypedDict):
+class Milestone(Entry):
     """Something to learn and be able to show. Titles may use {framework}, {orm}, {language}..."""
 
     id: Slug
@@ -134,7 +149,7 @@ class Project(Milestone):
 
 
 @with_config(STRICT)
-class Certification(TypedDict):
+class Certification(Entry):
     id: Slug
     name: Title
     issuer: Title
