@@ -70,7 +70,7 @@ def root(
 
 
 #: Modules under roadmap_cli.commands, each with ``register(app)``, in the order help lists them.
-COMMANDS = ("plan",)
+COMMANDS = ("plan", "packs", "doctor")
 
 
 def _register() -> None:

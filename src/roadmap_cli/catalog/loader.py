@@ -38,6 +38,8 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
 #: What a pattern in the schema means, in words, for "expected ..." messages.
 _PATTERNS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lowercase letters, digits and single dashes, e.g. `my-item`",
@@ -147,6 +149,9 @@ class _Builder:
                 self.doc.add(loc, f"{_dotted(loc)}: {why}")
             return value
         self.doc.marks[loc] = Mark(start.line + 1, start.column + 1)
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _fail(self.doc.path, node, f"the tag `{tag}` is not allowed in a pack")
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         result: dict[Any, Any] = {}
@@ -231,42 +236,59 @@ def _check_depth(path: Path, text: str) -> None:
 
 
 def _check_expansion(path: Path, root: yaml.Node) -> None:
-    """Refuse a file whose aliases expand to more than MAX_VALUES values, or refer to themselves.
+    """Refuse a file whose aliases expand to more than MAX_VALUES values, nest deeper than
+    MAX_DEPTH, or refer to themselves.
 
-    Aliases share one node, so sizes are counted once per node: this takes time in proportion to
-    the file, however many values the aliases would expand to.
+    An alias shares its anchor's node, and an anchor comes before its aliases, so each node is
+    measured once: this takes time in proportion to the file, however far the aliases would expand.
     """
-    sizes: dict[int, int] = {}
+    measured: dict[int, tuple[int, int]] = {}  # id(node) -> (values, levels of nesting)
     open_nodes: set[int] = set()
 
-    def size(node: yaml.Node, depth: int) -> int:
+    def measure(node: yaml.Node) -> tuple[int, int]:
         key = id(node)
-        if key in sizes:
-            return sizes[key]
+        if key in measured:
+            return measured[key]
         if key in open_nodes:
             raise _fail(path, node, "an alias refers to the value that contains it")
-        if depth > MAX_DEPTH:
-            raise _fail(path, node, f"nested deeper than {MAX_DEPTH} levels (through aliases)")
-        total = 1
+        size, height = 1, 0
         if not isinstance(node, yaml.ScalarNode):
             open_nodes.add(key)
             children = (
                 node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
             )
             for child in children:
-                total += size(child, depth + 1)
+                child_size, child_height = measure(child)
+                size += child_size
+                height = max(height, child_height)
+            height += 1
             open_nodes.discard(key)
-        if total > MAX_VALUES:
+        if height > MAX_DEPTH:
+            raise _fail(path, node, f"nested deeper than {MAX_DEPTH} levels (through aliases)")
+        if size > MAX_VALUES:
             raise _fail(
                 path,
                 node,
                 f"expands to more than {MAX_VALUES:,} values: aliases (*name) repeat an anchored "
                 "value (&name) too many times",
             )
-        sizes[key] = total
-        return total
+        measured[key] = (size, height)
+        return size, height
 
-    size(root, 0)
+    measure(root)
+
+
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> str:
+    mark = exc.problem_mark or exc.context_mark
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+    problem = exc.problem or "cannot be parsed"
+    if exc.context:
+        started = exc.context_mark
+        at = f" at line {started.line + 1}" if started and mark and started.line != mark.line else ""
+        problem = f"{exc.context}{at}, {problem}"
+    if "tab" in problem:
+        problem += "; indent with spaces, not tabs"
+    return f"{where}: not valid YAML: {problem}"
 
 
 def read_document(path: Path) -> Document:
@@ -286,11 +308,14 @@ def read_document(path: Path) -> Document:
         doc = Document(path, None)
         doc.data = _Builder(doc, loader).build(node, ())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = exc.problem or exc.context or "cannot be parsed"
-        hint = "; indent with spaces, not tabs" if "'\\t'" in problem else ""
-        raise ContentError([f"{where}: not valid YAML: {problem}{hint}"]) from None
+        raise ContentError([_syntax_problem(path, exc)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = f"U+{exc.character:04X}"
+        raise ContentError(
+            [f"{path}:{line}:{column}: contains the control character {code}, not allowed in YAML"]
+        ) from None
     except yaml.YAMLError as exc:
         raise ContentError([f"{path}: not valid YAML: {exc}"]) from None
     except RecursionError:
@@ -369,11 +394,15 @@ def describe_error(doc: Document, error: ErrorDetails) -> str:
     else:
         expected = error["msg"][0].lower() + error["msg"][1:]
     mark = doc.marks.get(loc)
-    if mark is not None and mark.source is not None and not isinstance(found, str):
+    quoted = kind in {"string_type", "literal_error", "enum"}
+    if found is None and (mark is None or mark.source in {None, ""}):
+        message = f"{path}: {expected}, found no value"
+    elif quoted and mark is not None and mark.source is not None and not isinstance(found, str):
         read_as = _READ_AS.get(type(found), f"a {type(found).__name__}")
-        message = f"{path}: {expected}, found unquoted `{mark.source}`, which YAML reads as {read_as}"
-        if kind in {"string_type", "literal_error", "enum"}:
-            message += f'; put it in quotes: "{mark.source}"'
+        message = (
+            f"{path}: {expected}, found unquoted `{mark.source}`, which YAML reads as {read_as}; "
+            f'put it in quotes: "{mark.source}"'
+        )
     else:
         message = f"{path}: {expected}, found {_shown(found)}"
     if kind == "list_type" and isinstance(found, (str, int)):

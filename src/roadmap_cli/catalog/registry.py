@@ -52,16 +52,25 @@ def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
 def load_catalog(extra: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:
     """The built-in packs, the user's packs and any ``--pack`` files, merged and checked."""
     builtin = builtin_files()
-    files = _unique_files([*builtin, *user_files(), *check_pack_paths(extra)])
-    key = _cache_key(files)
+    files = catalog_files(extra)
+    key = cache_key(files)
     if use_cache:
         cached = _read_cache(key)
         if cached is not None:
             return Catalog(cached)
-    data = build_catalog_data(files, builtin=set(builtin))
+    try:
+        data = build_catalog_data(files, builtin=set(builtin))
+    except ContentError as exc:
+        exc.hint = exc.hint or "`roadmap packs validate FILE` checks one pack, `roadmap doctor` all of them"
+        raise
     if use_cache:
         _write_cache(key, data)
     return Catalog(data)
+
+
+def catalog_files(extra: Sequence[Path] = ()) -> list[Path]:
+    """Every pack file a command reads, in the order they are merged: built-in, user, ``--pack``."""
+    return _unique_files([*builtin_files(), *user_files(), *check_pack_paths(extra)])
 
 
 def _unique_files(files: Iterable[Path]) -> list[Path]:
@@ -349,7 +358,7 @@ def _cycles(items: list[Item], origin: dict[str, tuple[Document, tuple[str | int
     return found
 
 
-def _cache_key(files: Sequence[Path]) -> str:
+def cache_key(files: Sequence[Path]) -> str:
     digest = hashlib.sha256(f"{__version__}:{CACHE_FORMAT}".encode())
     for path in files:
         digest.update(str(path).encode() + b"\0")
@@ -360,13 +369,13 @@ def _cache_key(files: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def _cache_path() -> Path:
+def cache_path() -> Path:
     return paths.cache_dir() / "catalog.json"
 
 
 def _read_cache(key: str) -> dict[str, Any] | None:
     try:
-        with _cache_path().open("rb") as fh:
+        with cache_path().open("rb") as fh:
             payload = json.load(fh)
     except (OSError, ValueError):
         return None
@@ -380,7 +389,7 @@ def _read_cache(key: str) -> dict[str, Any] | None:
 
 def _write_cache(key: str, data: dict[str, Any]) -> None:
     """Best effort: a cache that cannot be written only costs the next run some time."""
-    target = _cache_path()
+    target = cache_path()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")

@@ -6,7 +6,7 @@ import os
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -17,7 +17,9 @@ from roadmap_cli.render.jsonout import hours
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
+    from roadmap_cli.doctor import CheckResult
     from roadmap_cli.planner import Plan
+    from roadmap_cli.views.packs import ValidationReport
 
 
 @lru_cache(maxsize=1)
@@ -131,3 +133,57 @@ def _weeks_table(plan: Plan, out: Console) -> None:
         work = "\n".join(f"{escape(titles[i])} [dim]({_h(m)})[/dim]" for i, m in week.slices)
         table.add_row(str(week.index + 1), _day(first), work, _h(week.used))
     out.print(table)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {name if n != 1 else name.rstrip('s')}" for name, n in counts.items()) or "nothing"
+
+
+def print_packs(document: dict[str, Any]) -> None:
+    """``roadmap packs list``: one row per pack, then where the user's packs go."""
+    out = stdout()
+    table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold")
+    table.add_column("pack")
+    table.add_column("version")
+    table.add_column("from")
+    table.add_column("items")
+    for pack in document["packs"]:
+        items = _counts(pack["counts"])
+        if pack["replaces"]:
+            items += f" (replaces {', '.join(pack['replaces'])})"
+        origin = "built-in" if pack["builtin"] else ", ".join(pack["files"])
+        table.add_row(escape(pack["id"]), escape(pack["version"] or "-"), escape(origin), escape(items))
+    out.print(table)
+    user = [p for p in document["packs"] if not p["builtin"]]
+    out.print()
+    out.print(f"Your packs folder: {escape(document['user_packs_dir'])}", style="dim")
+    if not user:
+        out.print("No packs of your own yet; start one with `roadmap packs new NAME`.", style="dim")
+
+
+def print_validation(report: ValidationReport) -> None:
+    """``roadmap packs validate``: a line per file; the problems themselves go to stderr."""
+    out = stdout()
+    for f in report.files:
+        if f.valid:
+            what = f" · {f.pack['id']} {f.pack['version']}".rstrip() if f.pack else ""
+            counts = f": {_counts(f.pack['counts'])}" if f.pack else ""
+            if f.pack and f.pack["replaces"]:
+                counts += f" (replaces {', '.join(f.pack['replaces'])})"
+            out.print(Text.assemble(("✓ ", "green"), f"{f.path}{what}{counts}"))
+        else:
+            n = len(f.problems)
+            out.print(Text.assemble(("✗ ", "red"), f"{f.path}: {n} problem{'s' if n != 1 else ''}"))
+
+
+_MARKS = {"ok": ("✓", "green"), "warn": ("!", "yellow"), "fail": ("✗", "red")}
+
+
+def print_doctor(results: list[CheckResult]) -> None:
+    out = stdout()
+    for result in results:
+        mark, style = _MARKS[result.status]
+        first, *rest = result.detail.splitlines() or [""]
+        out.print(Text.assemble((f"{mark} ", style), (f"{result.name}:", "bold"), f" {first}"))
+        for line in rest:
+            out.print(Text(f"    {line}"), soft_wrap=True)
