@@ -54,7 +54,9 @@ def list_packs(json_out: JsonOption = False, packs: PackOption = None) -> None:
     ),
 )
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Pack files to check.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Pack files to check.", show_default=False, metavar="FILE...")
+    ],
     json_out: JsonOption = False,
 ) -> None:
     from roadmap_cli.catalog.registry import check_pack_paths
@@ -101,7 +103,9 @@ def schema() -> None:
     ),
 )
 def new(
-    name: Annotated[str, typer.Argument(help="The pack id: lowercase letters, digits and dashes.")],
+    name: Annotated[
+        str, typer.Argument(help="The pack id: lowercase letters, digits and dashes.", metavar="NAME")
+    ],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the pack here instead of the user packs folder."),

@@ -6,6 +6,7 @@ import os
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -135,30 +136,47 @@ def _weeks_table(plan: Plan, out: Console) -> None:
     out.print(table)
 
 
+def _one(section: str) -> str:
+    return section[:-3] + "y" if section.endswith("ies") else section.removesuffix("s")
+
+
+_SECTION_ORDER = ("milestones", "projects", "phases", "stacks", "tracks", "certifications", "sources")
+
+
 def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {name if n != 1 else name.rstrip('s')}" for name, n in counts.items()) or "nothing"
+    """``44 milestones, 5 projects, ...``: the sections a person cares about first."""
+    order = sorted(counts, key=lambda s: (_SECTION_ORDER.index(s) if s in _SECTION_ORDER else 99, s))
+    parts = [f"{counts[s]} {s if counts[s] != 1 else _one(s)}" for s in order]
+    return ", ".join(parts) or "nothing"
+
+
+def _origin(file: str, folder: str) -> str:
+    """A user pack by its name in the packs folder; a --pack file by its path."""
+    path = Path(file)
+    return f"your packs folder: {path.name}" if str(path.parent) == folder else f"--pack {file}"
 
 
 def print_packs(document: dict[str, Any]) -> None:
-    """``roadmap packs list``: one row per pack, then where the user's packs go."""
+    """``roadmap packs list``: each pack with its version, where it comes from and what it holds."""
     out = stdout()
-    table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold")
-    table.add_column("pack")
-    table.add_column("version")
-    table.add_column("from")
-    table.add_column("items")
+    folder = document["user_packs_dir"]
     for pack in document["packs"]:
+        origin = "built-in" if pack["builtin"] else ", ".join(_origin(f, folder) for f in pack["files"])
+        out.print(
+            Text.assemble((pack["id"], "bold cyan"), f" {pack['version']}".rstrip(), ("  " + origin, "dim")),
+            soft_wrap=True,
+        )
+        if pack["title"] != Path(pack["files"][0]).name:
+            out.print(Text(f"  {pack['title']}"), soft_wrap=True)
         items = _counts(pack["counts"])
         if pack["replaces"]:
-            items += f" (replaces {', '.join(pack['replaces'])})"
-        origin = "built-in" if pack["builtin"] else ", ".join(pack["files"])
-        table.add_row(escape(pack["id"]), escape(pack["version"] or "-"), escape(origin), escape(items))
-    out.print(table)
-    user = [p for p in document["packs"] if not p["builtin"]]
+            items += f" · replaces {', '.join(pack['replaces'])}"
+        out.print(Text(f"  {items}"), soft_wrap=True)
+    if not any(not p["builtin"] for p in document["packs"]):
+        out.print()
+        out.print("No packs of your own yet; start one with `roadmap packs new NAME`.", soft_wrap=True)
     out.print()
-    out.print(f"Your packs folder: {escape(document['user_packs_dir'])}", style="dim")
-    if not user:
-        out.print("No packs of your own yet; start one with `roadmap packs new NAME`.", style="dim")
+    out.print(f"Your packs folder: {escape(folder)}", style="dim", soft_wrap=True)
 
 
 def print_validation(report: ValidationReport) -> None:
@@ -170,10 +188,12 @@ def print_validation(report: ValidationReport) -> None:
             counts = f": {_counts(f.pack['counts'])}" if f.pack else ""
             if f.pack and f.pack["replaces"]:
                 counts += f" (replaces {', '.join(f.pack['replaces'])})"
-            out.print(Text.assemble(("✓ ", "green"), f"{f.path}{what}{counts}"))
+            out.print(Text.assemble(("✓ ", "green"), f"{f.path}{what}{counts}"), soft_wrap=True)
         else:
             n = len(f.problems)
-            out.print(Text.assemble(("✗ ", "red"), f"{f.path}: {n} problem{'s' if n != 1 else ''}"))
+            out.print(
+                Text.assemble(("✗ ", "red"), f"{f.path}: {n} problem{'s' if n != 1 else ''}"), soft_wrap=True
+            )
 
 
 _MARKS = {"ok": ("✓", "green"), "warn": ("!", "yellow"), "fail": ("✗", "red")}
