@@ -297,3 +297,13 @@ def test_every_packs_subcommand_has_help_with_an_example(runner: CliRunner) -> N
         assert "Example:" in help_text, name
     code, help_text, _ = invoke(runner, "packs", "--help")
     assert "Example:" in help_text
+
+
+def test_editing_a_user_pack_is_seen_on_the_next_run(runner: CliRunner, roadmap_home: Path) -> None:
+    pack = write(roadmap_home / "config" / "packs" / "team.yaml", NEW_MILESTONE)
+    assert plan_items(runner)["team-onboarding"]["hours"] == 5
+    assert (roadmap_home / "cache" / "catalog.json").exists()
+    pack.write_text(NEW_MILESTONE.replace("hours: 5", "hours: 7"), encoding="utf-8")
+    assert plan_items(runner)["team-onboarding"]["hours"] == 7
+    pack.unlink()
+    assert "team-onboarding" not in plan_items(runner)

@@ -34,11 +34,15 @@ class ContentError(RoadmapError):
 
     exit_code = ExitCode.BAD_CONTENT
 
-    def __init__(self, problems: Sequence[str], *, hint: str | None = None) -> None:
-        count = len(problems)
-        head = "a content pack is not valid" if count == 1 else f"{count} problems in content packs"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems), hint=hint)
+    def __init__(self, problems: Sequence[str], *, hint: str | None = None, more: int = 0) -> None:
+        count = len(problems) + more
+        head = "a content pack is not valid" if count == 1 else f"{count:,} problems in content packs"
+        lines = [f"  {p}" for p in problems]
+        if more:
+            lines.append(f"  ... and {more:,} more")
+        super().__init__(head + ":\n" + "\n".join(lines), hint=hint)
         self.problems = list(problems)
+        self.more = more
 
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:

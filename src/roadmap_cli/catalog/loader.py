@@ -15,7 +15,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
@@ -26,9 +26,11 @@ if TYPE_CHECKING:
 
     from roadmap_cli.catalog.schema import PackFile
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+# The largest built-in file is about 20 KB and 2,000 values: these limits leave room for packs
+# twenty-five times that size or more, and keep the time to read or refuse any file under a second.
+MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
-MAX_VALUES = 200_000
+MAX_VALUES = 50_000
 MAX_PROBLEMS = 50  # per file; a file with more is reported with the first ones and a count
 
 Loc = tuple[str | int, ...]
@@ -38,6 +40,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
+_STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 #: What a pattern in the schema means, in words, for "expected ..." messages.
@@ -49,8 +52,7 @@ _PATTERNS = {
 }
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
     source: str | None = None  # the text of an unquoted scalar, which YAML may have read as a non-string
@@ -72,6 +74,7 @@ class Document:
     marks: dict[Loc, Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     reported: set[Loc] = field(default_factory=set)  # values a problem already speaks of
+    unlisted: int = 0  # problems found but not described, past MAX_PROBLEMS
 
     def mark(self, loc: Loc) -> Mark:
         """The position of the value at ``loc``, or of its nearest enclosing value."""
@@ -141,8 +144,11 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         start = node.start_mark
         if isinstance(node, yaml.ScalarNode):
-            value = self.loader.construct_object(node, deep=True)
             plain = not node.style
+            if node.tag == _STR_TAG:
+                self.doc.marks[loc] = Mark(start.line + 1, start.column + 1, None)
+                return node.value
+            value = self.loader.construct_object(node, deep=True)
             self.doc.marks[loc] = Mark(start.line + 1, start.column + 1, node.value if plain else None)
             why = _surprise(node, value) if plain else None
             if why is not None and loc and loc[-1] != "<key>":
@@ -218,10 +224,11 @@ def _decode(path: Path, raw: bytes) -> str:
         ) from None
 
 
-def _check_depth(path: Path, text: str) -> None:
-    """Walk the parser's events (no recursion) and refuse nesting deeper than MAX_DEPTH."""
+def _scan(path: Path, text: str) -> int:
+    """Walk the parser's events (no recursion, no values built): refuse nesting deeper than
+    MAX_DEPTH or more than MAX_VALUES values; return how many aliases the file uses."""
     loader = _Loader(text)
-    depth = 0
+    depth = values = aliases = 0
     try:
         while loader.check_event():
             event = loader.get_event()  # type: ignore[no-untyped-call]
@@ -231,8 +238,19 @@ def _check_depth(path: Path, text: str) -> None:
                     raise _fail(path, event, f"nested deeper than {MAX_DEPTH} levels")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+                continue
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+            elif not isinstance(event, yaml.ScalarEvent):
+                continue
+            values += 1
+            if values > MAX_VALUES:
+                raise _fail(
+                    path, event, f"holds more than {MAX_VALUES:,} values; split it into smaller packs"
+                )
     finally:
         loader.dispose()
+    return aliases
 
 
 def _check_expansion(path: Path, root: yaml.Node) -> None:
@@ -300,11 +318,12 @@ def read_document(path: Path) -> Document:
     text = _decode(path, _read_bytes(path))
     loader = _Loader(text)
     try:
-        _check_depth(path, text)
+        aliases = _scan(path, text)
         node = loader.get_single_node()
         if node is None:
             raise ContentError([f"{path}:1:1: the file is empty; a pack needs at least one section"])
-        _check_expansion(path, node)
+        if aliases:
+            _check_expansion(path, node)
         doc = Document(path, None)
         doc.data = _Builder(doc, loader).build(node, ())
     except yaml.MarkedYAMLError as exc:
@@ -420,17 +439,21 @@ def validate_document(doc: Document) -> PackFile:
     try:
         result = pack_adapter().validate_python(doc.data)
     except ValidationError as exc:
-        for error in exc.errors():
+        described = 0
+        for error in exc.errors(include_url=False):
             loc: Loc = tuple(error["loc"])
             if any(loc[:n] in doc.reported for n in range(len(loc) + 1)):
                 continue  # the reader already said what is wrong here
+            described += 1
+            if described > MAX_PROBLEMS:
+                doc.unlisted += 1  # counted, not described: a file this broken needs only the first few
+                continue
             doc.add(loc, describe_error(doc, error))
     if doc.problems:
         problems = sorted(doc.problems, key=lambda p: (p.line, p.column))
         texts = [p.text for p in problems[:MAX_PROBLEMS]]
-        if len(problems) > MAX_PROBLEMS:
-            texts.append(f"{doc.path}: ... and {len(problems) - MAX_PROBLEMS} more problems")
-        raise ContentError(texts)
+        more = len(problems) - len(texts) + doc.unlisted
+        raise ContentError(texts, more=more)
     assert result is not None
     return result
 

@@ -154,6 +154,7 @@ def build_catalog_data(
     from roadmap_cli.catalog.loader import load_pack_file
 
     problems: list[str] = []
+    unlisted = 0  # problems a very broken file has past the ones listed
     merger = _Merger(problems)
     packs: list[PackRecord] = []
     builtin_record: PackRecord | None = None  # the built-in files make one pack
@@ -163,6 +164,7 @@ def build_catalog_data(
             doc, pack = load_pack_file(path)
         except ContentError as exc:
             problems.extend(exc.problems)
+            unlisted += exc.more
             continue
         info = pack.get("pack")
         is_builtin = path in builtin
@@ -194,7 +196,7 @@ def build_catalog_data(
                 if replaced is not None:
                     record["replaces"].append(replaced)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, more=unlisted)
     data = _assemble(merger.merged(), problems)
     data["packs"] = packs
     if problems:

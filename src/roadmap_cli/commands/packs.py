@@ -73,7 +73,7 @@ def validate(
 
         print_validation(report)
     if not report.valid:
-        raise ContentError(report.problems)
+        raise ContentError(report.problems, more=report.unlisted)
 
 
 @packs_app.command(

@@ -55,6 +55,7 @@ class FileReport:
 class ValidationReport:
     files: list[FileReport]
     other: list[Problem]  # problems that name no given file (a clash between two built-in stacks...)
+    unlisted: int = 0  # problems past the first MAX_PROBLEMS of a file, counted but not described
 
     @property
     def valid(self) -> bool:
@@ -89,7 +90,7 @@ def validate_packs(files: list[Path]) -> ValidationReport:
             problem = Problem.parse(text)
             target = reports.get(problem.file)
             (target.problems if target else other).append(problem)
-        return ValidationReport(list(reports.values()), other)
+        return ValidationReport(list(reports.values()), other, exc.more)
     for record in data["packs"]:
         for name in record["files"]:
             if name in reports:
@@ -111,6 +112,7 @@ def validation_document(report: ValidationReport) -> dict[str, Any]:
             for f in report.files
         ],
         "problems": [p.as_json() for p in report.other],
+        "unlisted": report.unlisted,
     }
 
 
