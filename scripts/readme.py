@@ -120,7 +120,7 @@ def _validate(text: str) -> str:
 
     from roadmap_cli.cli import app
 
-    here = os.getcwd()
+    here = Path.cwd()
     with tempfile.TemporaryDirectory() as home:
         Path(home, "my-team.yaml").write_text(text, encoding="utf-8")
         env = {"ROADMAP_HOME": home, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
