@@ -78,7 +78,7 @@ def test_a_bad_user_pack_stops_every_content_command(runner: CliRunner, roadmap_
     (folder / "mine.yaml").write_bytes((BAD / "unknown-field.yaml").read_bytes())
     result = runner.invoke(app, ["plan", "-l", "go", "-H", "10"])
     assert result.exit_code == 65
-    assert f"{folder / 'mine.yaml'}:5:12: milestones[0].hourz: unknown field" in result.stderr
+    assert f"{folder / 'mine.yaml'}:5:5: milestones[0].hourz: unknown field" in result.stderr
 
 
 def test_too_large_a_file(runner: CliRunner, tmp_path: Path) -> None:

@@ -174,7 +174,7 @@ def test_validate_json_lists_problems_with_positions(runner: CliRunner) -> None:
     doc = json.loads(out)
     assert doc["valid"] is False
     problems = doc["files"][0]["problems"]
-    assert [(p["line"], p["column"]) for p in problems] == [(5, 12), (7, 5), (9, 12), (16, 15)]
+    assert [(p["line"], p["column"]) for p in problems] == [(5, 12), (7, 5), (9, 5), (16, 15)]
     assert problems[2]["message"] == "milestones[1].titel: unknown field `titel`; did you mean `title`?"
 
 

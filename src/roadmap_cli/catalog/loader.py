@@ -72,6 +72,7 @@ class Document:
     path: Path
     data: Any
     marks: dict[Loc, Mark] = field(default_factory=dict)
+    key_marks: dict[Loc, Mark] = field(default_factory=dict)  # where the key of the value at a loc stands
     problems: list[Problem] = field(default_factory=list)
     reported: set[Loc] = field(default_factory=set)  # values a problem already speaks of
     unlisted: int = 0  # problems found but not described, past MAX_PROBLEMS
@@ -89,8 +90,9 @@ class Document:
         mark = self.mark(loc)
         return f"{self.path}:{mark.line}:{mark.column}"
 
-    def add(self, loc: Loc, message: str) -> None:
-        mark = self.mark(loc)
+    def add(self, loc: Loc, message: str, *, at_key: bool = False) -> None:
+        mark = self.key_marks.get(loc) if at_key else None
+        mark = mark or self.mark(loc)
         self.problems.append(
             Problem(mark.line, mark.column, f"{self.path}:{mark.line}:{mark.column}: {message}")
         )
@@ -184,6 +186,7 @@ class _Builder:
                 )
                 continue
             seen[key] = key_node
+            self.doc.key_marks[(*loc, key)] = self.doc.marks[key_loc]
             result[key] = self.build(value_node, (*loc, key))
         self.doc.marks.pop((*loc, "<key>"), None)
         return result
@@ -448,7 +451,7 @@ def validate_document(doc: Document) -> PackFile:
             if described > MAX_PROBLEMS:
                 doc.unlisted += 1  # counted, not described: a file this broken needs only the first few
                 continue
-            doc.add(loc, describe_error(doc, error))
+            doc.add(loc, describe_error(doc, error), at_key=error["type"] == "extra_forbidden")
     if doc.problems:
         problems = sorted(doc.problems, key=lambda p: (p.line, p.column))
         texts = [p.text for p in problems[:MAX_PROBLEMS]]
