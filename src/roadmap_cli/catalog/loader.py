@@ -186,8 +186,9 @@ class _Builder:
                 )
                 continue
             seen[key] = key_node
-            self.doc.key_marks[(*loc, key)] = self.doc.marks[key_loc]
-            result[key] = self.build(value_node, (*loc, key))
+            value_loc: Loc = (*loc, key)
+            self.doc.key_marks[value_loc] = self.doc.marks[key_loc]
+            result[key] = self.build(value_node, value_loc)
         self.doc.marks.pop((*loc, "<key>"), None)
         return result
 
