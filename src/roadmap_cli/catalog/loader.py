@@ -2,10 +2,11 @@
 
 YAML is untrusted input. Before anything is built, the file's size is capped, its bytes must be
 UTF-8, and a pass over the parser's events caps the nesting depth (libyaml's composer recurses
-and would crash the process on a deep enough file). The composed nodes are then checked for what
-aliases expand to (the "billion laughs" file) and turned into plain values here, so that this module
-decides the rules: duplicate keys and merge keys are rejected, and unquoted scalars that YAML 1.1
-reads as something else (``no`` as false, ``012`` as 10, ``1:30`` as 90) are reported. Every value
+and would crash the process on a deep enough file) and the number of values. The composed nodes
+are then checked for what aliases expand to (the "billion laughs" file) and turned into plain
+values here, so that this module decides the rules: tags are refused, duplicate keys and merge
+keys are rejected, and unquoted scalars that YAML 1.1 reads as something else (``no`` as false,
+``012`` as 10, ``1:30`` as 90) are reported. Every value
 keeps the position it came from, so a validation error names the line a person has to fix.
 """
 
@@ -59,7 +60,7 @@ class Mark(NamedTuple):
 
 
 @dataclass
-class Problem:
+class Located:
     line: int
     column: int
     text: str  # already starts with "file:line:column: "
@@ -73,7 +74,7 @@ class Document:
     data: Any
     marks: dict[Loc, Mark] = field(default_factory=dict)
     key_marks: dict[Loc, Mark] = field(default_factory=dict)  # where the key of the value at a loc stands
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Located] = field(default_factory=list)
     reported: set[Loc] = field(default_factory=set)  # values a problem already speaks of
     unlisted: int = 0  # problems found but not described, past MAX_PROBLEMS
 
@@ -94,7 +95,7 @@ class Document:
         mark = self.key_marks.get(loc) if at_key else None
         mark = mark or self.mark(loc)
         self.problems.append(
-            Problem(mark.line, mark.column, f"{self.path}:{mark.line}:{mark.column}: {message}")
+            Located(mark.line, mark.column, f"{self.path}:{mark.line}:{mark.column}: {message}")
         )
         self.reported.add(loc)
 
