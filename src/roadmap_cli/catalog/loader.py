@@ -6,8 +6,8 @@ and would crash the process on a deep enough file) and the number of values. The
 are then checked for what aliases expand to (the "billion laughs" file) and turned into plain
 values here, so that this module decides the rules: tags are refused, duplicate keys and merge
 keys are rejected, and unquoted scalars that YAML 1.1 reads as something else (``no`` as false,
-``012`` as 10, ``1:30`` as 90) are reported. Every value
-keeps the position it came from, so a validation error names the line a person has to fix.
+``012`` as 10, ``1:30`` as 90) are reported. Every value keeps the position it came from, so a
+validation error names the line a person has to fix.
 """
 
 from __future__ import annotations
