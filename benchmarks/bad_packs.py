@@ -3,7 +3,8 @@
     python benchmarks/bad_packs.py
 
 Each line: wall time, exit status, file. Every file should be refused (65) within a second.
-The generated files (2 MB of text, 300,000 levels of brackets) are made in a temporary folder.
+Generated in a temporary folder: 2 MB of text, 300,000 levels of brackets, and a file just under
+the value limit with three problems in each of its 9,900 items.
 """
 
 from __future__ import annotations
