@@ -3,6 +3,7 @@ path), and never a traceback. The corpus is tests/packs/bad/, its expectations i
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -143,3 +144,21 @@ def test_any_text_is_a_pack_or_a_content_error(tmp_path: Path, text: str) -> Non
     except ContentError as exc:
         problems = exc.problems or ["<none>"]
     assert all(p.startswith(str(path)) for p in problems)
+
+
+def test_a_very_broken_file_lists_the_first_problems_and_counts_the_rest(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(
+        "milestones:\n" + "".join(f"  - {{id: m{i}, title: x}}\n" for i in range(1000)), encoding="utf-8"
+    )
+    code, out, err = validate(runner, path)
+    assert code == 65
+    assert err.startswith("error: 3,000 problems in content packs:\n")
+    assert len(problem_lines(err, path)) == 50
+    assert "  ... and 2,950 more\n" in err
+    assert f"✗ {path}: 3,000 problems" in out
+    result = runner.invoke(app, ["packs", "validate", "--json", str(path)])
+    report = json.loads(result.stdout)["files"][0]
+    assert (len(report["problems"]), report["unlisted"]) == (50, 2950)

@@ -44,8 +44,9 @@ Check = Callable[[Context], CheckResult]
 
 def _problems(exc: ContentError, limit: int = 20) -> str:
     lines = exc.problems[:limit]
-    if len(exc.problems) > limit:
-        lines.append(f"... and {len(exc.problems) - limit} more")
+    rest = len(exc.problems) - len(lines) + sum(exc.more.values())
+    if rest:
+        lines.append(f"... and {rest:,} more")
     return "\n".join(lines)
 
 

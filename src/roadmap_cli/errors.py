@@ -34,15 +34,19 @@ class ContentError(RoadmapError):
 
     exit_code = ExitCode.BAD_CONTENT
 
-    def __init__(self, problems: Sequence[str], *, hint: str | None = None, more: int = 0) -> None:
-        count = len(problems) + more
+    def __init__(
+        self, problems: Sequence[str], *, hint: str | None = None, more: dict[str, int] | None = None
+    ) -> None:
+        """``more``: for a file too broken to list in full, how many problems past the listed ones."""
+        self.more = dict(more or {})
+        unlisted = sum(self.more.values())
+        count = len(problems) + unlisted
         head = "a content pack is not valid" if count == 1 else f"{count:,} problems in content packs"
         lines = [f"  {p}" for p in problems]
-        if more:
-            lines.append(f"  ... and {more:,} more")
+        if unlisted:
+            lines.append(f"  ... and {unlisted:,} more")
         super().__init__(head + ":\n" + "\n".join(lines), hint=hint)
         self.problems = list(problems)
-        self.more = more
 
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:

@@ -458,7 +458,7 @@ def validate_document(doc: Document) -> PackFile:
         problems = sorted(doc.problems, key=lambda p: (p.line, p.column))
         texts = [p.text for p in problems[:MAX_PROBLEMS]]
         more = len(problems) - len(texts) + doc.unlisted
-        raise ContentError(texts, more=more)
+        raise ContentError(texts, more={str(doc.path): more} if more else None)
     assert result is not None
     return result
 

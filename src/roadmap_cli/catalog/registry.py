@@ -154,7 +154,7 @@ def build_catalog_data(
     from roadmap_cli.catalog.loader import load_pack_file
 
     problems: list[str] = []
-    unlisted = 0  # problems a very broken file has past the ones listed
+    unlisted: dict[str, int] = {}  # problems a very broken file has past the ones listed
     merger = _Merger(problems)
     packs: list[PackRecord] = []
     builtin_record: PackRecord | None = None  # the built-in files make one pack
@@ -164,7 +164,7 @@ def build_catalog_data(
             doc, pack = load_pack_file(path)
         except ContentError as exc:
             problems.extend(exc.problems)
-            unlisted += exc.more
+            unlisted.update(exc.more)
             continue
         info = pack.get("pack")
         is_builtin = path in builtin

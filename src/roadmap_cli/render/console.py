@@ -190,9 +190,10 @@ def print_validation(report: ValidationReport) -> None:
                 counts += f" (replaces {', '.join(f.pack['replaces'])})"
             out.print(Text.assemble(("✓ ", "green"), f"{f.path}{what}{counts}"), soft_wrap=True)
         else:
-            n = len(f.problems)
+            n = len(f.problems) + f.unlisted
             out.print(
-                Text.assemble(("✗ ", "red"), f"{f.path}: {n} problem{'s' if n != 1 else ''}"), soft_wrap=True
+                Text.assemble(("✗ ", "red"), f"{f.path}: {n:,} problem{'s' if n != 1 else ''}"),
+                soft_wrap=True,
             )
 
 

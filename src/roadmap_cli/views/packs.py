@@ -45,6 +45,7 @@ class FileReport:
     path: str
     pack: PackRecord | None = None
     problems: list[Problem] = field(default_factory=list)
+    unlisted: int = 0  # problems past the first ones of a very broken file, counted but not described
 
     @property
     def valid(self) -> bool:
@@ -55,11 +56,14 @@ class FileReport:
 class ValidationReport:
     files: list[FileReport]
     other: list[Problem]  # problems that name no given file (a clash between two built-in stacks...)
-    unlisted: int = 0  # problems past the first MAX_PROBLEMS of a file, counted but not described
 
     @property
     def valid(self) -> bool:
         return not self.other and all(f.valid for f in self.files)
+
+    @property
+    def unlisted(self) -> dict[str, int]:
+        return {f.path: f.unlisted for f in self.files if f.unlisted}
 
     @property
     def problems(self) -> list[str]:
@@ -90,7 +94,10 @@ def validate_packs(files: list[Path]) -> ValidationReport:
             problem = Problem.parse(text)
             target = reports.get(problem.file)
             (target.problems if target else other).append(problem)
-        return ValidationReport(list(reports.values()), other, exc.more)
+        for name, count in exc.more.items():
+            if name in reports:
+                reports[name].unlisted = count
+        return ValidationReport(list(reports.values()), other)
     for record in data["packs"]:
         for name in record["files"]:
             if name in reports:
@@ -108,11 +115,11 @@ def validation_document(report: ValidationReport) -> dict[str, Any]:
                 "valid": f.valid,
                 "pack": _pack_json(f.pack) if f.pack else None,
                 "problems": [p.as_json() for p in f.problems],
+                "unlisted": f.unlisted,
             }
             for f in report.files
         ],
         "problems": [p.as_json() for p in report.other],
-        "unlisted": report.unlisted,
     }
 
 
