@@ -134,6 +134,76 @@ def example_progress() -> str:
     return f"```console\n{_session(steps, PROGRESS_TODAY)}\n```"
 
 
+EXAMPLE_PACK = """\
+pack:
+  id: my-team
+  title: "Our team's additions"
+  version: "1.0"
+
+sources:
+  - id: team-handbook
+    title: "Engineering handbook"
+    publisher: "Our team"
+    as_of: "2026-11"
+
+milestones:
+  - id: team-service-tour
+    phase: foundations
+    title: "Read our {framework} service and trace one request"
+    hours: 6
+    depends_on: [learn-language-core]
+    sources: [team-handbook]
+
+  - id: sql-fundamentals          # a built-in id: replaced, not added
+    replace: true
+    phase: foundations
+    title: "Write raw SQL against our PostgreSQL schema"
+    hours: 10
+    sources: [team-handbook]
+"""
+
+BROKEN_PACK = """\
+pack:
+  id: my-team
+  title: "Our team's additions"
+  version: 1.10
+milestones:
+  - id: team-service-tour
+    phase: foundations
+    title: no
+    hourz: 6
+    priority: must
+    sources: [team-handbook]
+"""
+
+
+def _validate(text: str) -> str:
+    """`roadmap packs validate my-team.yaml` on ``text``, stdout and stderr as a terminal shows them."""
+    from typer.testing import CliRunner
+
+    from roadmap_cli.cli import app
+
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory() as home:
+        Path(home, "my-team.yaml").write_text(text, encoding="utf-8")
+        env = {"ROADMAP_HOME": home, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+        os.chdir(home)
+        try:
+            result = CliRunner().invoke(app, ["packs", "validate", "my-team.yaml"], env=env)
+        finally:
+            os.chdir(here)
+    shown = (result.stdout + result.stderr).rstrip()
+    return f"```console\n$ roadmap packs validate my-team.yaml\n{shown}\n```"
+
+
+def example_pack() -> str:
+    return f"```yaml\n{EXAMPLE_PACK}```\n\n{_validate(EXAMPLE_PACK)}"
+
+
+def example_pack_errors() -> str:
+    return f"```yaml\n{BROKEN_PACK}```\n\n{_validate(BROKEN_PACK)}"
+
+
 SECTIONS: dict[str, Callable[[], str]] = {
     "example-progress": example_progress,
     "reference": reference,
@@ -142,6 +212,8 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "example-salary": example_salary,
     "example-salary-city": example_salary_city,
     "example-certs": example_certs,
+    "example-pack": example_pack,
+    "example-pack-errors": example_pack_errors,
 }
 
 

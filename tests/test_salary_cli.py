@@ -370,5 +370,5 @@ def test_a_salary_row_id_is_unique(runner: CliRunner, tmp_path: Path) -> None:
     )
     code, _, err = run(runner, "salary", "--pack", str(pack))
     assert code == 65
-    assert "salary row id 'codedeck-senior-london' is already defined at" in err
+    assert "salary id 'codedeck-senior-london' is already defined at" in err
     assert "salaries.yaml:" in err

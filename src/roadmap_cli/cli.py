@@ -84,6 +84,8 @@ COMMANDS = (
     "skills",
     "stacks",
     "where",
+    "packs",
+    "doctor",
 )
 
 

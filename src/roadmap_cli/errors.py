@@ -34,10 +34,18 @@ class ContentError(RoadmapError):
 
     exit_code = ExitCode.BAD_CONTENT
 
-    def __init__(self, problems: Sequence[str], *, hint: str | None = None) -> None:
-        count = len(problems)
-        head = "a content pack is not valid" if count == 1 else f"{count} problems in content packs"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems), hint=hint)
+    def __init__(
+        self, problems: Sequence[str], *, hint: str | None = None, more: dict[str, int] | None = None
+    ) -> None:
+        """``more``: for a file too broken to list in full, how many problems past the listed ones."""
+        self.more = dict(more or {})
+        unlisted = sum(self.more.values())
+        count = len(problems) + unlisted
+        head = "a content pack is not valid" if count == 1 else f"{count:,} problems in content packs"
+        lines = [f"  {p}" for p in problems]
+        if unlisted:
+            lines.append(f"  ... and {unlisted:,} more")
+        super().__init__(head + ":\n" + "\n".join(lines), hint=hint)
         self.problems = list(problems)
 
 

@@ -44,6 +44,8 @@ class PackRecord(TypedDict):
     description: str
     builtin: bool
     files: list[str]
+    counts: dict[str, int]  # entries per section, as written in the pack
+    replaces: list[str]  # ids of earlier items this pack replaces
 
 
 class Catalog:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from roadmap_cli.errors import ContentError, UsageError
 if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3
 _LISTS = (
     "sources",
     "stacks",
@@ -34,6 +34,8 @@ _LISTS = (
     "levels",
     "skills",
 )
+#: Sections whose ids share another section's id space: an id names one item, whatever its kind.
+ID_GROUPS = {"projects": "milestones"}
 
 
 def builtin_files() -> list[Path]:
@@ -45,13 +47,16 @@ def user_files() -> list[Path]:
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _check_given(extra: Iterable[Path]) -> list[Path]:
+def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
+    """The paths a person named, each a readable file, or a usage error (exit 2) for the first that is not."""
     found = []
-    for path in extra:
-        if not path.exists():
-            raise UsageError(f"--pack {path}: no such file")
+    for path in given:
         if path.is_dir():
-            raise UsageError(f"--pack {path}: is a directory; give a .yaml file")
+            raise UsageError(f"{what} {path}: is a directory; give a pack file (.yaml)")
+        if not path.exists():
+            raise UsageError(f"{what} {path}: no such file")
+        if not path.is_file():
+            raise UsageError(f"{what} {path}: is not a regular file; give a pack file (.yaml)")
         found.append(path)
     return found
 
@@ -59,16 +64,100 @@ def _check_given(extra: Iterable[Path]) -> list[Path]:
 def load_catalog(extra: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:
     """The built-in packs, the user's packs and any ``--pack`` files, merged and checked."""
     builtin = builtin_files()
-    files = [*builtin, *user_files(), *_check_given(extra)]
-    key = _cache_key(files)
+    files = catalog_files(extra)
+    key = cache_key(files)
     if use_cache:
         cached = _read_cache(key)
         if cached is not None:
             return Catalog(cached)
-    data = build_catalog_data(files, builtin=set(builtin))
+    try:
+        data = build_catalog_data(files, builtin=set(builtin))
+    except ContentError as exc:
+        exc.hint = exc.hint or "`roadmap packs validate FILE` checks one pack, `roadmap doctor` all of them"
+        raise
     if use_cache:
         _write_cache(key, data)
     return Catalog(data)
+
+
+def catalog_files(extra: Sequence[Path] = ()) -> list[Path]:
+    """Every pack file a command reads, in the order they are merged: built-in, user, ``--pack``."""
+    return _unique_files([*builtin_files(), *user_files(), *check_pack_paths(extra)])
+
+
+def _unique_files(files: Iterable[Path]) -> list[Path]:
+    """Each file once (a user pack also given as --pack is read once), in the order first named."""
+    seen: set[Path] = set()
+    kept = []
+    for path in files:
+        real = path.resolve()
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
+
+
+Entry = tuple["Document", int, dict[str, Any]]
+
+
+def _singular(section: str) -> str:
+    if section.endswith("ies"):
+        return section[:-3] + "y"
+    return section[:-1] if section.endswith("s") else section
+
+
+class _Merger:
+    """Adds entries in file order: a new id is added; an id already defined is an error unless the
+    entry says ``replace: true``, in which case it takes the earlier entry's place.
+
+    Works for every section in ``_LISTS`` whose entries have an ``id``; sections named in
+    ``ID_GROUPS`` share one id space (a project may not reuse a milestone's id).
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        self.sections: dict[str, list[Entry | None]] = {name: [] for name in _LISTS}
+        self.owners: dict[tuple[str, str], tuple[str, int, str]] = {}  # (group, id) -> section, index, where
+
+    def add(self, section: str, doc: Document, index: int, entry: dict[str, Any]) -> str | None:
+        """Add one entry; returns the id it replaced, if it replaced one."""
+        replace = bool(entry.pop("replace", False))
+        item_id = entry.get("id")
+        kept = self.sections[section]
+        if not isinstance(item_id, str):
+            kept.append((doc, index, entry))
+            return None
+        group = ID_GROUPS.get(section, section)
+        where = doc.where((section, index, "id"))
+        what = _singular(section)
+        prior = self.owners.get((group, item_id))
+        if prior is None:
+            if replace:
+                self.problems.append(
+                    f"{doc.where((section, index, 'replace'))}: {what} {item_id!r} says `replace: true`, "
+                    f"but no earlier pack has an item with that id; remove `replace` to add it as new"
+                )
+            self.owners[(group, item_id)] = (section, len(kept), where)
+            kept.append((doc, index, entry))
+            return None
+        prior_section, position, prior_where = prior
+        if not replace:
+            self.problems.append(
+                f"{where}: {what} id {item_id!r} is already defined at {prior_where}; "
+                "add `replace: true` to replace it, or choose another id"
+            )
+            return None
+        if prior_section == section:
+            kept[position] = (doc, index, entry)
+        else:
+            self.sections[prior_section][position] = None
+            position = len(kept)
+            kept.append((doc, index, entry))
+        self.owners[(group, item_id)] = (section, position, where)
+        return item_id
+
+    def merged(self) -> dict[str, list[Entry]]:
+        return {name: [e for e in entries if e is not None] for name, entries in self.sections.items()}
 
 
 def build_catalog_data(
@@ -77,67 +166,81 @@ def build_catalog_data(
     from roadmap_cli.catalog.loader import load_pack_file
 
     problems: list[str] = []
-    merged: dict[str, list[tuple[Document, int, dict[str, Any]]]] = {name: [] for name in _LISTS}
+    unlisted: dict[str, int] = {}  # problems a very broken file has past the ones listed
+    merger = _Merger(problems)
     packs: list[PackRecord] = []
+    builtin_record: PackRecord | None = None  # the built-in files make one pack
+    pack_where: dict[str, str] = {}
     for path in files:
         try:
             doc, pack = load_pack_file(path)
         except ContentError as exc:
             problems.extend(exc.problems)
+            unlisted.update(exc.more)
             continue
         info = pack.get("pack")
         is_builtin = path in builtin
-        if info is not None or not is_builtin:
-            packs.append(
-                {
-                    "id": info["id"] if info else path.stem,
-                    "title": info["title"] if info else path.name,
-                    "version": info["version"] if info else "",
-                    "description": info.get("description", "") if info else "",
-                    "builtin": is_builtin,
-                    "files": [str(path)],
-                }
-            )
-        elif packs and packs[0]["builtin"]:
-            packs[0]["files"].append(str(path))
+        if is_builtin and builtin_record is not None:
+            record = builtin_record
+        else:
+            record = _pack_record(path.stem, path.name, is_builtin)
+            packs.append(record)
+            if is_builtin:
+                builtin_record = record
+        if info is not None:
+            record["id"] = info["id"]
+            record["title"] = info["title"]
+            record["version"] = info["version"]
+            record["description"] = info.get("description", "")
+            first = pack_where.setdefault(info["id"], doc.where(("pack", "id")))
+            if first != doc.where(("pack", "id")):
+                problems.append(
+                    f"{doc.where(('pack', 'id'))}: pack id {info['id']!r} is already used at {first}; "
+                    "give this pack its own id"
+                )
+        record["files"].append(str(path))
         for name in _LISTS:
             entries: list[dict[str, Any]] = pack.get(name, [])  # type: ignore[assignment]
-            merged[name].extend((doc, i, dict(entry)) for i, entry in enumerate(entries))
+            if entries:
+                record["counts"][name] = record["counts"].get(name, 0) + len(entries)
+            for i, entry in enumerate(entries):
+                replaced = merger.add(name, doc, i, dict(entry))
+                if replaced is not None:
+                    record["replaces"].append(replaced)
     if problems:
-        raise ContentError(problems)
-    data = _assemble(merged, problems)
+        raise ContentError(problems, more=unlisted)
+    data = _assemble(merger.merged(), problems)
     data["packs"] = packs
     if problems:
         raise ContentError(problems)
     return data
 
 
+def _pack_record(pack_id: str, title: str, builtin: bool) -> PackRecord:
+    return {
+        "id": pack_id,
+        "title": title,
+        "version": "",
+        "description": "",
+        "builtin": builtin,
+        "files": [],
+        "counts": {},
+        "replaces": [],
+    }
+
+
 def _assemble(
     merged: dict[str, list[tuple[Document, int, dict[str, Any]]]], problems: list[str]
 ) -> dict[str, Any]:
-    """Merge the sections, fill defaults and check every reference; problems are appended."""
-    seen: dict[tuple[str, str], str] = {}
-
-    def unique(group: str, section: str) -> list[tuple[Document, int, dict[str, Any]]]:
-        kept = []
-        for doc, i, entry in merged[section]:
-            where = doc.where((section, i, "id"))
-            first = seen.get((group, entry["id"]))
-            if first is not None:
-                problems.append(f"{where}: {group} id {entry['id']!r} is already defined at {first}")
-                continue
-            seen[(group, entry["id"])] = where
-            kept.append((doc, i, entry))
-        return kept
-
-    sources = [e for _, _, e in unique("source", "sources")]
-    stacks = [e for _, _, e in unique("stack", "stacks")]
-    phase_entries = unique("phase", "phases")
+    """Fill defaults and check every reference of the merged sections; problems are appended."""
+    sources = [e for _, _, e in merged["sources"]]
+    stacks = [e for _, _, e in merged["stacks"]]
+    phase_entries = merged["phases"]
     phases = [e for _, _, e in phase_entries]
-    tracks = [e for _, _, e in unique("track", "tracks")]
-    certs = unique("certification", "certifications")
-    raw_items = [(d, i, "milestone", e) for d, i, e in unique("item", "milestones")]
-    raw_items += [(d, i, "project", e) for d, i, e in unique("item", "projects")]
+    tracks = [e for _, _, e in merged["tracks"]]
+    certs = merged["certifications"]
+    raw_items = [(d, i, "milestone", e) for d, i, e in merged["milestones"]]
+    raw_items += [(d, i, "project", e) for d, i, e in merged["projects"]]
 
     source_ids = {s["id"] for s in sources}
     stack_ids = {s["id"] for s in stacks}
@@ -222,7 +325,7 @@ def _assemble(
         if "phase" in cert and cert["phase"] not in phase_order:
             problems.append(f"{doc.where(('certifications', i, 'phase'))}: unknown phase {cert['phase']!r}")
         refs(doc, ("certifications", i, "stacks"), cert.get("stacks", []), stack_ids, "stack")
-    career = _career(unique, source_ids, problems)
+    career = _career(merged, source_ids, problems)
     aliases: dict[str, str] = {}
     for stack in stacks:
         for name in [stack["id"], *stack.get("aliases", [])]:
@@ -242,15 +345,13 @@ def _assemble(
 
 
 def _career(
-    unique: Callable[[str, str], list[tuple[Document, int, dict[str, Any]]]],
+    merged: dict[str, list[tuple[Document, int, dict[str, Any]]]],
     source_ids: set[str],
     problems: list[str],
 ) -> dict[str, list[dict[str, Any]]]:
     """Places, salary rows, levels and skills: unique ids, known references, figures that make sense."""
-    places = unique("place", "places")
-    levels = unique("level", "levels")
-    skills = unique("skill", "skills")
-    salaries = unique("salary row", "salaries")
+    places, levels = merged["places"], merged["levels"]
+    skills, salaries = merged["skills"], merged["salaries"]
     place_ids = {p["id"] for _, _, p in places}
     level_ids = {lv["id"] for _, _, lv in levels}
     for doc, i, row in salaries:
@@ -334,7 +435,7 @@ def _cycles(items: list[Item], origin: dict[str, tuple[Document, tuple[str | int
     return found
 
 
-def _cache_key(files: Sequence[Path]) -> str:
+def cache_key(files: Sequence[Path]) -> str:
     digest = hashlib.sha256(f"{__version__}:{CACHE_FORMAT}".encode())
     for path in files:
         digest.update(str(path).encode() + b"\0")
@@ -345,13 +446,13 @@ def _cache_key(files: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def _cache_path() -> Path:
+def cache_path() -> Path:
     return paths.cache_dir() / "catalog.json"
 
 
 def _read_cache(key: str) -> dict[str, Any] | None:
     try:
-        with _cache_path().open("rb") as fh:
+        with cache_path().open("rb") as fh:
             payload = json.load(fh)
     except (OSError, ValueError):
         return None
@@ -365,7 +466,7 @@ def _read_cache(key: str) -> dict[str, Any] | None:
 
 def _write_cache(key: str, data: dict[str, Any]) -> None:
     """Best effort: a cache that cannot be written only costs the next run some time."""
-    target = _cache_path()
+    target = cache_path()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")

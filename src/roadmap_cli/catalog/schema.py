@@ -35,6 +35,21 @@ Priority = Literal["core", "optional"]
 
 
 @with_config(STRICT)
+class Entry(TypedDict):
+    """What every section entry with an id may say besides its own fields."""
+
+    replace: NotRequired[
+        Annotated[
+            bool,
+            Field(
+                description="true to replace the item of an earlier pack (e.g. the built-in one) that has "
+                "this id; the whole item is replaced. Without it, reusing an id is an error."
+            ),
+        ]
+    ]
+
+
+@with_config(STRICT)
 class PackInfo(TypedDict):
     """Who made the pack and which version of it this is."""
 
@@ -45,7 +60,7 @@ class PackInfo(TypedDict):
 
 
 @with_config(STRICT)
-class Source(TypedDict):
+class Source(Entry):
     """A public guide that facts in the pack come from."""
 
     id: Slug
@@ -64,7 +79,7 @@ class Framework(TypedDict):
 
 
 @with_config(STRICT)
-class Stack(TypedDict):
+class Stack(Entry):
     """A language and the tools that go with it; titles may name them as {placeholders}."""
 
     id: Slug
@@ -81,7 +96,7 @@ class Stack(TypedDict):
 
 
 @with_config(STRICT)
-class Phase(TypedDict):
+class Phase(Entry):
     """A stage of the plan. Phases run in ``order``; the capstone project closes the phase."""
 
     id: Slug
@@ -95,7 +110,7 @@ class Phase(TypedDict):
 
 
 @with_config(STRICT)
-class Track(TypedDict):
+class Track(Entry):
     """An optional specialty whose milestones are added when the hours allow."""
 
     id: Slug
@@ -105,7 +120,7 @@ class Track(TypedDict):
 
 
 @with_config(STRICT)
-class Milestone(TypedDict):
+class Milestone(Entry):
     """Something to learn and be able to show. Titles may use {framework}, {orm}, {language}..."""
 
     id: Slug
@@ -134,7 +149,7 @@ class Project(Milestone):
 
 
 @with_config(STRICT)
-class Certification(TypedDict):
+class Certification(Entry):
     id: Slug
     name: Title
     issuer: Title
@@ -151,7 +166,7 @@ Alias = Annotated[str, StringConstraints(min_length=1, max_length=32)]
 
 
 @with_config(STRICT)
-class Place(TypedDict):
+class Place(Entry):
     """A city or country that salary figures are given for."""
 
     id: Slug
@@ -162,7 +177,7 @@ class Place(TypedDict):
 
 
 @with_config(STRICT)
-class SalaryRow(TypedDict):
+class SalaryRow(Entry):
     """One salary figure exactly as a source gives it: a range, or a single value.
 
     ``stat`` is what the figure is: ``range`` (``low`` and ``high``; ``high`` may be left out when
@@ -186,7 +201,7 @@ class SalaryRow(TypedDict):
 
 
 @with_config(STRICT)
-class Level(TypedDict):
+class Level(Entry):
     """A rung of the career ladder."""
 
     id: Slug
@@ -202,7 +217,7 @@ class Level(TypedDict):
 
 
 @with_config(STRICT)
-class Skill(TypedDict):
+class Skill(Entry):
     """A skill with the demand and salary effect the sources give, and when to learn it."""
 
     id: Slug

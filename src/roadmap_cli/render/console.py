@@ -6,6 +6,7 @@ import os
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -18,7 +19,9 @@ from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
+    from roadmap_cli.doctor import CheckResult
     from roadmap_cli.planner import Plan, PlannedCert
+    from roadmap_cli.views.packs import ValidationReport
     from roadmap_cli.views.salary import SalaryView
 
 
@@ -373,3 +376,77 @@ def print_stacks(stacks: list[dict[str, Any]]) -> None:
     out.print(table)
     out.print()
     out.print(Text("Pick one with: roadmap plan --lang STACK --framework FRAMEWORK", "dim"))
+
+
+def _one(section: str) -> str:
+    return section[:-3] + "y" if section.endswith("ies") else section.removesuffix("s")
+
+
+_SECTION_ORDER = ("milestones", "projects", "phases", "stacks", "tracks", "certifications", "sources")
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """``44 milestones, 5 projects, ...``: the sections a person cares about first."""
+    order = sorted(counts, key=lambda s: (_SECTION_ORDER.index(s) if s in _SECTION_ORDER else 99, s))
+    parts = [f"{counts[s]} {s if counts[s] != 1 else _one(s)}" for s in order]
+    return ", ".join(parts) or "nothing"
+
+
+def _origin(file: str, folder: str) -> str:
+    """A user pack by its name in the packs folder; a --pack file by its path."""
+    path = Path(file)
+    return f"your packs folder: {path.name}" if str(path.parent) == folder else f"--pack {file}"
+
+
+def print_packs(document: dict[str, Any]) -> None:
+    """``roadmap packs list``: each pack with its version, where it comes from and what it holds."""
+    out = stdout()
+    folder = document["user_packs_dir"]
+    for pack in document["packs"]:
+        origin = "built-in" if pack["builtin"] else ", ".join(_origin(f, folder) for f in pack["files"])
+        out.print(
+            Text.assemble((pack["id"], "bold cyan"), f" {pack['version']}".rstrip(), ("  " + origin, "dim")),
+            soft_wrap=True,
+        )
+        if pack["title"] != Path(pack["files"][0]).name:
+            out.print(Text(f"  {pack['title']}"), soft_wrap=True)
+        items = _counts(pack["counts"])
+        if pack["replaces"]:
+            items += f" · replaces {', '.join(pack['replaces'])}"
+        out.print(Text(f"  {items}"), soft_wrap=True)
+    if not any(not p["builtin"] for p in document["packs"]):
+        out.print()
+        out.print("No packs of your own yet; start one with `roadmap packs new NAME`.", soft_wrap=True)
+    out.print()
+    out.print(f"Your packs folder: {escape(folder)}", style="dim", soft_wrap=True)
+
+
+def print_validation(report: ValidationReport) -> None:
+    """``roadmap packs validate``: a line per file; the problems themselves go to stderr."""
+    out = stdout()
+    for f in report.files:
+        if f.valid:
+            what = f" · {f.pack['id']} {f.pack['version']}".rstrip() if f.pack else ""
+            counts = f": {_counts(f.pack['counts'])}" if f.pack else ""
+            if f.pack and f.pack["replaces"]:
+                counts += f" (replaces {', '.join(f.pack['replaces'])})"
+            out.print(Text.assemble(("✓ ", "green"), f"{f.path}{what}{counts}"), soft_wrap=True)
+        else:
+            n = len(f.problems) + f.unlisted
+            out.print(
+                Text.assemble(("✗ ", "red"), f"{f.path}: {n:,} problem{'s' if n != 1 else ''}"),
+                soft_wrap=True,
+            )
+
+
+_MARKS = {"ok": ("✓", "green"), "warn": ("!", "yellow"), "fail": ("✗", "red")}
+
+
+def print_doctor(results: list[CheckResult]) -> None:
+    out = stdout()
+    for result in results:
+        mark, style = _MARKS[result.status]
+        first, *rest = result.detail.splitlines() or [""]
+        out.print(Text.assemble((f"{mark} ", style), (f"{result.name}:", "bold"), f" {first}"))
+        for line in rest:
+            out.print(Text(f"    {line}"), soft_wrap=True)
