@@ -204,7 +204,20 @@ def example_pack_errors() -> str:
     return f"```yaml\n{BROKEN_PACK}```\n\n{_validate(BROKEN_PACK)}"
 
 
+def example_export() -> str:
+    steps = [
+        (["plan", "--lang", "go", "--hours", "10", "--start", EXAMPLE_START], False),
+        (["check", "learn-language-core", "programming-fundamentals"], False),
+        (["skip", "crud-cli-tool"], False),
+        (["export", "--format", "md"], True),
+    ]
+    lines = _session(steps, PROGRESS_TODAY).splitlines()
+    shown = lines[lines.index("$ roadmap export --format md") :][:22]
+    return "```console\n" + "\n".join(shown) + "\n...\n```"
+
+
 SECTIONS: dict[str, Callable[[], str]] = {
+    "example-export": example_export,
     "example-progress": example_progress,
     "reference": reference,
     "example-plan": example_plan,

@@ -48,12 +48,24 @@ def test_a_fresh_install_is_healthy(runner: CliRunner) -> None:
 
 
 def test_a_database_is_checked_read_only(runner: CliRunner, roadmap_home: Path) -> None:
+    from roadmap_cli.progress.store import LATEST_VERSION
+
+    assert runner.invoke(app, ["plan", "-l", "go", "-H", "12"]).exit_code == 0
     db = roadmap_home / "data" / "progress.sqlite3"
-    make_database(db, version=3)
     before = db.read_bytes()
     code, found = checks(runner)
     assert code == 0
-    assert found["progress database"]["detail"].endswith("intact, schema version 3")
+    assert found["progress database"]["detail"].endswith(f"intact, schema version {LATEST_VERSION}")
+    assert db.read_bytes() == before
+
+
+def test_a_database_from_a_newer_roadmap_fails_and_is_kept(runner: CliRunner, roadmap_home: Path) -> None:
+    db = roadmap_home / "data" / "progress.sqlite3"
+    make_database(db, version=99)
+    before = db.read_bytes()
+    code, found = checks(runner)
+    assert code == 1
+    assert "newer roadmap" in found["progress database"]["detail"]
     assert db.read_bytes() == before
     assert sorted(p.name for p in db.parent.iterdir()) == ["progress.sqlite3"]
 
@@ -126,3 +138,28 @@ def test_doctor_help_has_an_example(runner: CliRunner) -> None:
     code, out, _ = doctor(runner, "--help")
     assert code == 0
     assert "Example:  roadmap doctor" in out
+
+
+def test_progress_on_removed_items_is_reported_and_kept(
+    runner: CliRunner, roadmap_home: Path, tmp_path: Path
+) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "sources:\n  - {id: team-notes, title: Notes, publisher: Us, as_of: '2026-11'}\n"
+        "milestones:\n  - id: team-onboarding\n    phase: foundations\n    title: Read the team handbook\n"
+        "    hours: 4\n    sources: [team-notes]\n",
+        encoding="utf-8",
+    )
+    for args in (["plan", "-l", "go", "-H", "12", "--pack", str(extra)], ["check", "team-onboarding"]):
+        assert runner.invoke(app, args).exit_code == 0
+    code, found = checks(runner)
+    assert code == 0
+    orphans = found["progress on removed items"]
+    assert orphans["status"] == "warn"
+    assert "team-onboarding" in orphans["detail"]
+    code, found = checks(runner, "--pack", str(extra))
+    assert found["progress on removed items"]["status"] == "ok"
+    from roadmap_cli.progress.store import open_store
+
+    with open_store(readonly=True) as store:
+        assert "team-onboarding" in store.state().ticked  # reported, never dropped

@@ -11,9 +11,9 @@ import pytest
 from roadmap_cli.catalog.catalog import Catalog
 from roadmap_cli.errors import UsageError
 from roadmap_cli.planner import PlanRequest, make_plan
+from roadmap_cli.progress.snapshot import make_snapshot, settled_entry
 from roadmap_cli.render.csvout import COLUMNS, render_csv
 from roadmap_cli.render.ical import parse_sessions, render_ics
-from roadmap_cli.render.jsonout import plan_document
 from roadmap_cli.render.markdown import render_markdown
 from roadmap_cli.views.export import ExportPlan, ItemProgress, build_export
 from roadmap_cli.views.timeline import TODAY, Span, timeline
@@ -30,7 +30,7 @@ def export(catalog: Catalog) -> ExportPlan:
         "crud-cli-tool": ItemProgress("done"),
         "programming-fundamentals": ItemProgress("skipped"),
     }
-    return build_export(plan_document(plan), progress, catalog.phases)
+    return build_export(make_snapshot(plan, catalog, []), progress)
 
 
 def test_markdown_task_list_matches_progress(export: ExportPlan) -> None:
@@ -65,25 +65,12 @@ def test_done_before_this_plan_still_shows(catalog: Catalog) -> None:
         catalog,
         PlanRequest(stack="go", hours_per_week=12, start=START, done=frozenset({"learn-language-core"})),
     )
-    earlier = [
-        {
-            "id": "learn-language-core",
-            "title": "Learn Go",
-            "kind": "milestone",
-            "phase": "foundations",
-            "priority": "core",
-            "hours": 20,
-        }
-    ]
-    export = build_export(plan_document(plan), {}, catalog.phases, earlier)
+    earlier = [settled_entry("learn-language-core", "Learn Go", "milestone", "foundations", "core", 20 * 60)]
+    export = build_export(make_snapshot(plan, catalog, earlier), {})
     item = export.item("learn-language-core")
     assert item.checked
     assert item.start is None
     assert "Done before this plan" in render_markdown(export)
-
-
-def _unfold(raw: bytes) -> list[bytes]:
-    return raw.replace(b"\r\n ", b"").split(b"\r\n")
 
 
 def test_ics_follows_rfc_5545(export: ExportPlan) -> None:

@@ -83,6 +83,8 @@ COMMANDS = (
     "certs",
     "skills",
     "stacks",
+    "export",
+    "progress",
     "where",
     "packs",
     "doctor",

@@ -124,12 +124,47 @@ def check_database(ctx: Context) -> CheckResult:
     if found != ["ok"]:
         shown = "; ".join(found[:5])
         return CheckResult(name, "fail", f"{target} is damaged: {shown}")
+    from roadmap_cli.progress.store import LATEST_VERSION
+
+    if version > LATEST_VERSION:
+        return CheckResult(
+            name,
+            "fail",
+            f"{target} is from a newer roadmap (schema version {version}; this one knows up to "
+            f"{LATEST_VERSION}); it was left as it is: upgrade roadmap-cli to use it",
+        )
     ctx.notes["database_version"] = version
     return CheckResult(name, "ok", f"{target}: intact, schema version {version}")
 
 
+def check_orphans(ctx: Context) -> CheckResult:
+    """Progress on ids the content no longer has: reported so the person knows, and never dropped."""
+    name = "progress on removed items"
+    if "database_version" not in ctx.notes:
+        return CheckResult(name, "ok", "no progress to check")
+    if ctx.catalog is None:
+        return CheckResult(name, "warn", "not checked: the packs could not be read")
+    from roadmap_cli.errors import RoadmapError
+    from roadmap_cli.progress.store import open_store
+
+    try:
+        with open_store(readonly=True) as store:
+            orphans = store.orphans(ctx.catalog.by_id)
+    except RoadmapError as exc:
+        return CheckResult(name, "fail", exc.message)
+    if not orphans:
+        return CheckResult(name, "ok", "every tick, skip and note is on an item the content has")
+    shown = ", ".join(orphans[:10]) + (f" and {len(orphans) - 10} more" if len(orphans) > 10 else "")
+    return CheckResult(
+        name,
+        "warn",
+        f"{len(orphans)} id{'s' if len(orphans) != 1 else ''} with progress that no pack has now: {shown}. "
+        "Their history is kept; bring the pack back (or --pack it) to count them again.",
+    )
+
+
 #: The checks ``roadmap doctor`` runs, in order.
-CHECKS: list[Check] = [check_builtin_packs, check_user_packs, check_cache, check_database]
+CHECKS: list[Check] = [check_builtin_packs, check_user_packs, check_cache, check_database, check_orphans]
 
 
 def run_checks(ctx: Context, checks: list[Check] | None = None) -> list[CheckResult]:

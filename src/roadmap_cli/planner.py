@@ -345,9 +345,9 @@ def _warnings(
             f"about {need} h/week" if need <= MAX_HOURS_PER_WEEK else f"more than {MAX_HOURS_PER_WEEK} h/week"
         )
         return [
-            f"At {hours} the core alone takes {_fmt_months(months_between(request.start, core_end))} "
-            f"(until {core_end.isoformat()}), past the {window} window. "
-            f"To finish by {window_end.isoformat()} you would need {need_text}, "
+            f"At {hours} the core alone takes {_fmt_months(months_between(request.start, core_end))}, "
+            f"until {core_end.isoformat()}: past the end of the {window} window on {window_end.isoformat()}. "
+            f"To finish by then you would need {need_text}, "
             f"or allow a longer window with --months."
         ]
     if ends_early:

@@ -42,7 +42,7 @@ def status(json_out: JsonOption = False) -> None:
     else:
         from roadmap_cli.render.text import status_text, write
 
-        write(status_text(result, f"{snapshot.stack_name} with {snapshot.framework_name}"))
+        write(status_text(result, f"{snapshot.stack_name} with {snapshot.framework_name}", snapshot))
 
 
 def register(app: typer.Typer) -> None:

@@ -69,6 +69,7 @@ def make_snapshot(
         "start": req.start.isoformat(),
         "end": plan.end.isoformat(),
         "window_end": plan.window_end.isoformat(),
+        "warnings": list(plan.warnings),
         "phases": [{"id": p["id"], "title": p["title"]} for p in catalog.phases],
         "items": [
             {

@@ -280,23 +280,69 @@ class Store:
 
     def merge_events(self, events: Iterable[Event]) -> int:
         """Add events from elsewhere (an export), skipping those already here; returns how many were new."""
-        added = 0
         with self._write() as db:
-            for e in events:
-                if e.kind not in EVENT_KINDS:
-                    raise ValueError(f"unknown event kind {e.kind!r}")
-                cursor = db.execute(
-                    "INSERT OR IGNORE INTO events (uid, item_id, kind, value, created_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (e.uid, e.item_id, e.kind, e.value, e.created_at),
+            return _insert_events(db, events)
+
+    def import_backup(self, plans: Sequence[SavedPlan], events: Iterable[Event]) -> tuple[int, int]:
+        """Merge a backup in one transaction: plans not here yet join the history, events are added by
+        uid, and the newest plan becomes the active one. Returns (plans added, events added); a second
+        import of the same backup adds nothing."""
+        added_plans = 0
+        with self._write() as db:
+            here = {
+                (created_at, json.dumps(json.loads(snapshot), sort_keys=True))
+                for created_at, snapshot in db.execute("SELECT created_at, snapshot FROM plans")
+            }
+            for plan in sorted(plans, key=lambda p: p.created_at):
+                key = (plan.created_at, json.dumps(plan.snapshot_json, sort_keys=True))
+                if key in here:
+                    continue
+                request = plan.snapshot_json["request"]
+                db.execute(
+                    "INSERT INTO plans (created_at, active, lang, framework, hours, start, months_low, "
+                    "months_high, core_only, packs, snapshot) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        plan.created_at,
+                        request["lang"],
+                        request.get("framework"),
+                        float(request["hours"]),
+                        request["start"],
+                        int(request["months"][0]),
+                        int(request["months"][1]),
+                        int(bool(request["core_only"])),
+                        json.dumps(list(plan.packs)),
+                        json.dumps(plan.snapshot_json, ensure_ascii=False, separators=(",", ":")),
+                    ),
                 )
-                added += cursor.rowcount
-        return added
+                here.add(key)
+                added_plans += 1
+            if added_plans:
+                db.execute("UPDATE plans SET active = 0 WHERE active = 1")
+                db.execute(
+                    "UPDATE plans SET active = 1 WHERE id = "
+                    "(SELECT id FROM plans ORDER BY created_at DESC, id DESC LIMIT 1)"
+                )
+            added_events = _insert_events(db, events)
+        return added_plans, added_events
 
     def orphans(self, known_ids: Iterable[str]) -> list[str]:
         """Ids with a tick, skip, note or evidence that the content no longer has; never dropped."""
         known = set(known_ids)
         return sorted(self.state().tracked() - known)
+
+
+def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> int:
+    """Insert events whose uid is not here yet; returns how many were new."""
+    added = 0
+    for e in events:
+        if e.kind not in EVENT_KINDS:
+            raise ValueError(f"unknown event kind {e.kind!r}")
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
+            (e.uid, e.item_id, e.kind, e.value, e.created_at),
+        )
+        added += cursor.rowcount
+    return added
 
 
 def _plan(row: tuple[Any, ...]) -> SavedPlan:

@@ -124,7 +124,7 @@ def render_ics(
 ) -> bytes:
     from icalendar import Calendar, Event
 
-    zone_info = zone(tz) if sessions else None
+    zone_info = zone(tz) if sessions or tz is not None else None
     # DTSTAMP: when this plan was made, so two exports of one plan are identical.
     dtstamp = (stamp or datetime.combine(plan.start, time(), timezone.utc)).astimezone(timezone.utc)
     stack_id = plan.request.get("lang", plan.stack.lower())

@@ -84,7 +84,30 @@ def _phase_line(phase: PhaseProgress, width: int, current: bool) -> str:
     return f"{mark} {name:<{width}}  {bar(phase.done_minutes, phase.total_minutes, 16)}  {counts}"
 
 
-def status_text(status: Status, stack: str) -> str:
+def timeline_text(status: Status, snapshot: Snapshot) -> list[str]:
+    """The Gantt-like picture: a bar per phase over the plan's months, done part filled, today marked."""
+    from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
+
+    spans = []
+    for number, phase in enumerate(status.phases, 1):
+        dates = [(i.start, i.end) for i in snapshot.items if i.phase == phase.id and i.start and i.end]
+        if not dates:
+            continue
+        share = phase.done_minutes / phase.total_minutes if phase.total_minutes else 0.0
+        label = f"{number}. {phase.title.split(':')[0]}"
+        spans.append(Span(label, min(d[0] for d in dates), max(d[1] for d in dates), share))
+    if not spans:
+        return []
+    picture = timeline(spans, status.start, status.end, status.today)
+    styles = {DONE: ("green",), FULL: ("cyan",), TODAY: ("bold", "red")}
+    lines = [paint(picture.axis, "dim")]
+    for label, bar_text in picture.rows:
+        lines.append(label + " " + "".join(paint(c, *styles.get(c, ("dim",))) for c in bar_text))
+    lines.append(paint(picture.legend, "dim"))
+    return lines
+
+
+def status_text(status: Status, stack: str, snapshot: Snapshot | None = None) -> str:
     lines = [
         paint("Progress", "bold") + f" · {stack} · {status.hours_per_week:g} h/week · "
         f"{day_text(status.start)} → {day_text(status.end)}",
@@ -115,6 +138,10 @@ def status_text(status: Status, stack: str) -> str:
     lines += [_phase_line(p, width, p.id == current) for p in status.phases]
     if status.current_phase:
         lines.append(paint(f"▸ current phase: {status.current_phase.title}", "dim"))
+    if snapshot is not None:
+        picture = timeline_text(status, snapshot)
+        if picture:
+            lines += ["", paint("Timeline", "bold"), *picture]
     if status.overdue:
         lines += ["", paint(f"Overdue ({len(status.overdue)})", "bold", "yellow")]
         lines += [_item_line(i, f"was due {i.end.isoformat() if i.end else ''}") for i in status.overdue]

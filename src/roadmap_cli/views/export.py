@@ -1,17 +1,17 @@
-"""What an export shows: the plan and the progress on it, joined into one plain model. Pure.
+"""What an export shows: the saved plan and the progress on it, joined into one plain model. Pure.
 
-The model is built from the plan's JSON document (as ``roadmap plan --json`` prints it and as the
-active plan is saved), the progress state per item id, and the catalog for the titles of items that
-were done before this plan was made (re-planning leaves done items out of the schedule, but an
-export still shows them as done).
+Re-planning leaves done items out of the schedule; the saved plan keeps them as ``settled``, so an
+export still shows them, as done, in their phase.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.models import ProgressState
 
 Status = Literal["todo", "done", "skipped"]
 
@@ -82,7 +82,7 @@ class ExportPlan:
     phases: list[ExportPhase]
     weeks: list[ExportWeek]
     request: dict[str, Any]
-    document: dict[str, Any]  # the plan's JSON document, as saved
+    snapshot: dict[str, Any]  # the plan as saved
 
     @property
     def items(self) -> list[ExportItem]:
@@ -92,36 +92,41 @@ class ExportPlan:
         return next(i for i in self.items if i.id == item_id)
 
 
-def build_export(
-    document: dict[str, Any],
-    progress: dict[str, ItemProgress],
-    phases: list[dict[str, Any]],
-    earlier: Sequence[dict[str, Any]] = (),
-) -> ExportPlan:
-    """Join a plan document with progress.
+def progress_of(state: ProgressState) -> dict[str, ItemProgress]:
+    """Each tracked item's status, notes and evidence, from the replayed history."""
+    result: dict[str, ItemProgress] = {}
+    for item_id, item in state.items.items():
+        status: Status = "done" if item.ticked else "skipped" if item.skipped else "todo"
+        evidence = (item.evidence,) if item.evidence else ()
+        result[item_id] = ItemProgress(status, tuple(item.notes), evidence)
+    return result
 
-    ``phases`` are the catalog's phases in order (id, title); ``earlier`` are items done or skipped
-    before this plan was made, as ``{id, title, kind, phase, priority, hours}``.
+
+def build_export(snapshot: dict[str, Any], progress: dict[str, ItemProgress]) -> ExportPlan:
+    """Join a saved plan (its JSON snapshot) with the progress on it.
+
+    Items done or skipped before the plan was made (``settled``) are not scheduled in it, but
+    are shown as done, in their phase.
     """
-    summary = document["summary"]
+    from roadmap_cli.planner import months_between
+
     weeks = [
         ExportWeek(
-            number=w["week"],
+            number=n,
             start=date.fromisoformat(w["start"]),
             hours=w["hours"],
-            items=[(i["id"], i["hours"]) for i in w["items"]],
+            items=[(item_id, round(minutes / 60, 2)) for item_id, minutes in w["slices"]],
         )
-        for w in document["weeks"]
+        for n, w in enumerate(snapshot["weeks"], 1)
     ]
     by_phase: dict[str, ExportPhase] = {
-        p["id"]: ExportPhase(p["id"], n, p["title"]) for n, p in enumerate(phases, 1)
+        p["id"]: ExportPhase(p["id"], n, p["title"]) for n, p in enumerate(snapshot["phases"], 1)
     }
-    scheduled = {i["id"] for i in document["items"]}
-    for raw in [*(e for e in earlier if e["id"] not in scheduled), *document["items"]]:
+    for raw in [*snapshot["settled"], *snapshot["items"]]:
         state = progress.get(raw["id"], ItemProgress())
         status: Status = state.status
-        if "start" not in raw and status == "todo":
-            status = "done"
+        if raw["start"] is None and status == "todo":
+            status = "done"  # settled before this plan, since unticked: still shown as it was
         phase = by_phase.get(raw["phase"])
         if phase is None:
             phase = by_phase[raw["phase"]] = ExportPhase(raw["phase"], len(by_phase) + 1, raw["phase"])
@@ -131,31 +136,33 @@ def build_export(
                 title=raw["title"],
                 kind=raw["kind"],
                 phase=raw["phase"],
-                priority=raw.get("priority", "core"),
-                hours=raw["hours"],
-                start=date.fromisoformat(raw["start"]) if "start" in raw else None,
-                end=date.fromisoformat(raw["end"]) if "end" in raw else None,
+                priority=raw["priority"],
+                hours=round(raw["minutes"] / 60, 2),
+                start=date.fromisoformat(raw["start"]) if raw["start"] else None,
+                end=date.fromisoformat(raw["end"]) if raw["end"] else None,
                 status=status,
                 notes=state.notes,
                 evidence=state.evidence,
             )
         )
     for week in weeks:
+        ids = {item_id for item_id, _ in week.items}
         for phase in by_phase.values():
-            ids = {i.id for i in phase.items}
-            if any(item_id in ids for item_id, _ in week.items):
+            if ids & {i.id for i in phase.items}:
                 phase.weeks.append(week)
+    start, end = date.fromisoformat(snapshot["start"]), date.fromisoformat(snapshot["end"])
+    request = snapshot["request"]
     return ExportPlan(
-        stack=summary["stack"],
-        framework=summary["framework"],
-        hours_per_week=summary["hours_per_week"],
-        start=date.fromisoformat(summary["start"]),
-        end=date.fromisoformat(summary["end"]),
-        months=summary["months"],
-        total_hours=summary["total_hours"],
-        warnings=list(summary["warnings"]),
+        stack=snapshot["stack"],
+        framework=snapshot["framework"],
+        hours_per_week=float(request["hours"]),
+        start=start,
+        end=end,
+        months=months_between(start, end),
+        total_hours=round(sum(i["minutes"] for i in snapshot["items"]) / 60, 2),
+        warnings=list(snapshot.get("warnings", [])),
         phases=[p for p in by_phase.values() if p.items],
         weeks=weeks,
-        request=document["request"],
-        document=document,
+        request=request,
+        snapshot=snapshot,
     )

@@ -1,0 +1,195 @@
+"""`roadmap export` and `roadmap progress export|import` as a person runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from roadmap_cli.cli import app
+
+START = "2027-01-04"
+TICKED = ["learn-language-core", "programming-fundamentals", "crud-cli-tool"]
+
+
+@pytest.fixture
+def planned(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """An active Python plan with three ticks, a skip, a note and evidence, seen on a fixed day."""
+    monkeypatch.setenv("ROADMAP_TODAY", "2027-02-15")
+    for args in (
+        ["plan", "--lang", "python", "--hours", "12", "--start", START],
+        ["check", *TICKED],
+        ["skip", "sql-fundamentals"],
+        ["note", "joins-and-indexes", "composite index on (user_id, created_at)"],
+        ["check", "bookmark-manager-api", "--evidence", "https://example.org/me/bookmarks"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+    return runner
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_markdown_export_ticks_what_was_ticked(planned: CliRunner) -> None:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    code, out, _ = invoke(planned, "export", "--format", "md")
+    assert code == 0
+    tokens = MarkdownIt("commonmark").use(tasklists_plugin).parse(out)
+    inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    checked = [c for c in inline if c.type == "html_inline" and 'checked="checked"' in c.content]
+    assert len(checked) == len(TICKED) + 2  # the ticks, the project with evidence, and the skip
+    assert "https://example.org/me/bookmarks" in out
+    assert "composite index" in out
+
+
+def test_csv_export_rows(planned: CliRunner) -> None:
+    import csv
+    import io
+
+    code, out, _ = invoke(planned, "export", "-F", "csv")
+    assert code == 0
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["crud-cli-tool"]["status"] == "done"
+    assert rows["sql-fundamentals"]["status"] == "skipped"
+    assert rows["bookmark-manager-api"]["evidence"] == "https://example.org/me/bookmarks"
+    assert rows["realtime-chat"]["status"] == "todo"
+
+
+def test_json_export_is_versioned(planned: CliRunner) -> None:
+    code, out, _ = invoke(planned, "export", "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["version"] == 1
+    assert doc["plan"]["request"]["lang"] == "python"
+    statuses = {i["id"]: i["status"] for i in doc["items"]}
+    assert [i for i in TICKED if statuses[i] == "done"] == TICKED
+    assert doc["progress"]["joins-and-indexes"]["notes"] == ["composite index on (user_id, created_at)"]
+
+
+def test_ics_export_to_a_file_is_stable_and_safe(planned: CliRunner, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "plan.ics"
+    args = ["export", "--format", "ics", "--sessions", "tue,thu 19:00-21:00", "--tz", "Europe/London"]
+    code, out, err = invoke(planned, *args, "--output", str(target))
+    assert code == 0
+    assert out == ""
+    assert "Wrote" in err
+    first = target.read_bytes()
+    cal = Calendar.from_ical(first)
+    assert len(cal.walk("VEVENT")) > 42
+    code, _, err = invoke(planned, *args, "--output", str(target))
+    assert code == 1
+    assert "already exists" in err
+    assert "--force" in err
+    assert target.read_bytes() == first
+    code, _, _ = invoke(planned, *args, "--output", str(target), "--force")
+    assert code == 0
+    assert target.read_bytes() == first  # the same plan gives the same calendar, UIDs and all
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--format", "pdf"], "--format"),
+        (["--format", "md", "--sessions", "mon 19:00-20:00"], "go with --format ics"),
+        (["--format", "ics", "--sessions", "someday 19:00-20:00"], "is not a day"),
+        (["--format", "ics", "--tz", "Mars/Olympus_Mons"], "is not a time zone"),
+    ],
+)
+def test_export_bad_input(planned: CliRunner, args: list[str], fragment: str) -> None:
+    code, out, err = invoke(planned, "export", *args)
+    assert code == 2
+    assert out == ""
+    assert fragment in err
+
+
+def test_export_without_a_plan_says_how_to_make_one(runner: CliRunner) -> None:
+    code, _, err = invoke(runner, "export", "--format", "md")
+    assert code == 1
+    assert "roadmap plan" in err
+
+
+def test_backup_then_import_into_an_empty_home_gives_the_same_status(
+    planned: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = tmp_path / "backup.json"
+    code, _, _ = invoke(planned, "progress", "export", str(backup))
+    assert code == 0
+    _, before, _ = invoke(planned, "status", "--json")
+
+    monkeypatch.setenv("ROADMAP_HOME", str(tmp_path / "elsewhere"))
+    code, _, err = invoke(planned, "progress", "import", str(backup))
+    assert code == 0, err
+    assert "Imported 7 events and 1 plan" in err
+    _, after, _ = invoke(planned, "status", "--json")
+    assert json.loads(after) == json.loads(before)
+
+    code, _, err = invoke(planned, "progress", "import", str(backup))  # twice: nothing changes
+    assert code == 0
+    assert "Imported 0 events and 0 plans" in err
+    _, again, _ = invoke(planned, "status", "--json")
+    assert json.loads(again) == json.loads(before)
+
+
+def test_import_merges_with_local_progress(planned: CliRunner, tmp_path: Path) -> None:
+    backup = tmp_path / "backup.json"
+    invoke(planned, "progress", "export", str(backup))
+    invoke(planned, "check", "explain-analyze")
+    code, _, err = invoke(planned, "progress", "import", str(backup))
+    assert code == 0
+    assert "Imported 0 events and 0 plans" in err
+    _, out, _ = invoke(planned, "status", "--json")
+    assert json.loads(out)["progress"]["done_items"] == len(TICKED) + 3
+
+
+def test_backup_to_stdout(planned: CliRunner) -> None:
+    code, out, _ = invoke(planned, "progress", "export")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["kind"] == "roadmap-progress"
+    assert doc["version"] == 1
+    assert len(doc["events"]) == 7
+    assert len(doc["plans"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("not json", "not JSON"),
+        ('{"kind": "something-else"}', "not a roadmap progress backup"),
+        ('{"kind": "roadmap-progress", "version": 99, "plans": [], "events": []}', "newer roadmap"),
+        ('{"kind": "roadmap-progress", "version": 1, "plans": [{}], "events": []}', "plan 1 is incomplete"),
+        (
+            '{"kind": "roadmap-progress", "version": 1, "plans": [], "events": [{"uid": "a", "item_id": "b",'
+            ' "kind": "explode", "value": null, "created_at": "x"}]}',
+            "event 1",
+        ),
+    ],
+)
+def test_import_refuses_what_is_not_a_backup(
+    planned: CliRunner, tmp_path: Path, content: str, fragment: str
+) -> None:
+    from roadmap_cli.progress.store import database_path
+
+    before = database_path().read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    code, _, err = invoke(planned, "progress", "import", str(bad))
+    assert code == 1
+    assert fragment in err
+    assert "Traceback" not in err
+    assert database_path().read_bytes() == before
+
+
+def test_import_missing_file(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = invoke(runner, "progress", "import", str(tmp_path / "nope.json"))
+    assert code == 1
+    assert "no such file" in err
