@@ -14,7 +14,6 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from roadmap_cli.render.jsonout import hours
 from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
 
 if TYPE_CHECKING:
@@ -40,7 +39,8 @@ def _day(value: date) -> str:
 
 
 def _h(minutes: int) -> str:
-    return f"{hours(minutes)} h"
+    """Hours for people: to a tenth (the JSON keeps two decimals)."""
+    return f"{round(minutes / 60, 1):g} h"
 
 
 def phase_spans(plan: Plan, catalog: Catalog, done: frozenset[str] = frozenset()) -> list[Span]:
