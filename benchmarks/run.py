@@ -97,7 +97,13 @@ def run(argv: Sequence[str], env: dict[str, str], *, capture: bool = False) -> R
 
 
 def make_env(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("_ROADMAP_COMPLETE", "COMP_"))}
+    """The environment of a measured process: a temp home, no colour, and bytecode caching on.
+
+    An installed package has its modules compiled to bytecode by pip, so a warm run never
+    compiles source; PYTHONDONTWRITEBYTECODE would make every run of a source checkout do it.
+    """
+    skip = ("_ROADMAP_COMPLETE", "COMP_", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     env.update(ROADMAP_HOME=str(home), NO_COLOR="1", **extra)
     env.pop("FORCE_COLOR", None)
     return env
@@ -289,8 +295,7 @@ def best_of(fn: Callable[[], object], reps: int) -> float:
 
 
 def measure_scale(rm: list[str], base: Path, reps: int) -> list[ScaleRow]:
-    from roadmap_cli.catalog.catalog import Catalog
-    from roadmap_cli.catalog.registry import build_catalog_data, builtin_files, load_catalog
+    from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
 
     builtin = load_catalog((), use_cache=False)
@@ -302,18 +307,18 @@ def measure_scale(rm: list[str], base: Path, reps: int) -> list[ScaleRow]:
         home = base / f"scale-{n}"
         packs = write_packs(home / "config" / "packs", n, phases, source)
         row = ScaleRow(n)
-        files = [*builtin_files(), *packs]
+        os.environ["ROADMAP_HOME"] = str(home)  # the user packs are read from there
         start = time.perf_counter()
-        data = build_catalog_data(files, builtin=set(builtin_files()))
+        catalog = load_catalog((), use_cache=False)
         row.load = time.perf_counter() - start
-        catalog = Catalog(data)
+        assert len(packs) == len(catalog.packs) - 1, "every generated pack file is read"
         row.items = len(catalog.items)
         row.plan = best_of(partial(make_plan, catalog, request), reps)
         tracemalloc.start()
         make_plan(catalog, request)
         row.plan_peak_mb = tracemalloc.get_traced_memory()[1] / 1024 / 1024
         tracemalloc.stop()
-        del data, catalog
+        del catalog
 
         env = make_env(home)
         argv = [*rm, *PLAN_ARGS, "--start", START, "--json"]

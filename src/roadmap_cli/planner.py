@@ -12,6 +12,10 @@ How a plan is made:
   order, so an item may span weeks and no week holds more than its hours.
 * A day inside a week is found by spreading the week's minutes evenly over its days.
 
+Making a plan builds many small objects and no reference cycles, so the garbage collector rests
+meanwhile: on a catalog of tens of thousands of items its passes over the catalog would otherwise
+cost more than the planning, and grow with its size.
+
 The plan always covers every core item. When the hours are too few for the window it says how long
 it really takes and how many hours a week would fit; when they are so many that it ends early, it
 says that too. Nothing is stretched or cut silently.
@@ -19,7 +23,7 @@ says that too. Nothing is stretched or cut silently.
 
 from __future__ import annotations
 
-import calendar
+import gc
 import heapq
 import math
 from dataclasses import dataclass, field
@@ -88,10 +92,15 @@ class Plan:
         return sum(s.minutes for s in self.items)
 
 
+def days_in_month(year: int, month: int) -> int:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
+
+
 def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
 def months_between(start: date, end: date) -> float:
@@ -168,6 +177,16 @@ def _order(items: list[Item], phase_rank: dict[str, int], capstones: set[str]) -
 
 
 def make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _make_plan(catalog, request)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     stack = catalog.resolve_stack(request.stack)
     framework = catalog.resolve_framework(stack, request.framework)
     tools = tools_of(stack, framework)
