@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 CACHE_FORMAT = 1
 _LISTS = ("sources", "stacks", "phases", "tracks", "milestones", "projects", "certifications")
+#: The sections of the cached catalog, each a list.
+_CACHED = ("packs", "sources", "stacks", "phases", "tracks", "items", "certifications")
 
 
 def builtin_files() -> list[Path]:
@@ -66,7 +68,10 @@ def _load_catalog(extra: Sequence[Path], use_cache: bool) -> Catalog:
     if use_cache:
         cached = _read_cache(key)
         if cached is not None:
-            return Catalog(cached)
+            try:
+                return Catalog(cached)
+            except (KeyError, TypeError, AttributeError):
+                pass  # the right key over broken content: never trusted, rebuilt below
     data = build_catalog_data(files, builtin=set(builtin))
     if use_cache:
         _write_cache(key, data)
@@ -295,7 +300,7 @@ def _read_cache(key: str) -> dict[str, Any] | None:
     if not isinstance(payload, dict) or payload.get("key") != key:
         return None
     data = payload.get("catalog")
-    if not isinstance(data, dict) or not all(k in data for k in ("packs", "items", "stacks", "phases")):
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in _CACHED):
         return None
     return data
 
