@@ -385,17 +385,74 @@ def scale_tables(rows: list[ScaleRow]) -> list[str]:
 
 
 def measure_status_events(rm: list[str], base: Path, reps: int) -> list[str]:
-    """PENDING until the progress store lands: ``roadmap status`` over 100,000 progress events.
+    """``roadmap status`` over STATUS_EVENTS progress events. PENDING until the progress store lands.
 
-    To complete: make an active plan in a fresh ROADMAP_HOME (``roadmap plan``), write
-    STATUS_EVENTS events through the store's API (or one ``executemany`` of SQL on its database),
-    warm once, then time ``roadmap status`` (and ``--json``) ``reps`` times with ``run()``, and report
-    the median wall time, the peak RSS and the 0.5 s target. Until then this says so.
+    Until ``roadmap status`` exists this only says "pending: progress store". Once it does, it makes
+    an active plan in a fresh ROADMAP_HOME, ticks one item off with ``roadmap check`` and copies that
+    event row in the store's events table with SQL until there are STATUS_EVENTS, then times
+    ``roadmap status``. COMPLETE WHEN THE STORE LANDS: seed through the store's own API instead of
+    copying rows, so that the events are varied (checks, skips, notes, undos over many items).
     """
     home = base / "status"
-    if not has_command(rm, make_env(home), "status"):
+    env = make_env(home)
+    if not has_command(rm, env, "status"):
         return ["pending: progress store (`roadmap status` does not exist yet)."]
-    return ["pending: progress store (`roadmap status` exists; seeding 100,000 events is not written yet)."]
+    try:
+        seeded = _seed_events(rm, home, env)
+    except Exception as exc:  # the store's shape is not known here yet: say why, don't stop
+        return [f"pending: progress store (could not seed {STATUS_EVENTS:,} events: {exc})."]
+    run([*rm, "status"], env)  # warm
+    runs = [run([*rm, "status"], env) for _ in range(max(reps, 3))]
+    if any(r.code != 0 for r in runs):
+        return [f"`roadmap status` failed over {seeded:,} events: exit {runs[0].code}."]
+    seconds = median([r.seconds for r in runs])
+    rss = [r.rss_mb for r in runs if r.rss_mb is not None]
+    verdict = "ok" if seconds <= 0.5 else "**over**"
+    return [
+        "| events | `roadmap status` s | peak RSS MB | target | |",
+        "|---:|---:|---:|---:|---|",
+        f"| {seeded:,} | {seconds:.3f} | {_mb(max(rss) if rss else None)} | ≤ 0.5 s | {verdict} |",
+        "",
+        "The events are copies of one real `roadmap check` event.",
+    ]
+
+
+def _seed_events(rm: list[str], home: Path, env: dict[str, str]) -> int:
+    import sqlite3
+
+    for argv in ([*PLAN_ARGS, "--start", START], ["check", "learn-language-core"]):
+        done = run([*rm, *argv], env)
+        if done.code != 0:
+            raise RuntimeError(f"`roadmap {' '.join(argv)}` exited {done.code}")
+    databases = [p for p in (home / "data").rglob("*") if p.is_file() and p.suffix in {".db", ".sqlite"}]
+    if not databases:
+        raise RuntimeError(f"no database under {home / 'data'}")
+    with sqlite3.connect(databases[0]) as db:
+        tables = [
+            row[0]
+            for row in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%event%'"
+            )
+        ]
+        if not tables:
+            raise RuntimeError("no events table")
+        table = tables[0]
+        columns = [
+            name
+            for _, name, kind, _, _, pk in db.execute(f"PRAGMA table_info({table})")
+            if not (pk and kind.upper() == "INTEGER")  # the row id numbers itself
+        ]
+        names = ", ".join(columns)
+        count = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if not count:
+            raise RuntimeError(f"`roadmap check` wrote no row to {table}")
+        while count < STATUS_EVENTS:
+            db.execute(
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM {table} LIMIT ?",
+                (STATUS_EVENTS - count,),
+            )
+            count = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return int(count)
 
 
 # ------------------------------------------------------------------------------------ report
