@@ -67,6 +67,14 @@ def test_version_loads_neither_typer_nor_content_nor_rich(roadmap_home: Path) ->
     assert not modules & {*CONTENT_MODULES, "rich", "rich.table", "typer"}
 
 
+def test_help_loads_no_command_internals(roadmap_home: Path) -> None:
+    """Command modules import their heavy parts inside the command, so help and completion stay light."""
+    done, modules = probe(roadmap_home, "--help")
+    assert done.returncode == 0
+    heavy = {"rich", "sqlite3", "roadmap_cli.planner", "roadmap_cli.catalog.registry"}
+    assert not modules & {*CONTENT_MODULES, *heavy}
+
+
 def test_version_with_other_arguments_still_goes_through_the_parser(roadmap_home: Path) -> None:
     """Only a bare ``--version`` takes the short way; anything more is parsed as usual."""
     done, _ = probe(roadmap_home, "--version", "--no-such-option")

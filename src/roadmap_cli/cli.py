@@ -10,6 +10,7 @@ that needs it. ``tests/test_startup.py`` guards this.
 # No ``from __future__ import annotations`` here: the app is built inside a function, and Typer
 # reads the annotations of the functions defined there, which must not be strings.
 
+import gc
 import os
 import sys
 from functools import cache
@@ -105,8 +106,17 @@ def main() -> None:
         # The commonest question gets its answer without loading Typer and the commands.
         sys.stdout.write(version_line())
         return
+    # Typer, Click and the commands make tens of thousands of objects that live until exit. Build
+    # them with the garbage collector paused, then freeze them so that its later passes skip them:
+    # that takes about a tenth off a run.
+    gc.disable()
     try:
-        build_app()(prog_name="roadmap")
+        app = build_app()
+    finally:
+        gc.enable()
+    gc.freeze()
+    try:
+        app(prog_name="roadmap")
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
