@@ -10,7 +10,6 @@ collector rests meanwhile: on a big catalog its passes would cost more than the 
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -277,7 +276,16 @@ def _cycles(items: list[Item], origin: dict[str, tuple[Document, tuple[str | int
 
 
 def _cache_key(files: Sequence[Path]) -> str:
-    digest = hashlib.sha256(f"{__version__}:{CACHE_FORMAT}".encode())
+    """A BLAKE2b hash of the version, the cache format, and every pack file's path and bytes.
+
+    BLAKE2b comes from its own C module where there is one: importing ``hashlib`` loads OpenSSL
+    first, which takes longer than hashing every built-in pack, on every run.
+    """
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter without the module: hashlib has it all the same
+        from hashlib import blake2b
+    digest = blake2b(f"{__version__}:{CACHE_FORMAT}".encode(), digest_size=32)
     for path in files:
         digest.update(str(path).encode() + b"\0")
         try:
