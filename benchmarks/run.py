@@ -503,7 +503,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     rm = roadmap_command()
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    report = [f"Measured {when} on {machine()}.", f"`roadmap` run as: `{' '.join(rm)}`.", ""]
+    how = "the installed `roadmap` script" if len(rm) == 1 else "`python -m roadmap_cli`"
+    report = [f"Measured {when} on {machine()}; `roadmap` run as {how}.", ""]
     with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as tmp:
         base = Path(tmp)
         os.environ["ROADMAP_HOME"] = str(base / "in-process")  # the in-process loads below
@@ -540,7 +541,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         page = (
             "# Benchmarks\n\n"
             "How fast `roadmap` starts and how it scales, as measured by `python benchmarks/run.py` "
-            "(see its docstring for the method). Figures from one machine and one run; ratios to the "
+            "(see its docstring for the method). Every start-up figure is a whole process, as a shell "
+            "runs it: the interpreter starting, imports (from bytecode, as after `pip install`), the "
+            "work and the exit. The figures come from one machine and one run; the ratios to the "
             "floors measured in the same run are what carry over to other machines.\n\n"
             f"{text}\n"
         )
