@@ -499,6 +499,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--write", action="store_true", help="rewrite BENCHMARKS.md with the results")
     parser.add_argument("--no-scale", action="store_true", help="start-up only")
     args = parser.parse_args(argv)
+    from importlib.util import find_spec
+
+    if find_spec("roadmap_cli") is None:
+        parser.exit(
+            2, "roadmap is not installed for this Python: run this with the Python of its environment\n"
+        )
     rounds, reps = (5, 1) if args.quick else (20, 3)
 
     rm = roadmap_command()
