@@ -103,7 +103,7 @@ def __getattr__(name: str) -> Any:
 def main() -> None:
     """The console-script entry point."""
     if len(sys.argv) == 2 and sys.argv[1] in VERSION_FLAGS:
-        # Answered without loading Typer and the commands: a tenth of the time.
+        # Answered without loading Typer and the commands at all.
         sys.stdout.write(version_line())
         return
     # Typer, Click and the commands make tens of thousands of objects that live until exit. Build
