@@ -12,6 +12,10 @@ How a plan is made:
   order, so an item may span weeks and no week holds more than its hours.
 * A day inside a week is found by spreading the week's minutes evenly over its days.
 
+Making a plan builds many small objects and no reference cycles, so the garbage collector rests
+meanwhile: on a catalog of tens of thousands of items its passes over the catalog would otherwise
+cost more than the planning, and grow with its size.
+
 The plan always covers every core item. When the hours are too few for the window it says how long
 it really takes and how many hours a week would fit; when they are so many that it ends early, it
 says that too. Nothing is stretched or cut silently.
@@ -19,7 +23,7 @@ says that too. Nothing is stretched or cut silently.
 
 from __future__ import annotations
 
-import calendar
+import gc
 import heapq
 import math
 from dataclasses import dataclass, field
@@ -101,10 +105,15 @@ class Plan:
         return sum(s.minutes for s in self.items)
 
 
+def days_in_month(year: int, month: int) -> int:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
+
+
 def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
 def months_between(start: date, end: date) -> float:
@@ -151,36 +160,47 @@ def hours_to_fit(start: date, window_end: date, minutes: int) -> int:
 
 
 def _order(items: list[Item], phase_rank: dict[str, int], capstones: set[str]) -> list[Item]:
-    """Phases in order; inside each, dependencies first, then pack order; the capstone last."""
+    """Phases in order; inside each, dependencies first, then pack order; the capstone last.
+
+    Kahn's algorithm over item positions. Each item's sort key (phase, capstone last, position)
+    is packed into one integer, so the heap compares plain ints.
+    """
+    count = len(items)
     position = {item["id"]: n for n, item in enumerate(items)}
-    chosen = set(position)
-    waiting = {item["id"]: sum(1 for d in item["depends_on"] if d in chosen) for item in items}
-    dependants: dict[str, list[str]] = {}
-    for item in items:
+    waiting = [0] * count
+    dependants: dict[int, list[int]] = {}
+    rank = [0] * count
+    for n, item in enumerate(items):
+        rank[n] = (phase_rank[item["phase"]] * 2 + (item["id"] in capstones)) * count + n
         for dep in item["depends_on"]:
-            if dep in chosen:
-                dependants.setdefault(dep, []).append(item["id"])
-    by_id = {item["id"]: item for item in items}
-
-    def key(item_id: str) -> tuple[int, int, int]:
-        item = by_id[item_id]
-        return (phase_rank[item["phase"]], item_id in capstones, position[item_id])
-
-    ready = [key(i) for i, n in waiting.items() if n == 0]
+            before = position.get(dep)
+            if before is not None:
+                waiting[n] += 1
+                dependants.setdefault(before, []).append(n)
+    ready = [rank[n] for n in range(count) if not waiting[n]]
     heapq.heapify(ready)
     ordered: list[Item] = []
     while ready:
-        _, _, pos = heapq.heappop(ready)
-        item = items[pos]
-        ordered.append(item)
-        for nxt in dependants.get(item["id"], ()):
-            waiting[nxt] -= 1
-            if waiting[nxt] == 0:
-                heapq.heappush(ready, key(nxt))
+        n = heapq.heappop(ready) % count
+        ordered.append(items[n])
+        for after in dependants.get(n, ()):
+            waiting[after] -= 1
+            if not waiting[after]:
+                heapq.heappush(ready, rank[after])
     return ordered
 
 
 def make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _make_plan(catalog, request)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     stack = catalog.resolve_stack(request.stack)
     framework = catalog.resolve_framework(stack, request.framework)
     tools = tools_of(stack, framework)
@@ -189,9 +209,13 @@ def make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     window_end = add_months(request.start, high) - timedelta(days=1)
     early_end = add_months(request.start, low - 1) - timedelta(days=1)
 
-    applicable = [i for i in catalog.items if applies_to(i, stack["id"])]
-    settled = request.done | {i["id"] for i in catalog.items if not applies_to(i, stack["id"])}
-    pending = [i for i in applicable if i["id"] not in request.done]
+    pending: list[Item] = []  # what applies to the stack and is not done, in pack order
+    settled = set(request.done)  # done, or not for this stack: a dependency nothing waits for
+    for item in catalog.items:
+        if not applies_to(item, stack["id"]):
+            settled.add(item["id"])
+        elif item["id"] not in request.done:
+            pending.append(item)
     core = [i for i in pending if i["priority"] == "core"]
     core_minutes = sum(i["hours"] * 60 for i in core)
 

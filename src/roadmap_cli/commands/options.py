@@ -1,4 +1,8 @@
-"""Option parsers shared by the commands: each turns text into a value or a clear usage error."""
+"""Option parsers shared by the commands: each turns text into a value or a clear usage error.
+
+Every command module imports this at start-up, shell completion included, so it imports nothing
+heavy at the top: the planner's limits are read inside the parsers that check them.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,12 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.planner import MAX_HOURS_PER_WEEK, MAX_MONTHS
-
 MIN_HOURS_PER_WEEK = 1
 
 
 def parse_hours(value: float | None) -> float | None:
+    from roadmap_cli.planner import MAX_HOURS_PER_WEEK
+
     if value is None:
         return None
     if not math.isfinite(value) or not MIN_HOURS_PER_WEEK <= value <= MAX_HOURS_PER_WEEK:
@@ -35,6 +39,8 @@ def parse_date(value: str, option: str = "--start") -> date:
 
 
 def parse_months(value: str, option: str = "--months") -> tuple[int, int]:
+    from roadmap_cli.planner import MAX_MONTHS
+
     text = value.strip()
     low_text, sep, high_text = text.partition("-")
     try:

@@ -1,0 +1,191 @@
+"""Start-up structure, checked in real processes (never timed): each path imports only what it needs.
+
+A probe runs ``roadmap_cli.cli.main`` with the given arguments in a fresh interpreter and writes
+the names in ``sys.modules`` at exit, so a test can say which heavy modules a command left alone.
+benchmarks/run.py measures the time; these tests keep the shape that makes it short.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from roadmap_cli.cli import build_app
+
+PROBE = """
+import atexit, sys
+
+def dump(path=sys.argv[1]):
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\\n".join(sorted(sys.modules)))
+
+atexit.register(dump)
+sys.argv = ["roadmap", *sys.argv[2:]]
+from roadmap_cli.cli import main
+main()
+"""
+
+PLAN = ["plan", "--lang", "python", "--hours", "12", "--start", "2027-01-04", "--json"]
+CONTENT_MODULES = {"yaml", "pydantic", "roadmap_cli.catalog.schema", "roadmap_cli.catalog.loader"}
+
+
+def probe(home: Path, *args: str, **env: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run ``roadmap *args`` in a fresh process; its result and the modules it had loaded."""
+    listing = home.parent / "modules.txt"
+    listing.unlink(missing_ok=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(listing), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ROADMAP_HOME": str(home), "NO_COLOR": "1", **env},
+        timeout=120,
+    )
+    return done, set(listing.read_text(encoding="utf-8").split())
+
+
+def cache_file(home: Path) -> Path:
+    return home / "cache" / "catalog.json"
+
+
+def has_command(name: str) -> bool:
+    group = typer.main.get_command(build_app())
+    return name in getattr(group, "commands", {})
+
+
+def test_version_loads_neither_typer_nor_content_nor_rich(roadmap_home: Path) -> None:
+    done, modules = probe(roadmap_home, "--version")
+    assert done.returncode == 0
+    assert done.stdout.startswith("roadmap ")
+    assert not modules & {*CONTENT_MODULES, "rich", "rich.table", "typer"}
+
+
+def test_help_loads_no_command_internals(roadmap_home: Path) -> None:
+    """Command modules import their heavy parts inside the command, so help and completion stay light."""
+    done, modules = probe(roadmap_home, "--help")
+    assert done.returncode == 0
+    heavy = {"rich", "sqlite3", "roadmap_cli.planner", "roadmap_cli.catalog.registry"}
+    assert not modules & {*CONTENT_MODULES, *heavy}
+
+
+def test_version_with_other_arguments_still_goes_through_the_parser(roadmap_home: Path) -> None:
+    """Only a bare ``--version`` takes the short way; anything more is parsed as usual."""
+    done, _ = probe(roadmap_home, "--version", "--no-such-option")
+    assert done.returncode == 2
+    assert "--no-such-option" in done.stderr
+
+
+def test_cold_plan_builds_the_cache_and_a_warm_plan_reads_no_yaml_or_pydantic(roadmap_home: Path) -> None:
+    cold, modules = probe(roadmap_home, *PLAN)
+    assert cold.returncode == 0, cold.stderr
+    assert {"yaml", "pydantic"} <= modules  # the probe sees a cold start validate the packs
+    assert cache_file(roadmap_home).is_file()
+
+    warm, modules = probe(roadmap_home, *PLAN)
+    assert warm.returncode == 0, warm.stderr
+    assert warm.stdout == cold.stdout
+    assert not modules & CONTENT_MODULES
+    assert "rich" not in modules  # --json draws nothing
+
+
+def test_completion_reads_the_cache_without_yaml_pydantic_or_rich(roadmap_home: Path) -> None:
+    probe(roadmap_home, *PLAN)  # warm the cache
+    done, modules = probe(
+        roadmap_home,
+        _ROADMAP_COMPLETE="complete_bash",
+        COMP_WORDS="roadmap plan --lang p",
+        COMP_CWORD="3",
+    )
+    assert done.returncode == 0
+    assert done.stdout.split() == ["python"]
+    assert not modules & {*CONTENT_MODULES, "rich", "roadmap_cli.planner"}
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"\x00\xff not json")
+
+
+def _truncated(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:1000])
+
+
+def _stale_and_tampered(path: Path) -> None:
+    """A cache written for other packs (another key) whose content says something else."""
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    payload["key"] = "0" * 64
+    for item in payload["catalog"]["items"]:
+        item["title"] = "TAMPERED"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+
+
+def _wrong_shape(path: Path) -> None:
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    del payload["catalog"]["items"]
+    path.write_text(json.dumps(payload), encoding="utf-8")
+
+
+def _right_key_broken_content(path: Path) -> None:
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    payload["catalog"]["sources"] = [{"no id": True}]
+    path.write_text(json.dumps(payload), encoding="utf-8")
+
+
+def _not_a_mapping(path: Path) -> None:
+    path.write_text("[1, 2, 3]", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [_garbage, _truncated, _stale_and_tampered, _wrong_shape, _right_key_broken_content, _not_a_mapping],
+)
+def test_a_spoilt_cache_is_rebuilt_and_gives_the_same_plan(
+    roadmap_home: Path, runner: CliRunner, spoil: Callable[[Path], None]
+) -> None:
+    app = build_app()
+    first = runner.invoke(app, PLAN)
+    assert first.exit_code == 0, first.stderr
+    spoil(cache_file(roadmap_home))
+
+    again = runner.invoke(app, PLAN)
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == first.stdout
+    assert "TAMPERED" not in again.stdout
+    # The cache was written afresh: the next process trusts it and parses no YAML.
+    warm, modules = probe(roadmap_home, *PLAN)
+    assert warm.stdout == first.stdout
+    assert not modules & CONTENT_MODULES
+
+
+def test_a_changed_pack_is_not_served_from_the_old_cache(roadmap_home: Path, runner: CliRunner) -> None:
+    app = build_app()
+    assert runner.invoke(app, PLAN).exit_code == 0
+    packs = roadmap_home / "config" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "mine.yaml").write_text(
+        "milestones:\n"
+        "  - id: my-own-milestone\n"
+        "    phase: foundations\n"
+        '    title: "Read the {language} tutorial twice"\n'
+        "    hours: 3\n"
+        "    sources: [devroadmap-2026]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, PLAN)
+    assert result.exit_code == 0, result.stderr
+    assert "my-own-milestone" in result.stdout
+
+
+@pytest.mark.skipif(not has_command("status"), reason="`roadmap status` comes with the progress store")
+def test_status_reads_no_yaml_on_a_warm_cache(roadmap_home: Path) -> None:
+    made, _ = probe(roadmap_home, "plan", "--lang", "python", "--hours", "12")
+    assert made.returncode == 0, made.stderr
+    done, modules = probe(roadmap_home, "status")
+    assert done.returncode == 0, done.stderr
+    assert not modules & {"yaml", "roadmap_cli.catalog.schema", "roadmap_cli.catalog.loader"}
