@@ -106,9 +106,9 @@ def plan(
 
         emit(plan_document(result))
     else:
-        from roadmap_cli.render.console import print_plan
+        from roadmap_cli.render.plantext import plan_text
 
-        print_plan(result, catalog, by_week=weeks, today=today())
+        sys.stdout.write(plan_text(result, catalog, by_week=weeks, today=today()))
 
 
 def register(app: typer.Typer) -> None:

@@ -94,14 +94,14 @@ def replan(
             }
         )
         return
-    from roadmap_cli.render.console import print_plan
+    from roadmap_cli.render.plantext import plan_text
 
     sys.stdout.write(
         f"Re-planned from {first_day.isoformat()}: the end moves from {old.end.isoformat()} "
         f"to {result.end.isoformat()} ({moved}); {len(settled)} done or skipped items kept.\n\n"
     )
     sys.stdout.flush()
-    print_plan(result, catalog, by_week=weeks)
+    sys.stdout.write(plan_text(result, catalog, by_week=weeks))
 
 
 def register(app: typer.Typer) -> None:

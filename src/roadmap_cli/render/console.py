@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -14,12 +13,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
-
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
     from roadmap_cli.doctor import CheckResult
-    from roadmap_cli.planner import Plan, PlannedCert
     from roadmap_cli.views.packs import ValidationReport
     from roadmap_cli.views.salary import SalaryView
 
@@ -41,153 +37,6 @@ def _day(value: date) -> str:
 def _h(minutes: int) -> str:
     """Hours for people: to a tenth (the JSON keeps two decimals)."""
     return f"{round(minutes / 60, 1):g} h"
-
-
-def phase_spans(plan: Plan, catalog: Catalog, done: frozenset[str] = frozenset()) -> list[Span]:
-    """One span per phase of the plan, from its first item's start to its last item's end."""
-    spans = []
-    for number, phase in enumerate(catalog.phases, 1):
-        items = [s for s in plan.items if s.item["phase"] == phase["id"]]
-        if not items:
-            continue
-        total = sum(s.minutes for s in items)
-        finished = sum(s.minutes for s in items if s.item["id"] in done)
-        spans.append(
-            Span(
-                f"{number}. {phase['title'].split(':')[0]}",
-                items[0].start,
-                max(s.end for s in items),
-                finished / total,
-            )
-        )
-    return spans
-
-
-def print_timeline(spans: list[Span], start: date, end: date, today: date | None) -> None:
-    out = stdout()
-    width = max(16, min(60, out.width - 32))
-    picture = timeline(spans, start, end, today, width=width)
-    out.print(Text(picture.axis, "dim"))
-    for label, bar in picture.rows:
-        line = Text(label + " ")
-        for char in bar:
-            style = {TODAY: "bold magenta", DONE: "green", FULL: "cyan"}.get(char, "dim")
-            line.append(char, style)
-        out.print(line)
-    out.print(Text(picture.legend, "dim"))
-
-
-def print_plan(plan: Plan, catalog: Catalog, *, by_week: bool, today: date | None = None) -> None:
-    out = stdout()
-    req = plan.request
-    low, high = req.months
-    window = f"{low}-{high}" if low != high else f"{high}"
-    out.print(
-        Text.assemble(
-            ("Backend study plan", "bold"),
-            " · ",
-            (f"{plan.stack['name']} with {plan.framework['name']}", "bold cyan"),
-        )
-    )
-    tools = plan.tools
-    summary = Table.grid(padding=(0, 2))
-    summary.add_column(style="dim")
-    summary.add_column()
-    summary.add_row(
-        "Tools", f"{tools['orm']} · {tools['test_tool']} · {tools['job_queue']} · {tools['package_manager']}"
-    )
-    summary.add_row(
-        "Pace",
-        f"{req.hours_per_week:g} h/week · {_h(plan.total_minutes)} in all · {len(plan.weeks)} weeks",
-    )
-    summary.add_row(
-        "Dates",
-        f"{_day(plan.start)} → {_day(plan.end)} · {plan.months:g} months (window {window} months)",
-    )
-    core = sum(1 for s in plan.items if s.item["priority"] == "core")
-    extra = f" + {len(plan.items) - core} optional" if len(plan.items) > core else ""
-    left = f" ({len(plan.left_out)} optional left out)" if plan.left_out else ""
-    summary.add_row("Items", f"{core} core{extra}{left}")
-    out.print(summary)
-    for warning in plan.warnings:
-        out.print(Text.assemble(("! ", "bold yellow"), (warning, "yellow")))
-    out.print()
-    print_timeline(phase_spans(plan, catalog), plan.start, plan.end, today)
-    out.print()
-    if by_week:
-        _weeks_table(plan, out)
-    else:
-        _months_table(plan, catalog, out)
-
-
-def _months_table(plan: Plan, catalog: Catalog, out: Console) -> None:
-    by_id = {s.item["id"]: s for s in plan.items}
-    months: dict[tuple[int, int], list[tuple[str, int]]] = defaultdict(list)
-    for week in plan.weeks:
-        first = plan.start if week.index == 0 else week.start
-        months[(first.year, first.month)].extend(week.slices)
-    phase_no = {p["id"]: n for n, p in enumerate(catalog.phases, 1)}
-    certs: dict[tuple[int, int], list[PlannedCert]] = defaultdict(list)
-    for cert in plan.certifications:
-        first = plan.start if cert.week == 0 else plan.weeks[cert.week].start
-        certs[(first.year, first.month)].append(cert)
-    for n, ((year, month), slices) in enumerate(months.items()):
-        if n:
-            out.print()
-        seen: dict[str, int] = {}
-        for item_id, minutes in slices:
-            seen[item_id] = seen.get(item_id, 0) + minutes
-        phases = dict.fromkeys(by_id[i].item["phase"] for i in seen)
-        heading = Text.assemble(
-            (f"{date(year, month, 1):%b %Y}", "bold"),
-            (f"  {_h(sum(seen.values()))}  ", "dim"),
-            (" · ".join(f"{phase_no[p]}. {catalog.phase(p)['title']}" for p in phases), "cyan"),
-        )
-        out.print(heading)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_column(no_wrap=True, style="dim")
-        for item_id in seen:
-            sched = by_id[item_id]
-            done_here = (sched.end.year, sched.end.month) == (year, month)
-            label = Text(sched.title)
-            if sched.item["kind"] == "project":
-                label = Text.assemble(("Project: ", "bold"), (sched.title, "bold"))
-            elif sched.item["priority"] == "optional":
-                label.append(" (optional)", "dim")
-            grid.add_row(" ✓" if done_here else " …", label, item_id)
-        for cert in certs.get((year, month), []):
-            grid.add_row(" ★", Text.assemble(("Certification: ", "magenta"), _cert_line(cert)), cert.id)
-        out.print(grid)
-    out.print()
-    legend = "✓ finishes that month · … carries on into the next · ids are what `roadmap check` takes"
-    if plan.certifications:
-        legend += " · ★ start studying for a certification (roadmap certs)"
-    out.print(Text(legend, "dim"))
-
-
-def _cert_line(cert: PlannedCert) -> str:
-    return f"start studying for {cert.name} ({cert.issuer})"
-
-
-def _weeks_table(plan: Plan, out: Console) -> None:
-    titles = {s.item["id"]: s.title for s in plan.items}
-    table = Table(expand=False)
-    table.add_column("Week", justify="right", no_wrap=True)
-    table.add_column("Starts", no_wrap=True)
-    table.add_column("What to study")
-    table.add_column("Hours", justify="right", no_wrap=True)
-    certs: dict[int, list[PlannedCert]] = defaultdict(list)
-    for cert in plan.certifications:
-        certs[cert.week].append(cert)
-    for week in plan.weeks:
-        first = plan.start if week.index == 0 else week.start
-        lines = [f"{escape(titles[i])} [dim]({_h(m)})[/dim]" for i, m in week.slices]
-        lines += [f"[magenta]★ {escape(_cert_line(c))}[/magenta]" for c in certs.get(week.index, [])]
-        work = "\n".join(lines)
-        table.add_row(str(week.index + 1), _day(first), work, _h(week.used))
-    out.print(table)
 
 
 def _sources_footer(out: Console, sources: dict[str, dict[str, Any]]) -> None:

@@ -6,29 +6,18 @@ plain ANSI, only on a terminal and never with NO_COLOR set.
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
 from roadmap_cli.progress.models import PlannedItem, Snapshot
+from roadmap_cli.render.ansi import paint
 from roadmap_cli.views.status import PhaseProgress, Status, WeekView
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.actions import Outcome
 
 BAR_WIDTH = 24
-_CODES = {"bold": "1", "dim": "2", "green": "32", "yellow": "33", "red": "31", "cyan": "36"}
-
-
-def _colour() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def paint(text: str, *styles: str) -> str:
-    if not styles or not _colour():
-        return text
-    return f"\033[{';'.join(_CODES[s] for s in styles)}m{text}\033[0m"
 
 
 def hours_text(minutes: int) -> str:

@@ -1,0 +1,41 @@
+"""Plain terminal text: ANSI colour only on a terminal and never with NO_COLOR, wrapping to its width.
+
+The views people run many times a day (`plan`, `status`, `next`, `check`) draw with this instead of
+Rich: it costs nothing to import.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+
+_CODES = {
+    "bold": "1",
+    "dim": "2",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "magenta": "35",
+    "cyan": "36",
+}
+
+
+def colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def paint(text: str, *styles: str) -> str:
+    if not styles or not text or not colour():
+        return text
+    return f"\033[{';'.join(_CODES[s] for s in styles)}m{text}\033[0m"
+
+
+def width() -> int:
+    """The terminal's width (or COLUMNS), 80 when there is no terminal, never under 40."""
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def wrap(text: str, size: int) -> list[str]:
+    return textwrap.wrap(text, max(10, size), break_on_hyphens=False) or [""]
