@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -188,3 +189,19 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         code, out, _ = run(runner, name, "--help")
         assert code == 0, name
         assert "Example" in out, f"`roadmap {name} --help` has no example"
+
+
+def test_a_plan_of_centuries_is_refused_not_crashed(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "huge.yaml"
+    items = "".join(
+        f"  - {{id: huge-{n}, phase: foundations, title: Huge {n}, hours: 1000, sources: [careerpath-2026]}}\n"
+        for n in range(6)
+    )
+    pack.write_text("milestones:\n" + items, encoding="utf-8")
+    code, out, err = run(runner, "plan", "--lang", "go", "--hours", "1", "--pack", str(pack), "--dry-run")
+    assert code == 2
+    assert out == ""
+    assert "years" in err
+    assert "Traceback" not in err
+    code, _, _ = run(runner, "plan", "--lang", "go", "--hours", "80", "--pack", str(pack), "--dry-run")
+    assert code == 0

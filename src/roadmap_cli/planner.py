@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_title, tools_of
+from roadmap_cli.errors import UsageError
 
 MAX_HOURS_PER_WEEK = 80
 MAX_MONTHS = 36
+MAX_YEARS = 100  # a plan longer than this is a mistake in the packs or the hours, not a plan
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,13 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
             pending.append(item)
     core = [i for i in pending if i["priority"] == "core"]
     core_minutes = sum(i["hours"] * 60 for i in core)
+    years = core_minutes / per_week / 52
+    if years > MAX_YEARS:
+        raise UsageError(
+            f"at {request.hours_per_week:g} h/week the core items alone would take about {years:,.0f} years; "
+            f"a plan may run {MAX_YEARS} years at most",
+            hint="give more --hours, or use packs with fewer core items",
+        )
 
     chosen = {i["id"] for i in core}
     budget = capacity_until(request.start, window_end, per_week) - core_minutes

@@ -11,6 +11,7 @@ validation, so code past the loader may index every key.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter, with_config
@@ -250,5 +251,7 @@ class PackFile(TypedDict, total=False):
 SECTIONS: tuple[str, ...] = tuple(PackFile.__annotations__)
 
 
+@cache
 def pack_adapter() -> TypeAdapter[PackFile]:
+    """Built once per run: building it costs far more than validating a file with it."""
     return TypeAdapter(PackFile)
