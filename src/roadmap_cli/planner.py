@@ -102,6 +102,18 @@ class Plan:
     def start(self) -> date:
         return self.request.start
 
+    def describe_request(self) -> dict[str, object]:
+        """What was asked for, as the plan JSON and the saved plan both record it."""
+        req = self.request
+        return {
+            "lang": self.stack["id"],
+            "framework": self.framework["id"],
+            "hours": req.hours_per_week,
+            "start": req.start.isoformat(),
+            "months": list(req.months),
+            "core_only": req.core_only,
+        }
+
     @property
     def total_minutes(self) -> int:
         return sum(s.minutes for s in self.items)

@@ -55,15 +55,7 @@ def make_snapshot(
     req = plan.request
     return {
         "format": SNAPSHOT_FORMAT,
-        "request": {
-            "lang": plan.stack["id"],
-            "framework": plan.framework["id"],
-            "hours": req.hours_per_week,
-            "start": req.start.isoformat(),
-            "months": list(req.months),
-            "core_only": req.core_only,
-            "packs": [str(p) for p in packs],
-        },
+        "request": {**plan.describe_request(), "packs": [str(p) for p in packs]},
         "stack": plan.stack["name"],
         "framework": plan.framework["name"],
         "start": req.start.isoformat(),

@@ -209,28 +209,9 @@ class Store:
 
     def save_plan(self, snapshot: dict[str, Any], packs: Sequence[str] = ()) -> int:
         """Save a plan as the active one; the plans before it are kept as history."""
-        request = snapshot["request"]
         with self._write() as db:
             db.execute("UPDATE plans SET active = 0 WHERE active = 1")
-            cursor = db.execute(
-                "INSERT INTO plans (created_at, active, lang, framework, hours, start, months_low, "
-                "months_high, core_only, packs, snapshot) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    utc_now(),
-                    request["lang"],
-                    request.get("framework"),
-                    float(request["hours"]),
-                    request["start"],
-                    int(request["months"][0]),
-                    int(request["months"][1]),
-                    int(bool(request["core_only"])),
-                    json.dumps(list(packs)),
-                    json.dumps(snapshot, ensure_ascii=False, separators=(",", ":")),
-                ),
-            )
-            plan_id = cursor.lastrowid
-        assert plan_id is not None
-        return plan_id
+            return _insert_plan(db, utc_now(), snapshot, packs, active=True)
 
     # events
 
@@ -297,23 +278,7 @@ class Store:
                 key = (plan.created_at, json.dumps(plan.snapshot_json, sort_keys=True))
                 if key in here:
                     continue
-                request = plan.snapshot_json["request"]
-                db.execute(
-                    "INSERT INTO plans (created_at, active, lang, framework, hours, start, months_low, "
-                    "months_high, core_only, packs, snapshot) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        plan.created_at,
-                        request["lang"],
-                        request.get("framework"),
-                        float(request["hours"]),
-                        request["start"],
-                        int(request["months"][0]),
-                        int(request["months"][1]),
-                        int(bool(request["core_only"])),
-                        json.dumps(list(plan.packs)),
-                        json.dumps(plan.snapshot_json, ensure_ascii=False, separators=(",", ":")),
-                    ),
-                )
+                _insert_plan(db, plan.created_at, plan.snapshot_json, plan.packs, active=False)
                 here.add(key)
                 added_plans += 1
             if added_plans:
@@ -329,6 +294,31 @@ class Store:
         """Ids with a tick, skip, note or evidence that the content no longer has; never dropped."""
         known = set(known_ids)
         return sorted(self.state().tracked() - known)
+
+
+def _insert_plan(
+    db: sqlite3.Connection, created_at: str, snapshot: dict[str, Any], packs: Sequence[str], *, active: bool
+) -> int:
+    request = snapshot["request"]
+    cursor = db.execute(
+        "INSERT INTO plans (created_at, active, lang, framework, hours, start, months_low, "
+        "months_high, core_only, packs, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            created_at,
+            int(active),
+            request["lang"],
+            request.get("framework"),
+            float(request["hours"]),
+            request["start"],
+            int(request["months"][0]),
+            int(request["months"][1]),
+            int(bool(request["core_only"])),
+            json.dumps(list(packs)),
+            json.dumps(snapshot, ensure_ascii=False, separators=(",", ":")),
+        ),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> int:

@@ -10,6 +10,9 @@ import os
 import shutil
 import sys
 import textwrap
+from datetime import date
+
+from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
 
 _CODES = {
     "bold": "1",
@@ -39,3 +42,14 @@ def width() -> int:
 
 def wrap(text: str, size: int) -> list[str]:
     return textwrap.wrap(text, max(10, size), break_on_hyphens=False) or [""]
+
+
+def timeline_lines(spans: list[Span], start: date, end: date, today: date | None, columns: int) -> list[str]:
+    """The phase timeline, painted: done in green, planned in cyan, today in bold magenta."""
+    picture = timeline(spans, start, end, today, width=max(16, min(60, columns - 32)))
+    styles = {DONE: ("green",), FULL: ("cyan",), TODAY: ("bold", "magenta")}
+    lines = [paint(picture.axis, "dim")]
+    for label, bar in picture.rows:
+        lines.append(label + " " + "".join(paint(c, *styles.get(c, ("dim",))) for c in bar))
+    lines.append(paint(picture.legend, "dim"))
+    return lines

@@ -32,14 +32,7 @@ def plan_document(plan: Plan) -> dict[str, Any]:
     by_id = {s.item["id"]: s.item for s in plan.items}
     return {
         "version": PLAN_JSON_VERSION,
-        "request": {
-            "lang": plan.stack["id"],
-            "framework": plan.framework["id"],
-            "hours": req.hours_per_week,
-            "start": req.start.isoformat(),
-            "months": list(req.months),
-            "core_only": req.core_only,
-        },
+        "request": plan.describe_request(),
         "summary": {
             "stack": plan.stack["name"],
             "framework": plan.framework["name"],

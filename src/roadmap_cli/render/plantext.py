@@ -6,8 +6,8 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
-from roadmap_cli.render.ansi import paint, width, wrap
-from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
+from roadmap_cli.render.ansi import paint, timeline_lines, width, wrap
+from roadmap_cli.views.timeline import Span
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -36,16 +36,6 @@ def phase_spans(plan: Plan, catalog: Catalog) -> list[Span]:
             label = f"{number}. {phase['title'].split(':')[0]}"
             spans.append(Span(label, items[0].start, max(s.end for s in items)))
     return spans
-
-
-def timeline_lines(spans: list[Span], start: date, end: date, today: date | None, columns: int) -> list[str]:
-    picture = timeline(spans, start, end, today, width=max(16, min(60, columns - 32)))
-    styles = {DONE: ("green",), FULL: ("cyan",), TODAY: ("bold", "magenta")}
-    lines = [paint(picture.axis, "dim")]
-    for label, bar in picture.rows:
-        lines.append(label + " " + "".join(paint(c, *styles.get(c, ("dim",))) for c in bar))
-    lines.append(paint(picture.legend, "dim"))
-    return lines
 
 
 def _row(mark: str, title: str, tail: str, title_width: int, tail_width: int, *styles: str) -> list[str]:

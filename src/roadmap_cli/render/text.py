@@ -75,7 +75,8 @@ def _phase_line(phase: PhaseProgress, width: int, current: bool) -> str:
 
 def timeline_text(status: Status, snapshot: Snapshot) -> list[str]:
     """The Gantt-like picture: a bar per phase over the plan's months, done part filled, today marked."""
-    from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
+    from roadmap_cli.render.ansi import timeline_lines, width
+    from roadmap_cli.views.timeline import Span
 
     spans = []
     for number, phase in enumerate(status.phases, 1):
@@ -87,13 +88,7 @@ def timeline_text(status: Status, snapshot: Snapshot) -> list[str]:
         spans.append(Span(label, min(d[0] for d in dates), max(d[1] for d in dates), share))
     if not spans:
         return []
-    picture = timeline(spans, status.start, status.end, status.today)
-    styles = {DONE: ("green",), FULL: ("cyan",), TODAY: ("bold", "red")}
-    lines = [paint(picture.axis, "dim")]
-    for label, bar_text in picture.rows:
-        lines.append(label + " " + "".join(paint(c, *styles.get(c, ("dim",))) for c in bar_text))
-    lines.append(paint(picture.legend, "dim"))
-    return lines
+    return timeline_lines(spans, status.start, status.end, status.today, width())
 
 
 def status_text(status: Status, stack: str, snapshot: Snapshot | None = None) -> str:
