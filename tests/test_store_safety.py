@@ -238,7 +238,7 @@ def _runner_for_other_user(home: Path) -> list[str] | None:
     for python in dict.fromkeys([sys.executable, "/usr/bin/python3", "/usr/local/bin/python3"]):
         try:
             probe = subprocess.run(
-                [python, "-c", "import roadmap_cli.cli, sqlite3"],
+                [python, "-c", "import sqlite3, roadmap_cli.cli; roadmap_cli.cli.build_app()"],
                 env=_child_env(home),
                 user=NOBODY,
                 capture_output=True,
