@@ -182,13 +182,19 @@ def test_version_and_help(runner: CliRunner) -> None:
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
     import typer.main
 
-    group = typer.main.get_command(app)
-    names = list(group.commands)  # type: ignore[attr-defined]
-    assert "plan" in names
-    for name in names:
-        code, out, _ = run(runner, name, "--help")
-        assert code == 0, name
-        assert "Example" in out, f"`roadmap {name} --help` has no example"
+    def paths(command: object, prefix: list[str]) -> list[list[str]]:
+        found = [prefix]
+        for name, sub in getattr(command, "commands", {}).items():
+            found += paths(sub, [*prefix, name])
+        return found
+
+    every = paths(typer.main.get_command(app), [])
+    assert ["plan"] in every
+    assert ["progress", "import"] in every
+    for path in every:
+        code, out, _ = run(runner, *path, "--help")
+        assert code == 0, path
+        assert "Example" in out, f"`roadmap {' '.join(path)} --help` has no example"
 
 
 def test_a_plan_of_centuries_is_refused_not_crashed(runner: CliRunner, tmp_path: Path) -> None:

@@ -23,7 +23,6 @@ says that too. Nothing is stretched or cut silently.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import math
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from datetime import date, timedelta
 
 from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_title, tools_of
 from roadmap_cli.errors import UsageError
+from roadmap_cli.speed import gc_paused
 
 MAX_HOURS_PER_WEEK = 80
 MAX_MONTHS = 36
@@ -205,13 +205,8 @@ def _order(items: list[Item], phase_rank: dict[str, int], capstones: set[str]) -
 
 
 def make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _make_plan(catalog, request)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:

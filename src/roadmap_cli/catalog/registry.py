@@ -9,7 +9,6 @@ collector rests meanwhile: on a big catalog its passes would cost more than the 
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from roadmap_cli import __version__, paths
 from roadmap_cli.catalog.catalog import PLACEHOLDERS, Catalog, Item, PackRecord, placeholders_in
 from roadmap_cli.errors import ContentError, UsageError
+from roadmap_cli.speed import gc_paused
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
@@ -68,13 +68,8 @@ def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
 
 def load_catalog(extra: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:
     """The built-in packs, the user's packs and any ``--pack`` files, merged and checked."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _load_catalog(extra, use_cache)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load_catalog(extra: Sequence[Path], use_cache: bool) -> Catalog:
