@@ -107,8 +107,8 @@ def test_events_carry_utc_times_and_merge_without_duplicates(with_progress: Path
         assert all(e.created_at.endswith("+00:00") for e in events)
         assert len({e.uid for e in events}) == 3
         foreign = Event("f" * 32, "sql-fundamentals", "skip", None, "2027-01-02T10:00:00.000000+00:00")
-        assert store.merge_events([*events, foreign]) == 1
-        assert store.merge_events([foreign]) == 0
+        assert store.import_backup([], [*events, foreign]) == (0, 1)
+        assert store.import_backup([], [foreign]) == (0, 0)
         assert store.state().get("sql-fundamentals").skipped
 
 

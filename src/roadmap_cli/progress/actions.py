@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from roadmap_cli.progress.models import Event, EventKind, ProgressState, Snapshot
+from roadmap_cli.progress.models import Event, EventKind, ProgressState
 from roadmap_cli.progress.store import Store
 
 
@@ -38,8 +38,3 @@ def apply(
 ) -> Outcome:
     written = store.record(entries, at=at, keep=changes_state)
     return Outcome(list(entries), written, store.state())
-
-
-def done_counts(snapshot: Snapshot, state: ProgressState) -> tuple[int, int]:
-    ids = snapshot.ids()
-    return len(ids & state.done), len(ids)

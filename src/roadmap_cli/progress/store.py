@@ -259,11 +259,6 @@ class Store:
                 written.append(event)
         return written
 
-    def merge_events(self, events: Iterable[Event]) -> int:
-        """Add events from elsewhere (an export), skipping those already here; returns how many were new."""
-        with self._write() as db:
-            return _insert_events(db, events)
-
     def import_backup(self, plans: Sequence[SavedPlan], events: Iterable[Event]) -> tuple[int, int]:
         """Merge a backup in one transaction: plans not here yet join the history, events are added by
         uid, and the newest plan becomes the active one. Returns (plans added, events added); a second

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,20 +22,6 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=1)
 def stdout() -> Console:
     return Console(highlight=False, no_color="NO_COLOR" in os.environ)
-
-
-@lru_cache(maxsize=1)
-def stderr() -> Console:
-    return Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ)
-
-
-def _day(value: date) -> str:
-    return f"{value:%a} {value.isoformat()}"
-
-
-def _h(minutes: int) -> str:
-    """Hours for people: to a tenth (the JSON keeps two decimals)."""
-    return f"{round(minutes / 60, 1):g} h"
 
 
 def _sources_footer(out: Console, sources: dict[str, dict[str, Any]]) -> None:
