@@ -279,7 +279,7 @@ def test_a_read_only_data_directory(readonly_home: Path) -> None:
         pytest.skip("no Python that an unprivileged user can run")
     path = db_path(readonly_home)
     before = digest(path)
-    extra = {"user": NOBODY} if os.geteuid() == 0 else {}
+    user = NOBODY if os.geteuid() == 0 else None
 
     def roadmap(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -288,7 +288,7 @@ def test_a_read_only_data_directory(readonly_home: Path) -> None:
             capture_output=True,
             text=True,
             timeout=120,
-            **extra,  # type: ignore[arg-type]
+            user=user,
         )
 
     for args in (["check", "sql-fundamentals"], ["skip", "sql-fundamentals"], PLAN):

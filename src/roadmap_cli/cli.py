@@ -41,6 +41,7 @@ COMMANDS = (
     "where",
     "packs",
     "doctor",
+    "schema",
 )
 
 VERSION_FLAGS = ("--version", "-V")

@@ -47,6 +47,35 @@ VERSIONS = {
 MEASURE = "share of the plan's hours done; skipped items count as done"
 
 
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of document ``name``, from its shape in :mod:`roadmap_cli.render.shapes`."""
+    from pydantic import TypeAdapter
+
+    from roadmap_cli.render.shapes import DOCUMENTS
+
+    shape, command = DOCUMENTS[name]
+    schema: dict[str, Any] = TypeAdapter(shape).json_schema()
+    _closed(schema)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"roadmap-cli/{name}-v{VERSIONS[name]}.schema.json",
+        "description": f"What `{command}` prints (document version {VERSIONS[name]}).",
+        **schema,
+    }
+
+
+def _closed(node: Any) -> None:
+    """Every object in the schema lists all its keys: a key the shape does not declare is an error."""
+    if isinstance(node, dict):
+        if node.get("type") == "object" and "properties" in node:
+            node.setdefault("additionalProperties", False)
+        for value in node.values():
+            _closed(value)
+    elif isinstance(node, list):
+        for value in node:
+            _closed(value)
+
+
 def dumps(document: Any) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
