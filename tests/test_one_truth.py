@@ -32,7 +32,7 @@ def run(runner: CliRunner, home: Path, *args: str) -> str:
 
 
 def views(runner: CliRunner, home: Path) -> dict[str, Any]:
-    """What each view says: each item's state (or just done or not, where that is all it shows), and the percent."""
+    """What each view says: each item's state (or only done or not), and the percent."""
     status = json.loads(run(runner, home, "status", "--json"))
     export = json.loads(run(runner, home, "export", "--format", "json"))
     rows = list(csv.DictReader(io.StringIO(run(runner, home, "export", "--format", "csv"))))
