@@ -41,11 +41,13 @@ def export_document(snapshot: dict[str, Any], progress: dict[str, Any], items: l
                 "phase": i.phase,
                 "priority": i.priority,
                 "hours": i.hours,
+                "hours_are": "estimates",
                 "start": i.start.isoformat() if i.start else None,
                 "end": i.end.isoformat() if i.end else None,
                 "status": i.status,
                 "notes": list(i.notes),
                 "evidence": list(i.evidence),
+                "resources": list(i.resources),
             }
             for i in items
         ],

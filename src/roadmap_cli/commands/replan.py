@@ -68,6 +68,7 @@ def replan(
             months=(int(request["months"][0]), int(request["months"][1])),
             core_only=bool(request["core_only"]),
             done=excluded,
+            certs=frozenset(request["certs"]) if "certs" in request else None,
         )
         result = make_plan(catalog, new_request)
         settled = [

@@ -31,7 +31,7 @@ def settled_entry(
 
 def settled_from_catalog(plan: Plan, catalog: Catalog, done: Iterable[str]) -> list[dict[str, Any]]:
     """The done or skipped items of the plan's stack, in catalog order."""
-    from roadmap_cli.catalog.catalog import applies_to, item_title
+    from roadmap_cli.catalog.catalog import applies_to, item_hours, item_title
 
     done = set(done)
     stack_id = str(plan.stack["id"])
@@ -42,7 +42,7 @@ def settled_from_catalog(plan: Plan, catalog: Catalog, done: Iterable[str]) -> l
             item["kind"],
             item["phase"],
             item["priority"],
-            item["hours"] * 60,
+            item_hours(item, stack_id) * 60,
         )
         for item in catalog.items
         if item["id"] in done and applies_to(item, stack_id)
@@ -52,7 +52,10 @@ def settled_from_catalog(plan: Plan, catalog: Catalog, done: Iterable[str]) -> l
 def make_snapshot(
     plan: Plan, catalog: Catalog, settled: list[dict[str, Any]], packs: Iterable[str] = ()
 ) -> dict[str, Any]:
+    from roadmap_cli.catalog.catalog import item_resources
+
     req = plan.request
+    stack_id = str(plan.stack["id"])
     return {
         "format": SNAPSHOT_FORMAT,
         "request": {**plan.describe_request(), "packs": [str(p) for p in packs]},
@@ -74,6 +77,7 @@ def make_snapshot(
                 "hours": round(s.minutes / 60, 2),
                 "start": s.start.isoformat(),
                 "end": s.end.isoformat(),
+                "resources": item_resources(s.item, stack_id),
             }
             for s in plan.items
         ],

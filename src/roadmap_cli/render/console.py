@@ -94,7 +94,7 @@ def _salary_matrix(view: SalaryView, catalog: Catalog, out: Console) -> None:
     from roadmap_cli.views.salary import level_label
 
     out.print(Text.assemble(("What the job pays", "bold"), " · ", ("every level and place", "bold cyan")))
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False, header_style="bold")
     table.add_column("Level", no_wrap=True, style="bold")
     for place in view.places:
         name = catalog.places[place]["name"].replace(" ", "\n")
@@ -115,6 +115,9 @@ def _salary_matrix(view: SalaryView, catalog: Catalog, out: Console) -> None:
             "dim",
         )
     )
+    unplaced = [catalog.places[p] for p in view.places if p == "usd-no-country"]
+    for place in unplaced:
+        out.print(Text(f"{place['name']} ({place['currency']}): {place.get('note', '')}", "dim"))
 
 
 def print_levels(levels: list[dict[str, Any]]) -> None:
@@ -154,14 +157,49 @@ def print_certs(certs: list[dict[str, Any]]) -> None:
         grid.add_column(ratio=1)
         if cert["phase"]:
             months = f" · months {cert['months']} of a 12-month plan" if cert["months"] else ""
-            grid.add_row("  When", f"phase {cert['phase_order']}, {cert['phase_title']}{months}")
+            grid.add_row("  Phase", f"phase {cert['phase_order']}, {cert['phase_title']}{months}")
+        if cert["when"]:
+            grid.add_row("  When", cert["when"])
+        if cert["study_hours"]:
+            grid.add_row("  Study", f"{cert['study_hours']} h (estimated) · {', '.join(cert['study_items'])}")
         if cert["stacks"]:
             grid.add_row("  For", f"the {', '.join(cert['stacks'])} stack only")
         grid.add_row("  Why", cert["why"])
-        grid.add_row("  Id", Text(f"{cert['id']} · sources: {', '.join(cert['sources'])}", "dim"))
+        named = "; ".join(f"{r['title']} ({r['id']}, {r['as_of']})" for r in cert["recommended_by"])
+        grid.add_row("  Named by", named)
+        default = " · in every plan unless --cert chooses others" if cert["default"] else ""
+        grid.add_row("  Id", Text(f"{cert['id']}{default}", "dim"))
         out.print(grid)
     out.print()
-    out.print(Text("`roadmap plan` marks with ★ the month to start studying for each one.", "dim"))
+    out.print(
+        Text(
+            "Put one in your plan with `roadmap plan --cert ID` (repeatable); the plan marks with ★ "
+            "where its study starts. The what-matters guide advises one or two, not a collection.",
+            "dim",
+        )
+    )
+
+
+def print_market(figures: list[dict[str, Any]]) -> None:
+    out = stdout()
+    out.print(Text("The job market, as the guides report it", "bold"))
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("Figure", ratio=4)
+    table.add_column("Value", ratio=2)
+    table.add_column("Source · as of", ratio=2, style="dim")
+    topic = None
+    for figure in figures:
+        if figure["topic"] != topic:
+            topic = figure["topic"]
+            table.add_row(Text(topic.capitalize(), "bold cyan"), "", "")
+        title = Text(figure["title"])
+        if figure["note"]:
+            title.append(f"\n{figure['note']}", "dim")
+        cited = f"\nciting {figure['cited']}" if figure["cited"] else ""
+        table.add_row(title, Text(figure["value"], "bold"), f"{figure['source']} · {figure['as_of']}{cited}")
+    out.print(table)
+    out.print()
+    out.print(Text("Each figure as its guide gives it; `roadmap salary` has the pay figures.", "dim"))
 
 
 def print_skills(skills: list[dict[str, Any]]) -> None:

@@ -7,7 +7,11 @@ import io
 
 from roadmap_cli.views.export import ExportPlan
 
-COLUMNS = ("id", "title", "kind", "phase", "priority", "start", "end", "hours", "status", "evidence")
+#: ``hours`` are the project's estimates (no guide gives them); ``hours_are`` says so on every row.
+COLUMNS = (
+    *("id", "title", "kind", "phase", "priority", "start", "end", "hours", "status", "evidence"),
+    "hours_are",
+)
 
 
 def render_csv(plan: ExportPlan) -> str:
@@ -27,6 +31,7 @@ def render_csv(plan: ExportPlan) -> str:
                 f"{item.hours:g}",
                 item.status,
                 " ".join(item.evidence),
+                "estimates",
             ]
         )
     return buffer.getvalue()

@@ -6,6 +6,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from roadmap_cli.catalog.catalog import ESTIMATE_NOTE, item_resources
+
 if TYPE_CHECKING:
     from roadmap_cli.planner import Plan
     from roadmap_cli.progress.models import PlannedItem
@@ -43,6 +45,8 @@ def plan_document(plan: Plan) -> dict[str, Any]:
             "months": plan.months,
             "weeks": len(plan.weeks),
             "total_hours": hours(plan.total_minutes),
+            "hours_are": "estimates",
+            "hours_note": ESTIMATE_NOTE,
             "window": {"months": list(req.months), "end": plan.window_end.isoformat()},
             "fits_window": plan.fits,
             "ends_early": plan.ends_early,
@@ -79,13 +83,24 @@ def plan_document(plan: Plan) -> dict[str, Any]:
                 "hours": hours(s.minutes),
                 "start": s.start.isoformat(),
                 "end": s.end.isoformat(),
+                "weekly_hours": s.item["weekly"],
+                "cert": s.item["cert"],
                 "depends_on": s.item["depends_on"],
+                "resources": item_resources(s.item, str(plan.stack["id"])),
                 "sources": s.item["sources"],
             }
             for s in plan.items
         ],
         "certifications": [
-            {"id": c.id, "name": c.name, "issuer": c.issuer, "phase": c.phase, "start": c.start.isoformat()}
+            {
+                "id": c.id,
+                "name": c.name,
+                "issuer": c.issuer,
+                "phase": c.phase,
+                "start": c.start.isoformat(),
+                "hours": hours(c.minutes),
+                "items": list(c.items),
+            }
             for c in plan.certifications
         ],
     }
@@ -256,6 +271,11 @@ def certs_document(certs: list[dict[str, Any]]) -> dict[str, Any]:
     return {"version": CAREER_JSON_VERSION, "certifications": certs}
 
 
+def market_document(figures: list[dict[str, Any]], topic: str | None) -> dict[str, Any]:
+    """``roadmap market --json``: each figure with its source id, whom it cites, and its date."""
+    return {"version": CAREER_JSON_VERSION, "filter": {"topic": topic}, "figures": figures}
+
+
 def skills_document(skills: list[dict[str, Any]]) -> dict[str, Any]:
     keys = ("demand", "salary_impact", "months", "note")
     return {
@@ -280,6 +300,7 @@ def stacks_document(stacks: list[dict[str, Any]]) -> dict[str, Any]:
                     {"id": f["id"], "name": f["name"], "why": f.get("why")} for f in s["frameworks"]
                 ],
                 **{k: s[k] for k in tools},
+                "note": s.get("note"),
                 "use_cases": s.get("use_cases"),
                 "why": s.get("why"),
                 "sources": s["sources"],

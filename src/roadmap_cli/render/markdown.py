@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.views.export import ExportItem, ExportPlan
 
 
@@ -33,6 +34,7 @@ def _task(item: ExportItem) -> list[str]:
     status = " · skipped (already known)" if item.status == "skipped" else ""
     lines = [f"- {box} {title} — `{item.id}` · {_hours(item.hours)} · {when}{extra}{status}"]
     lines += [f"  - Evidence: <{url}>" for url in item.evidence]
+    lines += [f"  - Docs: [{_escape(r['title'])}]({r['url']})" for r in item.resources]
     lines += [f"  - Note: {_escape(note)}" for note in item.notes]
     return lines
 
@@ -43,7 +45,8 @@ def render_markdown(plan: ExportPlan) -> str:
     out = [
         f"# Backend study plan: {plan.stack} with {plan.framework}",
         "",
-        f"- **Pace:** {plan.hours_per_week:g} h/week, {_hours(plan.total_hours)} in all",
+        f"- **Pace:** {plan.hours_per_week:g} h/week, {_hours(plan.total_hours)} in all (estimated)",
+        f"- **Hours:** {ESTIMATE_NOTE}",
         f"- **Dates:** {plan.start.isoformat()} → {plan.end.isoformat()} ({plan.months:g} months)",
         f"- **Progress:** {done} of {len(items)} items done ({round(100 * done / max(1, len(items)))}%)",
     ]

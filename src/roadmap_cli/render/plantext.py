@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
+from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.render.ansi import paint, timeline_lines, width, wrap
 from roadmap_cli.views.timeline import Span
 
@@ -55,7 +56,8 @@ def plan_text(plan: Plan, catalog: Catalog, *, by_week: bool, today: date | None
     core = sum(1 for s in plan.items if s.item["priority"] == "core")
     extra = f" + {len(plan.items) - core} optional" if len(plan.items) > core else ""
     left = f" ({len(plan.left_out)} optional left out)" if plan.left_out else ""
-    pace = f"{req.hours_per_week:g} h/week · {_h(plan.total_minutes)} in all · {len(plan.weeks)} weeks"
+    total = f"{_h(plan.total_minutes)} in all (estimated)"
+    pace = f"{req.hours_per_week:g} h/week · {total} · {len(plan.weeks)} weeks"
     dates = f"{_day(plan.start)} → {_day(plan.end)} · {plan.months:g} months (window {window} months)"
     kit = f"{tools['orm']} · {tools['test_tool']} · {tools['job_queue']} · {tools['package_manager']}"
     stack = f"{plan.stack['name']} with {plan.framework['name']}"
@@ -66,6 +68,10 @@ def plan_text(plan: Plan, catalog: Catalog, *, by_week: bool, today: date | None
         f"{paint('Dates', 'dim')}  {dates}",
         f"{paint('Items', 'dim')}  {core} core{extra}{left}",
     ]
+    certs = " · ".join(f"{c.name} ({_h(c.minutes)})" for c in plan.certifications) or "none chosen"
+    for label, text, styles in (("Certs", certs, ()), ("Note ", ESTIMATE_NOTE, ("dim",))):
+        for n, line in enumerate(wrap(text, columns - 7)):
+            out.append((paint(label, "dim") if n == 0 else " " * 5) + "  " + paint(line, *styles))
     for warning in plan.warnings:
         lines = wrap(warning, columns - 2)
         out += [paint(("! " if n == 0 else "  ") + line, "yellow") for n, line in enumerate(lines)]
@@ -104,6 +110,9 @@ def _months(plan: Plan, catalog: Catalog, columns: int) -> list[str]:
             mark = " ✓" if (sched.end.year, sched.end.month) == (year, month_no) else " …"
             if sched.item["kind"] == "project":
                 out += _row(mark, f"Project: {sched.title}", item_id, title_width, id_width, "bold")
+            elif sched.item["weekly"] is not None:
+                weekly = f"{sched.title} ({sched.item['weekly']} h a week)"
+                out += _row(mark, weekly, item_id, title_width, id_width)
             elif sched.item["priority"] == "optional":
                 out += _row(mark, f"{sched.title} (optional)", item_id, title_width, id_width)
             else:
@@ -120,6 +129,7 @@ def _months(plan: Plan, catalog: Catalog, columns: int) -> list[str]:
 
 def _weeks(plan: Plan, columns: int) -> list[str]:
     titles = {s.item["id"]: s.title for s in plan.items}
+    by_id = {s.item["id"]: s for s in plan.items}
     certs: dict[int, list[PlannedCert]] = defaultdict(list)
     for cert in plan.certifications:
         certs[cert.week].append(cert)
@@ -131,7 +141,8 @@ def _weeks(plan: Plan, columns: int) -> list[str]:
         first = plan.start if week.index == 0 else week.start
         lines: list[str] = []
         for item_id, minutes in week.slices:
-            hours = f" ({_h(minutes)})"
+            weekly = " a week" if by_id[item_id].item["weekly"] is not None else ""
+            hours = f" ({_h(minutes)}{weekly})"
             wrapped = wrap(titles[item_id], work_width - len(hours))
             wrapped[-1] += paint(hours, "dim")
             lines += wrapped

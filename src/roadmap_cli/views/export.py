@@ -36,6 +36,7 @@ class ExportItem:
     status: Status
     notes: tuple[str, ...]
     evidence: tuple[str, ...]
+    resources: tuple[dict[str, str], ...] = ()  # official docs of the tools it names
 
     @property
     def checked(self) -> bool:
@@ -143,6 +144,7 @@ def build_export(snapshot: dict[str, Any], progress: dict[str, ItemProgress]) ->
                 status=status,
                 notes=state.notes,
                 evidence=state.evidence,
+                resources=tuple(raw.get("resources", ())),
             )
         )
     for week in weeks:
