@@ -124,7 +124,8 @@ def test_dollar_figures_with_no_country_are_not_shown_as_us(runner: CliRunner) -
     assert {f["place"] for f in unplaced["figures"]} == {"usd-no-country"}
     code, out, _ = run(runner, "salary")
     assert code == 0
-    assert "No" in out and "country" in out
+    assert "No" in out
+    assert "country" in out
     assert "do not read them as US figures" in out
 
 

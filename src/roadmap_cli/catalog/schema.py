@@ -243,6 +243,7 @@ class Place(Entry):
     currency: Currency
     aliases: NotRequired[list[Alias]]
     note: NotRequired[Text]
+    flag: NotRequired[Annotated[Text, Field(description="A warning shown under the salary table.")]]
 
 
 @with_config(STRICT)

@@ -115,9 +115,8 @@ def _salary_matrix(view: SalaryView, catalog: Catalog, out: Console) -> None:
             "dim",
         )
     )
-    unplaced = [catalog.places[p] for p in view.places if p == "usd-no-country"]
-    for place in unplaced:
-        out.print(Text(f"{place['name']} ({place['currency']}): {place.get('note', '')}", "dim"))
+    for flagged in (catalog.places[p] for p in view.places if catalog.places[p].get("flag")):
+        out.print(Text(f"{flagged['name']} ({flagged['currency']}): {flagged['flag']}", "yellow"))
 
 
 def print_levels(levels: list[dict[str, Any]]) -> None:
@@ -242,10 +241,24 @@ def print_stacks(stacks: list[dict[str, Any]]) -> None:
         if stack.get("aliases"):
             names.append(f"\n{', '.join(stack['aliases'])}", "dim")
         frameworks = "\n".join(f["id"] for f in stack["frameworks"])
+        orm = Text(stack["orm"])
+        for fw in stack["frameworks"]:
+            if fw.get("orm"):
+                orm.append(f"\n{fw['id']}: {fw['orm']}", "dim")
         table.add_row(
-            names, frameworks, stack["orm"], stack["test_tool"], stack["job_queue"], stack["package_manager"]
+            names, frameworks, orm, stack["test_tool"], stack["job_queue"], stack["package_manager"]
         )
     out.print(table)
+    notes = [(stack["id"], stack["note"]) for stack in stacks if stack.get("note")]
+    if notes:
+        out.print()
+        out.print(Text("Which tools the guides name, and which are our picks", "bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, style="dim")
+        for stack_id, note in notes:
+            grid.add_row(f"  {stack_id}", note)
+        out.print(grid)
     out.print()
     out.print(Text("Pick one with: roadmap plan --lang STACK --framework FRAMEWORK", "dim"))
 

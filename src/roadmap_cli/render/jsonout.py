@@ -297,7 +297,14 @@ def stacks_document(stacks: list[dict[str, Any]]) -> dict[str, Any]:
                 "name": s["name"],
                 "aliases": s.get("aliases", []),
                 "frameworks": [
-                    {"id": f["id"], "name": f["name"], "why": f.get("why")} for f in s["frameworks"]
+                    {
+                        "id": f["id"],
+                        "name": f["name"],
+                        "why": f.get("why"),
+                        # the framework's own tools, where it replaces the stack's (null: the stack's)
+                        "tools": {k: f[k] for k in tools if k in f} or None,
+                    }
+                    for f in s["frameworks"]
                 ],
                 **{k: s[k] for k in tools},
                 "note": s.get("note"),
