@@ -52,6 +52,7 @@ def test_json_contract(runner: CliRunner) -> None:
         "start": START,
         "months": [10, 12],
         "core_only": False,
+        "packs": [],
         "certs": ["aws-solutions-architect-associate"],
     }
     summary = doc["summary"]

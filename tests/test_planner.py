@@ -168,6 +168,7 @@ def test_weekly_practice_is_spread_over_consecutive_weeks(
     )
     for item_id in WEEKLY:
         sched = next(s for s in plan.items if s.item["id"] == item_id)
+        assert sched.item["weekly"] is not None
         weekly = sched.item["weekly"] * 60
         slices = [(w, m) for w in plan.weeks for i, m in w.slices if i == item_id]
         numbers = [w.index for w, _ in slices]
@@ -175,7 +176,7 @@ def test_weekly_practice_is_spread_over_consecutive_weeks(
         assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
         assert sum(m for _, m in slices) == sched.minutes
         assert all(m <= weekly for _, m in slices)
-        if per_week >= 2 * sched.item["weekly"]:
+        if per_week * 60 >= 2 * weekly:
             # room for both practices: every full week of its span but the last gets its hours
             for week, minutes in slices[1:-1]:
                 assert minutes == weekly, (item_id, week.index)

@@ -42,6 +42,7 @@ COMMANDS = (
     "where",
     "packs",
     "doctor",
+    "schema",
 )
 
 VERSION_FLAGS = ("--version", "-V")
