@@ -401,3 +401,30 @@ def test_a_pack_with_too_many_or_non_https_resources_is_refused(runner: CliRunne
     assert code == 65
     assert "links.yaml:7:7: milestones[0].resources: list should have at most 4 items" in err
     assert "links.yaml:18:29: milestones[1].resources[0].url: string should match pattern" in err
+
+
+def test_replan_keeps_the_chosen_certifications(runner: CliRunner) -> None:
+    cka = "certified-kubernetes-administrator"
+    first = as_json(runner, "plan", "-l", "go", "-H", "12", "--start", START, "--cert", cka)
+    assert [c["id"] for c in first["certifications"]] == [cka]
+    result = runner.invoke(app, ["replan", "--from", "2027-03-01", "--json"])
+    assert result.exit_code == 0, result.output
+    again = json.loads(result.stdout)
+    assert again["request"]["certs"] == [cka]
+    assert [c["id"] for c in again["certifications"]] == [cka]
+    ids = {i["id"] for i in again["items"]}
+    assert "cka-exam-prep" in ids
+    assert "aws-saa-study" not in ids
+    # the saved plan keeps what each item is: weekly practice, certification study, its docs
+    weekly = next(i for i in again["items"] if i["id"] == "system-design-weekly")
+    assert weekly["weekly_hours"] == 2
+    assert next(i for i in again["items"] if i["id"] == "cka-exam-prep")["cert"] == cka
+    learn = next(i for i in [*again["items"], *again["settled"]] if i["id"] == "learn-language-core")
+    assert "https://go.dev/doc/" in [r["url"] for r in learn["resources"]]
+
+    as_json(runner, "plan", "-l", "go", "-H", "12", "--start", START, "--cert", "none")
+    result = runner.invoke(app, ["replan", "--from", "2027-03-01", "--json"])
+    assert result.exit_code == 0, result.output
+    none = json.loads(result.stdout)
+    assert none["request"]["certs"] == []
+    assert none["certifications"] == []

@@ -2,7 +2,7 @@
 
 The guides the facts come from live in ``/work/shared/sources`` (or ``$ROADMAP_SOURCES``); the
 bibliographic entries of the pack (source titles, publishers, what a source cites) are excepted,
-since a title has to be quoted to be found.
+and so are the titles of the works a guide cites, since a title has to be quoted to be found.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ SOURCES = Path(os.environ.get("ROADMAP_SOURCES", "/work/shared/sources"))
 RUN = 8
 #: Sections whose strings are bibliographic: the guides' own titles, quoted on purpose.
 BIBLIOGRAPHIC = {"sources"}
+#: Keys that hold the title of a work a guide cites (a market figure's `cited`), also quoted.
+CITED = {"cited"}
 
 
 def words(text: str) -> list[str]:
@@ -38,7 +40,8 @@ def strings(node: Any, where: str) -> Iterator[tuple[str, str]]:
         yield where, node
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from strings(value, f"{where}.{key}")
+            if key not in CITED:
+                yield from strings(value, f"{where}.{key}")
     elif isinstance(node, list):
         for n, value in enumerate(node):
             yield from strings(value, f"{where}[{n}]")
