@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -198,3 +199,35 @@ def test_weekly_practice_shares_its_weeks_with_other_items(catalog: Catalog) -> 
         assert len(week.slices) > 1  # the rest of the week goes to the other items
         assert week.used <= week.capacity
     assert (sched.end - sched.start).days > 7 * 8
+
+
+def test_practice_that_outlasts_the_window_drops_optional_items_and_says_so(tmp_path: Path) -> None:
+    from roadmap_cli.catalog.registry import build_catalog_data, builtin_files
+
+    pack = tmp_path / "long-practice.yaml"
+    pack.write_text(
+        "milestones:\n"
+        "  - id: long-practice\n"
+        "    phase: portfolio-and-interviews\n"
+        '    title: "Practise one hour every week for a long time"\n'
+        "    hours: 60\n"
+        "    weekly: 1\n"
+        "    sources: [whatmatters-2026]\n",
+        encoding="utf-8",
+    )
+    files = builtin_files()
+    catalog = Catalog(build_catalog_data([*files, pack], builtin=set(files)))
+    start = date(2027, 1, 4)
+    plan = make_plan(catalog, PlanRequest(stack="go", hours_per_week=12, start=start))
+    practice = next(s for s in plan.items if s.item["id"] == "long-practice")
+    # 60 weeks of an hour: it runs past the window, so no optional item may stay in the plan,
+    # and the plan says the core does not fit instead of claiming it does
+    assert practice.end > plan.window_end
+    assert all(s.item["priority"] == "core" for s in plan.items)
+    assert plan.left_out
+    assert not plan.fits
+    assert plan.end == practice.end
+    (warning,) = plan.warnings
+    assert "Weekly practice sets that end" in warning
+    assert "you would need" not in warning
+    assert all(week.used <= week.capacity for week in plan.weeks)

@@ -280,7 +280,15 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     total = sum(s.minutes for s in scheduled)
     fits = end <= window_end  # with every optional item gone if need be: the core alone
     ends_early = bool(scheduled) and end <= early_end and not left_out
+    # The last week holds only weekly practice: practice, not the hours, decides when the plan ends.
+    practice_ends = bool(weeks) and all(catalog.by_id[i]["weekly"] for i, _ in weeks[-1].slices)
     warnings = _warnings(request, end, window_end, core_minutes, total, fits, ends_early, scheduled)
+    if not fits and practice_ends:
+        warnings = [
+            warnings[0].split(" To finish by then")[0] + " Weekly practice sets that end: it takes the "
+            "same few hours every week, so more hours a week would not bring it forward; allow a "
+            "longer window with --months."
+        ]
     return Plan(
         request=request,
         stack=stack,
