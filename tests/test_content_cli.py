@@ -194,6 +194,12 @@ def test_hours_are_labelled_as_estimates_wherever_they_appear(runner: CliRunner)
     code, schema, _ = run(runner, "packs", "schema")
     assert code == 0
     assert "estimate" in json.loads(schema)["$defs"]["Milestone"]["properties"]["hours"]["description"]
+    code, schema, _ = run(runner, "schema", "plan")
+    assert code == 0
+    defs = json.loads(schema)["$defs"]
+    assert "estimate" in defs["SummaryDoc"]["description"]
+    assert "estimate" in defs["PlanItemDoc"]["description"]
+    assert defs["SummaryDoc"]["properties"]["hours_are"]["const"] == "estimates"
 
 
 # -- certifications -------------------------------------------------------------------------------------

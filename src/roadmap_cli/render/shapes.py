@@ -32,6 +32,9 @@ class WindowDoc(TypedDict):
 
 
 class SummaryDoc(TypedDict):
+    """The plan in figures. Every hour figure but ``hours_per_week`` (what you asked for) is the
+    project's estimate, not a figure from the guides: ``hours_are`` says so, ``hours_note`` how."""
+
     stack: str
     framework: str
     tools: dict[str, str]
@@ -73,6 +76,9 @@ class ResourceDoc(TypedDict):
 
 
 class PlanItemDoc(TypedDict):
+    """A milestone or project. ``hours`` is the project's estimate (no guide gives hours per item);
+    ``weekly_hours`` is set for weekly practice, spread over the weeks of its span."""
+
     id: str
     title: str
     kind: str
