@@ -434,3 +434,21 @@ def test_replan_keeps_the_chosen_certifications(runner: CliRunner) -> None:
     none = json.loads(result.stdout)
     assert none["request"]["certs"] == []
     assert none["certifications"] == []
+
+
+def test_levels_carry_skillexchanges_rung_details(runner: CliRunner) -> None:
+    levels = {lv["id"]: lv for lv in as_json(runner, "levels")["levels"]}
+    mid = " ".join(levels["mid"]["expects"])
+    senior = " ".join(levels["senior"]["expects"])
+    assert "OAuth" in mid
+    assert "outside services" in mid
+    assert "Kubernetes" in senior
+    assert "Redis" in senior
+    assert "skillexchange-2026" in levels["mid"]["sources"]
+    assert "skillexchange-2026" in levels["senior"]["sources"]
+
+
+def test_oauth_is_named_where_the_guides_name_it(runner: CliRunner, catalog: Catalog) -> None:
+    api = catalog.by_id["crud-api-with-auth"]
+    assert "OAuth" in api["description"]
+    assert {"skillexchange-2026", "devroadmap-2026"} <= set(api["sources"])
