@@ -35,6 +35,7 @@ COMMANDS = (
     "levels",
     "certs",
     "skills",
+    "market",
     "stacks",
     "export",
     "progress",

@@ -1,0 +1,44 @@
+"""``roadmap market``: the job-market figures the guides give, each with its source and date."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands.options import JsonOption, PackOption
+
+HELP = """Show the job-market figures the guides give: growth, openings, live roles, languages, more.
+
+Every figure is shown as its guide gives it, with the guide's id, whom the guide cites for it and
+the date it is as of.
+
+Example:  roadmap market --topic jobs
+"""
+
+
+def market(
+    topic: Annotated[
+        str | None,
+        typer.Option("--topic", "-t", help="Only one topic: jobs, languages, serverless or databases."),
+    ] = None,
+    json_out: JsonOption = False,
+    packs: PackOption = None,
+) -> None:
+    from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.views.career import market_figures
+
+    catalog = load_catalog(packs or ())
+    figures = market_figures(catalog, topic)
+    if json_out:
+        from roadmap_cli.render.jsonout import emit, market_document
+
+        emit(market_document(figures, topic))
+    else:
+        from roadmap_cli.render.console import print_market
+
+        print_market(figures)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("market", help=HELP)(market)
