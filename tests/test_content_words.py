@@ -1,6 +1,7 @@
 """Every sentence in the built-in content is our own: none shares eight words in a row with a guide.
 
-The guides the facts come from live in ``/work/shared/sources`` (or ``$ROADMAP_SOURCES``); the
+The guides the facts come from are read from ``$ROADMAP_SOURCES``, by default the ``shared/sources``
+folder beside the checkout (the test is skipped where they are not at hand); the
 bibliographic entries of the pack (source titles, publishers, what a source cites) are excepted,
 and so are the titles of the works a guide cites, since a title has to be quoted to be found.
 """
@@ -18,7 +19,8 @@ import yaml
 
 from roadmap_cli.catalog.registry import builtin_files
 
-SOURCES = Path(os.environ.get("ROADMAP_SOURCES", "/work/shared/sources"))
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = Path(os.environ.get("ROADMAP_SOURCES", ROOT.parent / "shared" / "sources"))
 RUN = 8
 #: Sections whose strings are bibliographic: the guides' own titles, quoted on purpose.
 BIBLIOGRAPHIC = {"sources"}

@@ -25,19 +25,17 @@ def market(
     json_out: JsonOption = False,
     packs: PackOption = None,
 ) -> None:
-    from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.commands.career import show
+    from roadmap_cli.render import jsonout
     from roadmap_cli.views.career import market_figures
 
-    catalog = load_catalog(packs or ())
-    figures = market_figures(catalog, topic)
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, market_document
-
-        emit(market_document(figures, topic))
-    else:
-        from roadmap_cli.render.console import print_market
-
-        print_market(figures)
+    show(
+        packs,
+        json_out,
+        lambda catalog: market_figures(catalog, topic),
+        lambda figures: jsonout.market_document(figures, topic),
+        "print_market",
+    )
 
 
 def register(app: typer.Typer) -> None:
