@@ -78,7 +78,7 @@ def test_a_file_that_is_not_a_database_fails(runner: CliRunner, roadmap_home: Pa
     assert code == 1
     assert "✗ progress database:" in out
     assert "cannot be read" in out
-    assert "left exactly" in out
+    assert "left exactly" in " ".join(out.split())
     assert "Traceback" not in err
 
 

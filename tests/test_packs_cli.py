@@ -148,7 +148,7 @@ def test_packs_list(runner: CliRunner, tmp_path: Path, roadmap_home: Path) -> No
     assert "sqlite-first 1.2  your packs folder: sqlite.yaml\n  SQLite first\n" in out
     assert "  1 milestone · replaces sql-fundamentals\n" in out
     assert f"team  --pack {extra}\n  1 milestone, 1 source\n" in out
-    assert f"Your packs folder: {roadmap_home / 'config' / 'packs'}" in out
+    assert f"Your packs folder: {roadmap_home / 'config' / 'packs'}" in " ".join(out.split())
 
 
 def test_packs_list_without_user_packs_says_how_to_start(runner: CliRunner) -> None:
@@ -161,7 +161,7 @@ def test_validate_a_good_pack(runner: CliRunner, tmp_path: Path) -> None:
     pack = write(tmp_path / "sqlite.yaml", REPLACE)
     code, out, err = invoke(runner, "packs", "validate", str(pack))
     assert (code, err) == (0, "")
-    assert f"✓ {pack} · sqlite-first 1.2: 1 milestone (replaces sql-fundamentals)" in out
+    assert f"✓ {pack} · sqlite-first 1.2: 1 milestone (replaces sql-fundamentals)" in " ".join(out.split())
     code, out, _ = invoke(runner, "packs", "validate", "--json", str(pack))
     doc = json.loads(out)
     assert doc["valid"] is True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -187,7 +188,7 @@ def test_checklist_on_a_terminal(roadmap_home: Path, plan_ids: list[str]) -> Non
     finally:
         child.close()
     assert child.exitstatus == 0, child.before
-    assert f"ticked  {offered[0]}" in (child.before or "")
+    assert re.search(rf"✓ {offered[0]} .*?\bticked\r?\n", child.before or "", re.S)
 
     done = subprocess.run([*ROADMAP, "status", "--json"], env=child_env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -213,7 +214,7 @@ def test_checklist_on_a_terminal(roadmap_home: Path, plan_ids: list[str]) -> Non
     finally:
         child.close()
     assert child.exitstatus == 0
-    assert f"unticked  {offered[1]}" in (child.before or "")
+    assert re.search(rf"↺ {offered[1]} .*?\bunticked\r?\n", child.before or "", re.S)
     with open_store(readonly=True) as store:
         assert store.state().ticked == {offered[0]}
 

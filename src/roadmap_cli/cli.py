@@ -47,14 +47,44 @@ COMMANDS = (
 
 VERSION_FLAGS = ("--version", "-V")
 
+#: How top-level help groups the commands, in this order; a command not named here is listed last.
+GROUPS = (
+    ("Plan", ("plan", "replan")),
+    ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log")),
+    ("Career", ("salary", "levels", "certs", "skills", "market", "stacks")),
+    ("Data", ("export", "progress", "schema")),
+    ("Setup", ("packs", "where", "doctor")),
+)
+
+
+def _stderr_colour() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+
 
 def report(error: RoadmapError) -> None:
-    """Say what went wrong on stderr, plainly: no traceback, no Rich needed."""
-    colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    """Say what went wrong on stderr, plainly: no traceback, no Rich needed. The parser's usage
+    errors are said the same way (``error:``, then ``hint:``)."""
+    colour = _stderr_colour()
     label = "\033[1;31merror:\033[0m" if colour else "error:"
     sys.stderr.write(f"{label} {error.message}\n")
     if error.hint:
-        sys.stderr.write(f"  hint: {error.hint}\n")
+        hint = "\033[1mhint:\033[0m" if colour else "hint:"
+        sys.stderr.write(f"{hint} {error.hint}\n")
+
+
+def _usage(error: Any) -> int:
+    """A usage error from the parser, in the program's own ``error:`` / ``hint:`` style."""
+    message = error.format_message()
+    first, _, rest = message.partition(" Did you mean ")
+    hint = f"did you mean {rest.rstrip('?')}?" if rest else None
+    command = error.ctx.command_path if error.ctx is not None else "roadmap"
+    more = f"`{command} --help` shows what it takes"
+    report(RoadmapError(first[:1].lower() + first[1:], hint=f"{hint} {more}" if hint else more))
+    return int(error.exit_code)
 
 
 def version_line() -> str:
@@ -67,10 +97,11 @@ def build_app() -> "typer.Typer":
     from importlib import import_module
 
     import typer
+    from typer._click import exceptions as click_errors
     from typer.core import TyperGroup
 
     class RoadmapGroup(TyperGroup):
-        """Turns the errors a user can cause into a message and an exit code."""
+        """Turns the errors a user can cause into a message and an exit code, and groups help."""
 
         def invoke(self, ctx: Any) -> Any:
             try:
@@ -78,6 +109,37 @@ def build_app() -> "typer.Typer":
             except RoadmapError as error:
                 report(error)
                 raise typer.Exit(int(error.exit_code)) from None
+
+        def main(self, *args: Any, **kwargs: Any) -> Any:
+            if not kwargs.get("standalone_mode", True):
+                return super().main(*args, **kwargs)
+            kwargs["standalone_mode"] = False
+            try:
+                code = super().main(*args, **kwargs)
+            except click_errors.UsageError as error:
+                if type(error).__name__ == "NoArgsIsHelpError":  # a bare command shows its help
+                    error.show()
+                    sys.exit(error.exit_code)
+                sys.exit(_usage(error))
+            except click_errors.ClickException as error:
+                report(RoadmapError(error.format_message()))
+                sys.exit(error.exit_code)
+            except typer.Abort:
+                sys.stderr.write("aborted\n")
+                sys.exit(ExitCode.FAILURE)
+            sys.exit(code if isinstance(code, int) else 0)
+
+        def format_commands(self, ctx: Any, formatter: Any) -> None:
+            """The commands in groups (plan, track, career, data, setup), each summary whole."""
+            found = {name: self.get_command(ctx, name) for name in self.list_commands(ctx)}
+            shown = {n: c for n, c in found.items() if c is not None and not c.hidden}
+            named = {n for _, names in GROUPS for n in names}
+            groups = [(title, [n for n in names if n in shown]) for title, names in GROUPS]
+            groups.append(("Other", [n for n in shown if n not in named]))
+            for title, names in groups:
+                if names:
+                    with formatter.section(f"{title} commands"):
+                        formatter.write_dl([(n, shown[n].get_short_help_str(limit=1000)) for n in names])
 
     app = typer.Typer(
         cls=RoadmapGroup,
@@ -105,8 +167,24 @@ def build_app() -> "typer.Typer":
             bool,
             typer.Option(*VERSION_FLAGS, callback=_version, is_eager=True, help="Show the version and exit."),
         ] = False,
+        ascii_marks: Annotated[
+            bool,
+            typer.Option("--ascii", help="Draw marks and bars in plain ASCII (or set ROADMAP_ASCII=1)."),
+        ] = False,
+        no_pager: Annotated[
+            bool,
+            typer.Option("--no-pager", help="Never page long output (or set ROADMAP_NO_PAGER=1)."),
+        ] = False,
     ) -> None:
         """Plan your way to a backend engineering job."""
+        from roadmap_cli.render.pager import NO_PAGER_ENV
+        from roadmap_cli.render.term import ASCII_ENV, reset
+
+        if ascii_marks:
+            os.environ[ASCII_ENV] = "1"
+        if no_pager:
+            os.environ[NO_PAGER_ENV] = "1"
+        reset()
 
     for name in COMMANDS:
         import_module(f"roadmap_cli.commands.{name}").register(app)

@@ -102,6 +102,7 @@ def plan(
         certs=catalog.resolve_certs(cert, stack["id"]) if cert else None,
     )
     pack_paths = [str(p.resolve()) for p in packs or ()]
+    notice = ""
     if dry_run:
         if database_path().exists():
             with open_store(readonly=True) as store:
@@ -118,15 +119,18 @@ def plan(
             )
             store.save_plan(saved)
         kept = f" ({len(saved.settled)} done or skipped, left out)" if saved.settled else ""
-        sys.stderr.write(f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n")
+        notice = f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n"
+        if json_out:
+            sys.stderr.write(notice)
     if json_out:
         from roadmap_cli.render.jsonout import emit, plan_document
 
         emit(plan_document(saved))
     else:
         from roadmap_cli.render.plantext import plan_text
+        from roadmap_cli.render.term import write
 
-        sys.stdout.write(plan_text(saved, by_week=weeks, today=today()))
+        write(plan_text(saved, by_week=weeks, today=today()), pager=True, notice=notice)
 
 
 def register(app: typer.Typer) -> None:

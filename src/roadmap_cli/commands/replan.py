@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -61,10 +60,11 @@ def replan(
         emit(replan_document(new, old, first_day))
         return
     from roadmap_cli.render.plantext import plan_text, replan_summary
+    from roadmap_cli.render.term import write
 
-    sys.stdout.write(replan_summary(new, old, first_day) + "\n")
-    sys.stdout.flush()
-    sys.stdout.write(plan_text(new, by_week=weeks, today=today()))
+    write(
+        replan_summary(new, old, first_day) + "\n" + plan_text(new, by_week=weeks, today=today()), pager=True
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,16 +1,12 @@
-"""Everything that draws with Rich lives here, imported only by the commands that print."""
+"""The reference views (`salary`, `levels`, `certs`, `skills`, `market`, `stacks`, `packs`, `doctor`),
+laid out by :mod:`roadmap_cli.render.term` like every other human view."""
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+from roadmap_cli.render.term import Column, fields, heading, para, table, term, write
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -20,248 +16,225 @@ if TYPE_CHECKING:
     from roadmap_cli.views.salary import SalaryView
 
 
-@lru_cache(maxsize=1)
-def stdout() -> Console:
-    return Console(highlight=False, no_color="NO_COLOR" in os.environ)
-
-
-def _sources_footer(out: Console, sources: dict[str, dict[str, Any]]) -> None:
-    out.print()
-    out.print(Text("Sources", "bold"))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, style="dim")
-    for sid, source in sources.items():
-        grid.add_row(f"  {sid}", f"{source['title']} · {source['publisher']} · data of {source['as_of']}")
-    out.print(grid)
+def _sources_footer(sources: dict[str, dict[str, Any]]) -> list[str]:
+    pairs = [
+        (sid, f"{source['title']} · {source['publisher']} · data of {source['as_of']}")
+        for sid, source in sources.items()
+    ]
+    return ["", *heading("Sources"), *fields(pairs, dim=[sid for sid, _ in pairs])]
 
 
 def print_salary(view: SalaryView, catalog: Catalog) -> None:
     from roadmap_cli.views.salary import figure_text, level_label, what_text
 
-    out = stdout()
+    t = term()
     places = catalog.places
+    out: list[str] = []
     if view.level is None and view.place is None:
-        _salary_matrix(view, catalog, out)
+        out += _salary_matrix(view, catalog)
     else:
         where = places[view.place]["name"] if view.place else "every place"
         which = level_label(view.level) if view.level else "every level"
-        out.print(Text.assemble(("What the job pays", "bold"), " · ", (f"{which} · {where}", "bold cyan")))
+        out += para(f"{which} · {where}", "bold", "cyan", first=t.paint("What the job pays", "bold") + " · ")
         for span in view.spans:
-            out.print()
-            out.print(
-                Text.assemble(
-                    (f"{level_label(span.level)} · {places[span.place]['name']}", "bold"),
-                    (f"  ({span.currency})", "dim"),
-                )
-            )
-            table = Table(box=None, padding=(0, 1), show_edge=False)
-            table.add_column("Figure", no_wrap=True, style="bold")
-            table.add_column("As of", no_wrap=True)
-            table.add_column("Source", no_wrap=True)
-            table.add_column("What", ratio=1)
+            out += [
+                "",
+                *para(f"{level_label(span.level)} · {places[span.place]['name']}  ({span.currency})", "bold"),
+            ]
+            rows = []
             for row in span.rows:
-                what = Text(what_text(row))
-                if row.get("note"):
-                    what.append(f" · {row['note']}", "dim")
-                table.add_row(figure_text(row), row["as_of"], row["source"], what)
-            out.print(table)
+                what = what_text(row) + (f" · {row['note']}" if row.get("note") else "")
+                rows.append([figure_text(row), row["as_of"], row["source"], what])
+            columns = [Column("Figure", ("bold",)), Column("As of"), Column("Source"), Column("What")]
+            out += table(columns, rows)
             figures, count = len(span.rows), len(span.sources)
             across = (
                 "one figure, from one source"
                 if figures == 1
                 else f"lowest to highest of {figures} figures from {count} source{'s' if count != 1 else ''}"
             )
-            out.print(Text.assemble((" Span ", "cyan"), (span.text, "bold cyan"), (f"  {across}", "dim")))
+            out += para(f"{span.text}  {across}", first=t.paint("Span", "bold", "cyan") + " ")
     if not view.rows:
         level, place = level_label(view.level or ""), places[view.place or ""]["name"]
-        out.print(Text(f"No figures for {level} in {place}.", "yellow"))
-        out.print(Text(f"{place} has figures for: {', '.join(view.levels_at_place)}", "dim"))
-        out.print(Text(f"{level} has figures for: {', '.join(view.places_for_level)}", "dim"))
+        out += para(f"No figures for {level} in {place}.", "bold")
+        out += para(f"{place} has figures for: {', '.join(view.levels_at_place)}")
+        out += para(f"{level} has figures for: {', '.join(view.places_for_level)}")
+        write(out)
         return
     if any(r["basis"] != "base" for r in view.rows):
-        out.print()
-        out.print(
-            Text(
+        out += [
+            "",
+            *para(
                 "base salary is pay before stock and bonus; total comp includes them; "
                 "basis not stated: the source does not say which.",
                 "dim",
-            )
-        )
-    _sources_footer(out, view.sources)
+            ),
+        ]
+    out += _sources_footer(view.sources)
+    write(out, pager=True)
 
 
-def _salary_matrix(view: SalaryView, catalog: Catalog, out: Console) -> None:
+def _salary_matrix(view: SalaryView, catalog: Catalog) -> list[str]:
     from roadmap_cli.views.salary import level_label
 
-    out.print(Text.assemble(("What the job pays", "bold"), " · ", ("every level and place", "bold cyan")))
-    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column("Level", no_wrap=True, style="bold")
+    t = term()
+    out = para("every level and place", "bold", "cyan", first=t.paint("What the job pays", "bold") + " · ")
+    columns = [Column("Level", ("bold",))]
     for place in view.places:
-        name = catalog.places[place]["name"].replace(" ", "\n")
-        table.add_column(f"{name}\n{catalog.places[place]['currency']}", no_wrap=True, vertical="top")
+        columns.append(Column(f"{catalog.places[place]['name']} ({catalog.places[place]['currency']})"))
     cells = {(s.level, s.place): s for s in view.spans}
+    rows = []
     for level in view.levels:
         row = [level_label(level)]
         for place in view.places:
             span = cells.get((level, place))
-            row.append(span.text if span else "[dim]-[/dim]")
-        table.add_row(*row)
-    out.print(table)
-    out.print(
-        Text(
+            row.append(span.text if span else "-")
+        rows.append(row)
+    out += table(columns, rows)
+    out += [
+        "",
+        *para(
             "Each cell runs from the lowest to the highest figure the sources give, base salary and "
             "total comp together. Every figure with its source and date: roadmap salary --level senior "
             "--city us",
             "dim",
-        )
-    )
+        ),
+    ]
     for flagged in (catalog.places[p] for p in view.places if catalog.places[p].get("flag")):
-        out.print(Text(f"{flagged['name']} ({flagged['currency']}): {flagged['flag']}", "yellow"))
+        out += para(
+            f"{flagged['name']} ({flagged['currency']}): {flagged['flag']}", first=t.mark("warn") + " "
+        )
+    return out
 
 
 def print_levels(levels: list[dict[str, Any]]) -> None:
-    out = stdout()
-    out.print(Text("The career ladder", "bold"))
+    t = term()
+    out = heading("The career ladder")
     for level in levels:
-        out.print()
         aliases = level.get("aliases", [])
-        out.print(
-            Text.assemble(
-                (f"{level['order']}. {level['title']}", "bold cyan"),
-                (f"  {level['years']} years", "bold"),
-                (f"  --level {level['id']}" + (f" ({', '.join(aliases)})" if aliases else ""), "dim"),
-            )
-        )
-        out.print(Text(f"   {level['summary']}"))
-        for heading, key in (("Expected", "expects"), ("Gets you promoted", "promoted_by")):
+        flag = f"--level {level['id']}" + (f" ({', '.join(aliases)})" if aliases else "")
+        out += [
+            "",
+            *para(f"{level['order']}. {level['title']} · {level['years']} years · {flag}", "bold", "cyan"),
+        ]
+        out += para(level["summary"], indent=3)
+        for title, key in (("Expected", "expects"), ("Gets you promoted", "promoted_by")):
             if level.get(key):
-                out.print(Text(f"   {heading}:", "bold"))
+                out.append("   " + t.paint(f"{title}:", "bold"))
                 for line in level[key]:
-                    out.print(Text(f"   • {line}"))
+                    out += para(line, indent=3, first="• ")
         if level.get("note"):
-            out.print(Text(f"   {level['note']}", "dim"))
-        out.print(Text(f"   sources: {', '.join(level['sources'])}", "dim"))
-    out.print()
-    out.print(Text("What each level pays: roadmap salary --level LEVEL", "dim"))
+            out += para(level["note"], "dim", indent=3)
+        out += para(f"sources: {', '.join(level['sources'])}", "dim", indent=3)
+    out += ["", *para("What each level pays: roadmap salary --level LEVEL", "dim")]
+    write(out, pager=True)
 
 
 def print_certs(certs: list[dict[str, Any]]) -> None:
-    out = stdout()
-    out.print(Text("Certifications, in the order the plan reaches them", "bold"))
+    t = term()
+    out = heading("Certifications, in the order the plan reaches them")
     for cert in certs:
-        out.print()
-        out.print(Text.assemble((cert["name"], "bold cyan"), "  ", (cert["issuer"], "bold")))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="dim", no_wrap=True)
-        grid.add_column(ratio=1)
+        out += [
+            "",
+            *para(cert["issuer"], "bold", first=t.paint(cert["name"], "bold", "cyan") + "  ", width=t.width),
+        ]
+        pairs: list[tuple[str, str]] = []
         if cert["phase"]:
             months = f" · months {cert['months']} of a 12-month plan" if cert["months"] else ""
-            grid.add_row("  Phase", f"phase {cert['phase_order']}, {cert['phase_title']}{months}")
+            pairs.append(("Phase", f"phase {cert['phase_order']}, {cert['phase_title']}{months}"))
         if cert["when"]:
-            grid.add_row("  When", cert["when"])
+            pairs.append(("When", cert["when"]))
         if cert["study_hours"]:
-            grid.add_row("  Study", f"{cert['study_hours']} h (estimated) · {', '.join(cert['study_items'])}")
+            pairs.append(("Study", f"{cert['study_hours']} h (estimated) · {', '.join(cert['study_items'])}"))
         if cert["stacks"]:
-            grid.add_row("  For", f"the {', '.join(cert['stacks'])} stack only")
-        grid.add_row("  Why", cert["why"])
+            pairs.append(("For", f"the {', '.join(cert['stacks'])} stack only"))
+        pairs.append(("Why", cert["why"]))
         named = "; ".join(f"{r['title']} ({r['id']}, {r['as_of']})" for r in cert["recommended_by"])
-        grid.add_row("  Named by", named)
+        pairs.append(("Named by", named))
         default = " · in every plan unless --cert chooses others" if cert["default"] else ""
-        grid.add_row("  Id", Text(f"{cert['id']}{default}", "dim"))
-        out.print(grid)
-    out.print()
-    out.print(
-        Text(
-            "Put one in your plan with `roadmap plan --cert ID` (repeatable); the plan marks with ★ "
-            "where its study starts. The what-matters guide advises one or two, not a collection.",
+        pairs.append(("Id", f"{cert['id']}{default}"))
+        out += fields(pairs)
+    out += [
+        "",
+        *para(
+            f"Put one in your plan with `roadmap plan --cert ID` (repeatable); the plan marks with "
+            f"{t.mark('cert')} where its study starts. The what-matters guide advises one or two, not a "
+            "collection.",
             "dim",
-        )
-    )
+        ),
+    ]
+    write(out, pager=True)
 
 
 def print_market(figures: list[dict[str, Any]]) -> None:
-    out = stdout()
-    out.print(Text("The job market, as the guides report it", "bold"))
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    table.add_column("Figure", ratio=4)
-    table.add_column("Value", ratio=2)
-    table.add_column("Source · as of", ratio=2, style="dim")
+    out = heading("The job market, as the guides report it")
+    columns = [Column("Figure"), Column("Value", ("bold",)), Column("Source · as of")]
     topic = None
+    rows: list[list[str]] = []
     for figure in figures:
         if figure["topic"] != topic:
-            topic = figure["topic"]
-            table.add_row(Text(topic.capitalize(), "bold cyan"), "", "")
-        title = Text(figure["title"])
-        if figure["note"]:
-            title.append(f"\n{figure['note']}", "dim")
+            if rows:
+                out += ["", *heading(str(topic).capitalize(), "cyan"), *table(columns, rows)]
+            topic, rows = figure["topic"], []
+        title = figure["title"] + (f"\n{figure['note']}" if figure["note"] else "")
         cited = f"\nciting {figure['cited']}" if figure["cited"] else ""
-        table.add_row(title, Text(figure["value"], "bold"), f"{figure['source']} · {figure['as_of']}{cited}")
-    out.print(table)
-    out.print()
-    out.print(Text("Each figure as its guide gives it; `roadmap salary` has the pay figures.", "dim"))
+        rows.append([title, figure["value"], f"{figure['source']} · {figure['as_of']}{cited}"])
+    if rows:
+        out += ["", *heading(str(topic).capitalize(), "cyan"), *table(columns, rows)]
+    out += ["", *para("Each figure as its guide gives it; `roadmap salary` has the pay figures.", "dim")]
+    write(out, pager=True)
 
 
 def print_skills(skills: list[dict[str, Any]]) -> None:
-    out = stdout()
-    out.print(Text("Skills: demand, salary impact and when to learn them", "bold"))
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    table.add_column("Skill", ratio=3)
-    table.add_column("Demand", ratio=2)
-    table.add_column("Salary impact", ratio=3)
-    table.add_column("Month", no_wrap=True)
-    table.add_column("Source", no_wrap=True, style="dim")
-    for skill in skills:
-        name = Text(skill["name"], "bold")
-        if skill.get("note"):
-            name.append(f"\n{skill['note']}", "dim")
-        table.add_row(
-            name,
+    out = heading("Skills: demand, salary impact and when to learn them")
+    columns = [
+        Column("Skill", ("bold",)),
+        Column("Demand"),
+        Column("Salary impact"),
+        Column("Month"),
+        Column("Source"),
+    ]
+    rows = [
+        [
+            skill["name"] + (f"\n{skill['note']}" if skill.get("note") else ""),
             skill.get("demand") or "-",
             skill.get("salary_impact") or "-",
             skill.get("months") or "-",
             "\n".join(skill["sources"]),
-        )
-    out.print(table)
-    out.print()
-    out.print(Text("Month: when to learn it in a 12-month plan. -: the sources say nothing.", "dim"))
+        ]
+        for skill in skills
+    ]
+    out += table(columns, rows)
+    out += ["", *para("Month: when to learn it in a 12-month plan. -: the sources say nothing.", "dim")]
+    write(out, pager=True)
 
 
 def print_stacks(stacks: list[dict[str, Any]]) -> None:
-    out = stdout()
-    out.print(Text("Stacks for `roadmap plan --lang` (the first framework is the default)", "bold"))
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    table.add_column("Stack")
-    table.add_column("Frameworks")
-    table.add_column("ORM")
-    table.add_column("Tests")
-    table.add_column("Jobs")
-    table.add_column("Packages")
+    out = heading("Stacks for `roadmap plan --lang` (the first framework is the default)")
+    columns = [
+        Column("Stack", ("bold",)),
+        Column("Frameworks"),
+        Column("ORM"),
+        Column("Tests"),
+        Column("Jobs"),
+        Column("Packages"),
+    ]
+    rows = []
     for stack in stacks:
-        names = Text(stack["id"], "bold")
-        if stack.get("aliases"):
-            names.append(f"\n{', '.join(stack['aliases'])}", "dim")
-        frameworks = "\n".join(f["id"] for f in stack["frameworks"])
-        orm = Text(stack["orm"])
-        for fw in stack["frameworks"]:
-            if fw.get("orm"):
-                orm.append(f"\n{fw['id']}: {fw['orm']}", "dim")
-        table.add_row(
-            names, frameworks, orm, stack["test_tool"], stack["job_queue"], stack["package_manager"]
+        names = stack["id"] + (f"\n{', '.join(stack['aliases'])}" if stack.get("aliases") else "")
+        orm = stack["orm"] + "".join(
+            f"\n{fw['id']}: {fw['orm']}" for fw in stack["frameworks"] if fw.get("orm")
         )
-    out.print(table)
+        frameworks = "\n".join(f["id"] for f in stack["frameworks"])
+        rows.append(
+            [names, frameworks, orm, stack["test_tool"], stack["job_queue"], stack["package_manager"]]
+        )
+    out += table(columns, rows)
     notes = [(stack["id"], stack["note"]) for stack in stacks if stack.get("note")]
     if notes:
-        out.print()
-        out.print(Text("Which tools the guides name, and which are our picks", "bold"))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1, style="dim")
-        for stack_id, note in notes:
-            grid.add_row(f"  {stack_id}", note)
-        out.print(grid)
-    out.print()
-    out.print(Text("Pick one with: roadmap plan --lang STACK --framework FRAMEWORK", "dim"))
+        out += ["", *heading("Which tools the guides name, and which are our picks"), *fields(notes)]
+    out += ["", *para("Pick one with: roadmap plan --lang STACK --framework FRAMEWORK", "dim")]
+    write(out, pager=True)
 
 
 def _one(section: str) -> str:
@@ -286,53 +259,56 @@ def _origin(file: str, folder: str) -> str:
 
 def print_packs(document: PacksDoc) -> None:
     """``roadmap packs list``: each pack with its version, where it comes from and what it holds."""
-    out = stdout()
+    t = term()
     folder = document["user_packs_dir"]
+    out: list[str] = []
     for pack in document["packs"]:
         origin = "built-in" if pack["builtin"] else ", ".join(_origin(f, folder) for f in pack["files"])
-        out.print(
-            Text.assemble((pack["id"], "bold cyan"), f" {pack['version']}".rstrip(), ("  " + origin, "dim")),
-            soft_wrap=True,
-        )
+        name = t.paint(pack["id"], "bold", "cyan") + f" {pack['version']}".rstrip() + "  "
+        out += para(origin, "dim", first=name, width=t.width)
         if pack["title"] != Path(pack["files"][0]).name:
-            out.print(Text(f"  {pack['title']}"), soft_wrap=True)
+            out += para(pack["title"], indent=2)
         items = _counts(pack["counts"])
         if pack["replaces"]:
             items += f" · replaces {', '.join(pack['replaces'])}"
-        out.print(Text(f"  {items}"), soft_wrap=True)
+        out += para(items, indent=2)
     if not any(not p["builtin"] for p in document["packs"]):
-        out.print()
-        out.print("No packs of your own yet; start one with `roadmap packs new NAME`.", soft_wrap=True)
-    out.print()
-    out.print(f"Your packs folder: {escape(folder)}", style="dim", soft_wrap=True)
+        out += ["", *para("No packs of your own yet; start one with `roadmap packs new NAME`.")]
+    out += ["", *para(folder, "dim", first="Your packs folder: ", width=t.width)]
+    write(out)
 
 
 def print_validation(report: ValidationReport) -> None:
     """``roadmap packs validate``: a line per file; the problems themselves go to stderr."""
-    out = stdout()
+    t = term()
+    out: list[str] = []
     for f in report.files:
         if f.valid:
             what = f" · {f.pack['id']} {f.pack['version']}".rstrip() if f.pack else ""
             counts = f": {_counts(f.pack['counts'])}" if f.pack else ""
             if f.pack and f.pack["replaces"]:
                 counts += f" (replaces {', '.join(f.pack['replaces'])})"
-            out.print(Text.assemble(("✓ ", "green"), f"{f.path}{what}{counts}"), soft_wrap=True)
+            out += para(
+                f"{f.path}{what}{counts}", first=t.paint(t.mark("done"), "green") + " ", width=t.width
+            )
         else:
             n = len(f.problems) + f.unlisted
-            out.print(
-                Text.assemble(("✗ ", "red"), f"{f.path}: {n:,} problem{'s' if n != 1 else ''}"),
-                soft_wrap=True,
-            )
+            first = t.paint(t.mark("failed"), "red") + " "
+            out += para(f"{f.path}: {n:,} problem{'s' if n != 1 else ''}", first=first, width=t.width)
+    write(out)
 
 
-_MARKS = {"ok": ("✓", "green"), "warn": ("!", "yellow"), "fail": ("✗", "red")}
+_MARKS = {"ok": ("done", "green"), "warn": ("warn", "bold"), "fail": ("failed", "red")}
 
 
 def print_doctor(results: list[CheckResult]) -> None:
-    out = stdout()
+    t = term()
+    out: list[str] = []
     for result in results:
         mark, style = _MARKS[result.status]
         first, *rest = result.detail.splitlines() or [""]
-        out.print(Text.assemble((f"{mark} ", style), (f"{result.name}:", "bold"), f" {first}"))
+        lead = t.paint(t.mark(mark), style, "bold") + " " + t.paint(f"{result.name}:", "bold") + " "
+        out += para(first, first=lead, width=t.width)
         for line in rest:
-            out.print(Text(f"    {line}"), soft_wrap=True)
+            out += para(line, indent=4, width=t.width)
+    write(out)

@@ -7,7 +7,8 @@ from datetime import date
 
 from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.progress.saved import PlanCert, SavedPlan
-from roadmap_cli.render.ansi import paint, timeline_lines, width, wrap
+from roadmap_cli.render.term import MEANING, fields, item, para, term, wrap
+from roadmap_cli.render.text import timeline_lines
 from roadmap_cli.render.units import day_text, hours_text
 from roadmap_cli.views.timeline import Span
 
@@ -29,22 +30,15 @@ def replan_summary(new: SavedPlan, old: SavedPlan, first_day: date) -> str:
     """One sentence on what a re-plan changed."""
     shift = (new.end - old.end).days
     moved = "no change" if shift == 0 else f"{abs(shift)} days {'later' if shift > 0 else 'sooner'}"
-    return (
+    text = (
         f"Re-planned from {first_day.isoformat()}: the end moves from {old.end.isoformat()} "
-        f"to {new.end.isoformat()} ({moved}); {len(new.settled)} done or skipped items kept.\n"
+        f"to {new.end.isoformat()} ({moved}); {len(new.settled)} done or skipped items kept."
     )
-
-
-def _row(mark: str, title: str, tail: str, title_width: int, tail_width: int, *styles: str) -> list[str]:
-    """A mark, a title wrapped to its column, and a dim right-hand column (an id) on the first line."""
-    lines = wrap(title, title_width)
-    first = f"{mark} {paint(lines[0].ljust(title_width), *styles)} {paint(tail.ljust(tail_width), 'dim')}"
-    rest = [f"{' ' * len(mark)} {paint(line, *styles)}" for line in lines[1:]]
-    return [first.rstrip(), *rest]
+    return "\n".join(para(text)) + "\n"
 
 
 def plan_text(plan: SavedPlan, *, by_week: bool, today: date | None = None) -> str:
-    columns = width()
+    t = term()
     req = plan.request
     low, high = req.months
     window = f"{low}-{high}" if low != high else f"{high}"
@@ -56,28 +50,26 @@ def plan_text(plan: SavedPlan, *, by_week: bool, today: date | None = None) -> s
     pace = f"{req.hours:g} h/week · {total} · {len(plan.weeks)} weeks"
     dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months (window {window} months)"
     kit = " · ".join(tools[k] for k in ("orm", "test_tool", "job_queue", "package_manager") if k in tools)
-    out = [paint("Backend study plan", "bold") + " · " + paint(plan.title, "bold", "cyan")]
-    if kit:
-        out.append(f"{paint('Tools', 'dim')}  {kit}")
-    out += [
-        f"{paint('Pace', 'dim')}   {pace}",
-        f"{paint('Dates', 'dim')}  {dates}",
-        f"{paint('Items', 'dim')}  {core} core{extra}{left}",
-    ]
-    certs = " · ".join(f"{c.name} ({hours_text(c.minutes)})" for c in plan.certifications) or "none chosen"
-    for label, text, styles in (("Certs", certs, ()), ("Note ", ESTIMATE_NOTE, ("dim",))):
-        for n, line in enumerate(wrap(text, columns - 7)):
-            out.append((paint(label, "dim") if n == 0 else " " * 5) + "  " + paint(line, *styles))
+    out = para(plan.title, "bold", "cyan", first=t.paint("Backend study plan", "bold") + " · ", width=t.width)
     for warning in plan.warnings:
-        lines = wrap(warning, columns - 2)
-        out += [paint(("! " if n == 0 else "  ") + line, "yellow") for n, line in enumerate(lines)]
+        out += para(warning, "bold", first=t.paint(t.mark("warn"), "bold", "red") + " ")
+    certs = " · ".join(f"{c.name} ({hours_text(c.minutes)})" for c in plan.certifications) or "none chosen"
+    pairs = [("Tools", kit)] if kit else []
+    pairs += [("Pace", pace), ("Dates", dates), ("Items", f"{core} core{extra}{left}"), ("Certs", certs)]
+    out += fields([*pairs, ("Note", ESTIMATE_NOTE)], indent=0, dim=("Note",))
     if plan.items:
-        out += ["", *timeline_lines(phase_spans(plan), plan.start, plan.end, today, columns), ""]
-        out += _weeks(plan, columns) if by_week else _months(plan, columns)
+        marks = ["ends", "progress", *(["cert"] if plan.certifications else [])]
+        key = t.legend(*marks).replace(MEANING["progress"], "carries on into the next month")
+        if by_week:
+            key = "Each week: what to study and its hours"
+        out += ["", *para(f"{key} · ids are what `roadmap check` takes", "dim", width=t.width)]
+        out += ["", *timeline_lines(phase_spans(plan), plan.start, plan.end, today), ""]
+        out += _weeks(plan) if by_week else _months(plan)
     return "\n".join(out) + "\n"
 
 
-def _months(plan: SavedPlan, columns: int) -> list[str]:
+def _months(plan: SavedPlan) -> list[str]:
+    t = term()
     months: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
     for week in plan.weeks:
         month = months[(week.first_day.year, week.first_day.month)]
@@ -90,60 +82,71 @@ def _months(plan: SavedPlan, columns: int) -> list[str]:
         certs[(first.year, first.month)].append(cert)
     phase_no = {p.id: n for n, p in enumerate(plan.phases, 1)}
     phase_title = {p.id: p.title for p in plan.phases}
+    id_width = min(24, max([len(i.id) for i in plan.items] + [len(c.id) for c in plan.certifications]))
     out: list[str] = []
     for (year, month_no), seen in months.items():
         month_certs = certs.get((year, month_no), [])
-        id_width = max(len(i) for i in [*seen, *(c.id for c in month_certs)])
-        title_width = max(20, columns - id_width - 4)
         items = [i for i in (plan.item(item_id) for item_id in seen) if i is not None]
         phases = dict.fromkeys(i.phase for i in items)
-        head = f"{date(year, month_no, 1):%b %Y}  {hours_text(sum(seen.values()))}  "
+        head = (
+            t.paint(f"{date(year, month_no, 1):%b %Y}", "bold")
+            + "  "
+            + t.paint(hours_text(sum(seen.values())), "dim")
+            + "  "
+        )
         names = " · ".join(f"{phase_no.get(p, '?')}. {phase_title.get(p, p)}" for p in phases)
-        wrapped = wrap(names, columns - len(head))
-        out.append(paint(head[:8], "bold") + paint(head[8:], "dim") + paint(wrapped[0], "cyan"))
-        out += [" " * len(head) + paint(line, "cyan") for line in wrapped[1:]]
-        for item in items:
-            end = item.end or plan.end
-            mark = " ✓" if (end.year, end.month) == (year, month_no) else " …"
-            if item.kind == "project":
-                out += _row(mark, f"Project: {item.title}", item.id, title_width, id_width, "bold")
-            elif item.weekly is not None:
-                out += _row(mark, f"{item.title} ({item.weekly} h a week)", item.id, title_width, id_width)
-            elif item.priority == "optional":
-                out += _row(mark, f"{item.title} (optional)", item.id, title_width, id_width)
+        lead = len(f"{date(year, month_no, 1):%b %Y}  {hours_text(sum(seen.values()))}  ")
+        lines = para(names, "cyan", first=" " * lead, width=t.width)
+        out += [head + lines[0][lead:], *lines[1:]]
+        for i in items:
+            end = i.end or plan.end
+            ends = (end.year, end.month) == (year, month_no)
+            mark = t.paint(t.mark("ends"), "green") if ends else t.mark("progress")
+            if i.kind == "project":
+                out += item(mark, i.id, f"Project: {i.title}", "bold", id_width=id_width)
+            elif i.weekly is not None:
+                out += item(mark, i.id, f"{i.title} ({i.weekly} h a week)", id_width=id_width)
+            elif i.priority == "optional":
+                out += item(mark, i.id, f"{i.title} (optional)", id_width=id_width)
             else:
-                out += _row(mark, item.title, item.id, title_width, id_width)
+                out += item(mark, i.id, i.title, id_width=id_width)
         for cert in month_certs:
-            out += _row(" ★", f"Certification: {_cert_line(cert)}", cert.id, title_width, id_width, "magenta")
+            mark = t.paint(t.mark("cert"), "magenta")
+            out += item(mark, cert.id, f"Certification: {_cert_line(cert)}", "magenta", id_width=id_width)
         out.append("")
-    legend = "✓ finishes that month · … carries on into the next · ids are what `roadmap check` takes"
-    if plan.certifications:
-        legend += " · ★ start studying for a certification (roadmap certs)"
-    out += [paint(line, "dim") for line in wrap(legend, columns)]
     return out
 
 
-def _weeks(plan: SavedPlan, columns: int) -> list[str]:
+def _weeks(plan: SavedPlan) -> list[str]:
+    t = term()
     certs: dict[int, list[PlanCert]] = defaultdict(list)
     for cert in plan.certifications:
         week = plan.week_of(cert.start)
         certs[week.index if week else 0].append(cert)
     number = max(4, len(str(len(plan.weeks))))
     head_width = number + 2 + 14 + 2 + 7 + 2
-    work_width = max(20, columns - head_width)
-    out = [paint(f"{'Week':>{number}}  {'Starts':<14}  {'Hours':>7}  What to study", "bold")]
+    beside = t.width - head_width >= 24
+    work_width = t.width - head_width if beside else t.width - 6
+    what = "What to study" if beside else ""
+    out = [t.paint(f"{'Week':>{number}}  {'Starts':<14}  {'Hours':>7}  {what}".rstrip(), "bold")]
     for week in plan.weeks:
         lines: list[str] = []
         for item_id, minutes in week.slices:
-            item = plan.item(item_id)
-            weekly = " a week" if item is not None and item.weekly is not None else ""
-            hours = f" ({hours_text(minutes)}{weekly})"
-            wrapped = wrap(item.title if item else item_id, work_width - len(hours))
-            wrapped[-1] += paint(hours, "dim")
+            found = plan.item(item_id)
+            weekly = " a week" if found is not None and found.weekly is not None else ""
+            hours = f"({hours_text(minutes)}{weekly})"
+            wrapped = wrap(f"{found.title if found else item_id} {hours}", work_width)
+            if wrapped[-1].endswith(hours):
+                wrapped[-1] = wrapped[-1][: -len(hours)] + t.paint(hours, "dim")
             lines += wrapped
         for cert in certs.get(week.index, []):
-            lines += [paint(line, "magenta") for line in wrap(f"★ {_cert_line(cert)}", work_width)]
-        head = f"{week.index + 1:>{number}}  {day_text(week.first_day):<14}  {hours_text(week.used):>7}  "
-        out.append(head + lines[0])
-        out += [" " * head_width + line for line in lines[1:]]
+            text = f"{t.mark('cert')} {_cert_line(cert)}"
+            lines += [t.paint(line, "magenta") for line in wrap(text, work_width)]
+        head = f"{week.index + 1:>{number}}  {day_text(week.first_day):<14}  {hours_text(week.used):>7}"
+        if beside:
+            out.append(f"{head}  {lines[0]}")
+            out += [" " * head_width + line for line in lines[1:]]
+        else:
+            out.append(head)
+            out += [" " * 6 + line for line in lines]
     return out

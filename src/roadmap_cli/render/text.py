@@ -1,38 +1,51 @@
-"""Plain-text views for the commands run many times a day (`status`, `next`, `check`).
+"""Text views for the commands run many times a day (`status`, `next`, `check`, `skip`, `note`).
 
-They draw without Rich on purpose: these commands must start faster than Rich imports. Colour is
-plain ANSI, only on a terminal and never with NO_COLOR set.
+Laid out by :mod:`roadmap_cli.render.term`, like every human view: to the terminal's width, in
+marks its encoding can show, coloured only when colour is wanted.
 """
 
 from __future__ import annotations
 
-import sys
+from datetime import date
 from typing import TYPE_CHECKING
 
 from roadmap_cli.progress.saved import PlanItem
-from roadmap_cli.render.ansi import paint
+from roadmap_cli.render.term import MARKS, item, para, term
+from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
 from roadmap_cli.views.progress import PhaseProgress, Progress, Totals, WeekView
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.actions import Outcome
+    from roadmap_cli.views.timeline import Span
 
 BAR_WIDTH = 24
 
 
 def bar(totals: Totals, width: int = BAR_WIDTH) -> str:
+    t = term()
     filled = round(totals.share * width)
     return (
-        paint("█" * filled, "green")
-        + paint("░" * (width - filled), "dim")
+        t.paint("█" * filled, "green")
+        + t.paint("░" * (width - filled), "dim")
         + f" {percent_text(totals.percent):>6}"
     )
 
 
-def _item_line(item: PlanItem, extra: str = "", mark: str = "  ") -> str:
-    label = f"Project: {item.title}" if item.kind == "project" else item.title
-    suffix = f"  {paint(extra, 'dim')}" if extra else ""
-    return f"{mark}{paint(item.id, 'cyan')}  {label}{suffix}"
+def _label(i: PlanItem) -> str:
+    return f"Project: {i.title}" if i.kind == "project" else i.title
+
+
+def _id_width(items: list[PlanItem]) -> int:
+    return max((len(i.id) for i in items), default=0)
+
+
+def _items(mark: str, items: list[PlanItem], tail: dict[str, str] | None = None) -> list[str]:
+    width = _id_width(items)
+    out: list[str] = []
+    for i in items:
+        out += item(mark, i.id, _label(i), id_width=width, tail=(tail or {}).get(i.id, ""))
+    return out
 
 
 def totals_text(totals: Totals) -> str:
@@ -44,160 +57,201 @@ def totals_text(totals: Totals) -> str:
     )
 
 
-def standing_text(status: Progress) -> str:
-    """One sentence on where the person is against where the plan has them by today."""
+def standing(status: Progress) -> tuple[str, tuple[str, ...]]:
+    """One sentence on where the person is against where the plan has them by today, and its style."""
     delta = abs(status.delta_minutes)
     pace = f"at {status.plan.hours_per_week:g} h/week"
     amount = f"{hours_text(delta)}, about {days_text(abs(status.delta_days))} {pace}"
     if abs(status.delta_days) == 0 and delta:
         amount = f"{hours_text(delta)}, less than a day {pace}"
     if status.standing == "finished":
-        return paint("Finished: every item in the plan is done.", "bold", "green")
+        return "Finished: every item in the plan is done.", ("bold", "green")
     if status.standing == "before_start":
         text = f"Your plan starts on {day_text(status.plan.start)}, in {days_text(status.days_to_start)}."
         if status.delta_minutes > 0:
             text += f" You are already {hours_text(delta)} ahead."
-        return text
+        return text, ()
     if status.standing == "ahead":
-        return paint(f"Ahead of plan by {amount}.", "green")
+        return f"Ahead of plan by {amount}.", ("green",)
     if status.standing == "behind":
-        return paint(f"Behind plan by {amount}.", "yellow")
-    return paint("On time: done just what the plan has due by today.", "green")
+        return f"Behind plan by {amount}.", ("bold", "red")
+    return "On time: done just what the plan has due by today.", ("green",)
 
 
-def _phase_line(phase: PhaseProgress, width: int, current: bool) -> str:
-    name = phase.title if len(phase.title) <= width else phase.title[: width - 1] + "…"
-    mark = paint("▸", "bold") if current else " "
-    counts = paint(f"{phase.totals.done_items}/{phase.totals.total_items} items", "dim")
-    return f"{mark} {name:<{width}}  {bar(phase.totals, 16)}  {counts}"
+def standing_text(status: Progress) -> str:
+    text, styles = standing(status)
+    return term().paint(text, *styles)
+
+
+def _phase_lines(phase: PhaseProgress, width: int, current: bool) -> list[str]:
+    """A phase's name, then its bar and counts: on one line when the terminal is wide enough."""
+    t = term()
+    mark = t.paint(t.mark("current"), "bold") if current else " "
+    counts = f"{phase.totals.done_items}/{phase.totals.total_items} items"
+    meter = f"{bar(phase.totals, 16)}  {counts}"
+    meter_width = 16 + 7 + 2 + len(counts)
+    name = f"{phase.number}. {phase.title}"
+    if 2 + width + 2 + meter_width <= t.width:
+        lines = para(name, width=width)
+        first = f"{mark} {lines[0].ljust(width)}  {meter}"
+        return [first, *(f"  {line}" for line in lines[1:])]
+    return [*para(name, first=f"{mark} ", width=t.width), f"    {meter}"]
+
+
+def timeline_lines(spans: list[Span], start: date, end: date, today: date | None) -> list[str]:
+    """The phase timeline, painted: done in green, planned in cyan, today in bold magenta."""
+    from roadmap_cli.views.timeline import DONE, FULL, TODAY, timeline
+
+    t = term()
+    longest = max((len(s.label) for s in spans), default=0)
+    label_width = min(28, longest) if t.width - min(28, longest) - 1 >= 40 else 3
+    picture = timeline(
+        spans, start, end, today, width=min(100, t.width - label_width - 1), label_width=label_width
+    )
+    styles = {DONE: ("green",), FULL: ("cyan",), TODAY: ("bold", "magenta")}
+    lines = [t.paint(axis, "bold") for axis in (picture.axis, picture.years) if axis]
+    for label, row in picture.rows:
+        lines.append(label + " " + "".join(t.paint(c, *styles.get(c, ("dim",))) for c in row))
+    legend = f"{DONE} done  {FULL} planned"
+    if picture.today_column is not None and today is not None:
+        legend += f"  {TODAY} today ({today.isoformat()})"
+    if picture.step > 1:
+        legend += f"  (a label every {picture.step} months)"
+    return lines + para(legend, "dim", width=t.width)
 
 
 def timeline_text(progress: Progress) -> list[str]:
     """The Gantt-like picture: a bar per phase over the plan's months, done part filled, today marked."""
-    from roadmap_cli.render.ansi import timeline_lines, width
     from roadmap_cli.views.timeline import phase_spans
 
     spans = phase_spans(progress.phases)
     if not spans:
         return []
     plan = progress.plan
-    return timeline_lines(spans, plan.start, plan.end, progress.today, width())
+    return timeline_lines(spans, plan.start, plan.end, progress.today)
 
 
 def status_text(status: Progress) -> str:
+    t = term()
     plan = status.plan
-    lines = [
-        paint("Progress", "bold") + f" · {plan.title} · {plan.hours_per_week:g} h/week · "
-        f"{day_text(plan.start)} → {day_text(plan.end)}",
-        f"  Overall  {bar(status.overall)}",
-        f"  {totals_text(status.overall)}",
-        "",
-        standing_text(status),
-    ]
+    head = f"{plan.title} · {plan.hours_per_week:g} h/week · {day_text(plan.start)} → {day_text(plan.end)}"
+    lines = para(head, first=t.paint("Progress", "bold") + " · ", width=t.width)
+    lines += [f"  Overall  {bar(status.overall, min(BAR_WIDTH, t.width - 20))}"]
+    lines += para(totals_text(status.overall), indent=2)
+    text, styles = standing(status)
+    lines += ["", *para(text, *styles)]
     if status.standing not in ("before_start", "finished"):
-        lines.append(
-            paint(
-                f"By today the plan has {hours_text(status.due_minutes)} due; you have done "
-                f"{hours_text(status.done_scheduled_minutes)} of the scheduled work. "
-                f"{days_text(status.days_left)} to the planned end.",
-                "dim",
-            )
+        lines += para(
+            f"By today the plan has {hours_text(status.due_minutes)} due; you have done "
+            f"{hours_text(status.done_scheduled_minutes)} of the scheduled work. "
+            f"{days_text(status.days_left)} to the planned end.",
         )
     streak = status.streak_weeks
-    lines.append(
+    lines += para(
         f"Streak: {streak} week{'s' if streak != 1 else ''} in a row with a tick."
         if streak
         else "Streak: none yet; tick something this week to start one."
     )
-    lines += ["", paint("Phases", "bold")]
-    width = min(48, max((len(p.title) for p in status.phases), default=10))
+    lines += ["", t.paint("Phases", "bold")]
+    width = min(40, max((len(f"{p.number}. {p.title}") for p in status.phases), default=10))
     current = status.current_phase
-    lines += [_phase_line(p, width, current is not None and p.id == current.id) for p in status.phases]
+    for p in status.phases:
+        lines += _phase_lines(p, width, current is not None and p.id == current.id)
     if current:
-        lines.append(paint(f"▸ current phase: {current.title}", "dim"))
+        lines += para(f"{t.mark('current')} current phase: {current.title}", "dim")
     picture = timeline_text(status)
     if picture:
-        lines += ["", paint("Timeline", "bold"), *picture]
+        lines += ["", t.paint("Timeline", "bold"), *picture]
     if status.overdue:
-        lines += ["", paint(f"Overdue ({len(status.overdue)})", "bold", "yellow")]
-        lines += [_item_line(i, f"was due {i.end.isoformat() if i.end else ''}") for i in status.overdue]
+        lines += ["", t.paint(f"{t.mark('overdue')} Overdue ({len(status.overdue)})", "bold", "red")]
+        tails = {i.id: f"was due {i.end.isoformat()}" for i in status.overdue if i.end}
+        lines += _items(t.mark("overdue"), list(status.overdue), tails)
     if status.next_items:
-        lines += ["", paint("Next", "bold")]
-        lines += [_item_line(i, hours_text(i.minutes)) for i in status.next_items]
-    if status.unscheduled:
-        lines += ["", paint("Not done, and not in the schedule", "bold")]
-        lines += [_item_line(i) for i in status.unscheduled]
-        lines.append(paint("  `roadmap replan` puts them back into the schedule.", "dim"))
-    if status.orphans:
-        lines += ["", paint("Kept from content that no longer has them", "bold")]
-        lines += [f"  {paint(i, 'cyan')}" for i in status.orphans]
-        lines.append(
-            paint("  Their ticks and notes are kept; they no longer count in the bars above.", "dim")
+        lines += ["", t.paint("Next", "bold")]
+        lines += _items(
+            t.mark("todo"), list(status.next_items), {i.id: hours_text(i.minutes) for i in status.next_items}
         )
-    lines += ["", paint("Tick items with `roadmap check ID`; `roadmap next` shows this week.", "dim")]
+    if status.unscheduled:
+        lines += ["", t.paint("Not done, and not in the schedule", "bold")]
+        lines += _items(t.mark("todo"), list(status.unscheduled))
+        lines += para("`roadmap replan` puts them back into the schedule.", "dim", indent=2)
+    if status.orphans:
+        lines += ["", t.paint("Kept from content that no longer has them", "bold")]
+        lines += [f"  {t.paint(i, 'cyan')}" for i in status.orphans]
+        lines += para(
+            "Their ticks and notes are kept; they no longer count in the bars above.", "dim", indent=2
+        )
+    lines += ["", *para("Tick items with `roadmap check ID`; `roadmap next` shows this week.", "dim")]
     return "\n".join(lines) + "\n"
 
 
 def week_text(view: WeekView) -> str:
+    t = term()
     lines: list[str] = []
     if view.standing == "after_end":
-        lines.append(paint("Your plan's weeks are over.", "bold"))
+        lines.append(t.paint("Your plan's weeks are over.", "bold"))
     else:
         heading = f"Week {view.week_number}" + (
             " (your plan starts then)" if view.standing == "before_start" else ""
         )
-        lines.append(
-            paint(heading, "bold")
-            + f" · {day_text(view.first_day)} → {day_text(view.last_day)} · "
-            + f"{hours_text(view.planned_minutes)} planned, {hours_text(view.left_minutes)} left"
+        rest = (
+            f"{day_text(view.first_day)} → {day_text(view.last_day)} · "
+            f"{hours_text(view.planned_minutes)} planned, {hours_text(view.left_minutes)} left"
         )
+        lines += para(rest, first=t.paint(heading, "bold") + " · ", width=t.width)
+        width = max([_id_width([w.item for w in view.items]), _id_width(list(view.overdue))])
         for w in view.items:
-            mark = paint("✓ ", "green") if w.done else "☐ "
+            mark = t.paint(t.mark("done"), "green") if w.done else t.mark("todo")
             extra = f"{hours_text(w.minutes)} this week"
             if w.minutes != w.item.minutes:
                 extra += f" of {hours_text(w.item.minutes)}"
-            lines.append(_item_line(w.item, extra, mark))
+            lines += item(mark, w.item.id, _label(w.item), id_width=width, tail=extra)
     if view.overdue:
-        lines += ["", paint(f"Overdue ({len(view.overdue)})", "bold", "yellow")]
-        lines += [_item_line(i, f"was due {i.end.isoformat() if i.end else ''}", "☐ ") for i in view.overdue]
+        lines += ["", t.paint(f"{t.mark('overdue')} Overdue ({len(view.overdue)})", "bold", "red")]
+        tails = {i.id: f"was due {i.end.isoformat()}" for i in view.overdue if i.end}
+        lines += _items(t.paint(t.mark("overdue"), "red"), list(view.overdue), tails)
     todo = [w.item.id for w in view.items if not w.done] + [i.id for i in view.overdue]
     if todo:
-        lines += ["", paint(f"Done one? roadmap check {todo[0]}", "dim")]
+        lines += ["", *para(f"Done one? roadmap check {todo[0]}", "dim")]
     elif view.standing == "after_end":
-        lines.append("Nothing is left. `roadmap status` shows the whole picture.")
+        lines += para("Nothing is left. `roadmap status` shows the whole picture.")
     else:
-        lines += ["", paint("Everything planned for this week is done.", "green")]
+        lines += ["", *para("Everything planned for this week is done.", "green")]
     return "\n".join(lines) + "\n"
 
 
-_DONE = {
-    "tick": ("✓ ticked", "already ticked"),
-    "untick": ("↺ unticked", "was not ticked"),
-    "skip": ("» skipped", "already skipped"),
-    "unskip": ("↺ unskipped", "was not skipped"),
-    "note": ("✎ noted", "no note to take back"),
-    "evidence": ("⌂ evidence", ""),
+#: Per kind of change: its mark, what was done, and what it says when there was nothing to do.
+_CHANGES = {
+    "tick": ("done", "ticked", "already ticked"),
+    "untick": ("↺", "unticked", "was not ticked"),
+    "skip": ("skipped", "skipped", "already skipped"),
+    "unskip": ("↺", "unskipped", "was not skipped"),
+    "note": ("✎", "noted", "no note to take back"),
+    "evidence": ("⌂", "evidence kept", ""),
 }
 
 
 def change_report(outcome: Outcome, progress: Progress) -> str:
-    """What a tick, skip or note changed, one line per id, then the overall progress afterwards."""
+    """What a tick, skip or note changed, one row per id, then the overall progress afterwards."""
+    t = term()
     written = {(e.item_id, e.kind) for e in outcome.written}
-    lines = []
+    lines: list[str] = []
+    id_width = max((len(item_id) for item_id, _, _ in outcome.asked), default=0)
     for item_id, kind, value in outcome.asked:
-        did, did_not = _DONE[kind]
-        item = progress.plan.item(item_id)
-        title = item.title if item is not None else "(not in your plan)"
+        mark, did, did_not = _CHANGES[kind]
+        mark = t.mark(mark) if mark in MARKS else mark
+        found = progress.plan.item(item_id)
+        title = _label(found) if found is not None else "(not in your plan)"
         if kind == "note" and value is None:
-            did = "↺ note taken back"
+            mark, did = "↺", "note taken back"
         if (item_id, kind) in written:
-            detail = f"  {paint(value, 'dim')}" if value and kind in ("note", "evidence") else ""
-            lines.append(f"{paint(did, 'green')}  {paint(item_id, 'cyan')}  {title}{detail}")
+            detail = f" · {value}" if value and kind in ("note", "evidence") else ""
+            lines += item(t.paint(mark, "green"), item_id, title + detail, id_width=id_width, tail=did)
         else:
-            lines.append(f"{paint('·', 'dim')} {paint(item_id, 'cyan')} {did_not}: nothing to change")
-    lines.append(paint(totals_text(progress.overall) + ".", "dim"))
+            lines += item("·", item_id, title, id_width=id_width, tail=f"{did_not}: nothing to change")
+    lines += para(totals_text(progress.overall) + ".", "dim")
     return "\n".join(lines) + "\n"
 
 
 def write(text: str) -> None:
-    sys.stdout.write(text)
+    term_write(text)

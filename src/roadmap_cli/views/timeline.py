@@ -1,16 +1,35 @@
-"""A Gantt-like picture of the plan: one bar per phase over the months, today marked. Pure text."""
+"""A Gantt-like picture of the plan: one bar per phase over the months, today marked. Pure text.
+
+How the axis reads:
+
+* every month is labelled when each has room for its three letters and a space; otherwise every
+  second, third, sixth or twelfth month, counted from January (so the labels stay the same months
+  whatever the start), and the plan's first month, unless it is too short for its label before the
+  next one (a plan from 22 November starts its axis at Dec);
+* a second line gives the year under the first labelled month and under every January (moved
+  right by a column or two when the one before it is still being written, left out when that is
+  not enough).
+  When only Januaries would be labelled, the month line is left out and the years say it all;
+* today is a ``│`` down every bar, when it falls inside the plan;
+* the done part of a phase is drawn from its start and never to the right of today: work done is
+  in the past, even when a re-plan has moved the phase later.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from roadmap_cli.views.progress import PhaseProgress
 
 FULL, DONE, EMPTY, TODAY = "━", "█", "·", "│"
+#: Months between labels, tried in order until labels no longer touch.
+STEPS = (1, 2, 3, 6, 12)
+LABEL_ROOM = 4  # "Jan" and a space
 
 
 @dataclass(frozen=True)
@@ -32,49 +51,115 @@ def phase_spans(phases: Iterable[PhaseProgress]) -> list[Span]:
 
 @dataclass(frozen=True)
 class Timeline:
-    axis: str
+    axis: str  # the month labels
+    years: str  # the year under the first month and under each January
     rows: list[tuple[str, str]]  # (label, bar)
-    today_column: int | None
-    legend: str
+    today_column: int | None  # in the bar
+    step: int  # months between month labels
+    labelled: tuple[date, ...]  # the first day of each month that has a label
+
+    @property
+    def lines(self) -> list[str]:
+        return [self.axis, self.years, *(f"{label} {bar}" for label, bar in self.rows)]
 
 
-def timeline(spans: list[Span], start: date, end: date, today: date | None, width: int = 48) -> Timeline:
-    """Bars over ``width`` columns from ``start`` to ``end``; ``today`` is marked when inside."""
+def _months(start: date, end: date) -> list[date]:
+    months, day = [], start.replace(day=1)
+    while day <= end:
+        months.append(day)
+        day = (day + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _short(label: str, width: int) -> str:
+    """``label`` cut between words to ``width``, with an ellipsis when cut."""
+    if len(label) <= width:
+        return label
+    words, kept = label.split(), ""
+    for word in words:
+        candidate = f"{kept} {word}".strip()
+        if len(candidate) > width - 1:
+            break
+        kept = candidate
+    return (kept or label[: width - 1]) + "…"
+
+
+def timeline(
+    spans: list[Span], start: date, end: date, today: date | None, width: int = 48, label_width: int = 28
+) -> Timeline:
+    """Bars over ``width`` columns from ``start`` to ``end``, labels at most ``label_width`` wide
+    (cut between words; under 12, only the phase numbers)."""
     days = max(1, (end - start).days + 1)
     width = max(8, min(width, days))
 
     def column(day: date) -> int:
         return min(width - 1, max(0, (day - start).days * width // days))
 
-    def day_of(col: int) -> date:
-        return start + timedelta(days=col * days // width)
-
+    months = _months(start, end)
+    cols = [0, *(column(m) for m in months[1:])]
+    step = STEPS[-1]
+    for candidate in STEPS:
+        marks = [c for m, c in zip(months[1:], cols[1:], strict=True) if (m.month - 1) % candidate == 0]
+        if all(b - a >= LABEL_ROOM for a, b in pairwise(marks)):
+            step = candidate
+            break
+    chosen = [
+        (m, c)
+        for n, (m, c) in enumerate(zip(months, cols, strict=True))
+        if not n or (m.month - 1) % step == 0
+    ]
+    if len(chosen) > 1 and chosen[1][1] - chosen[0][1] < LABEL_ROOM:
+        chosen = chosen[1:]  # a first month too short for its label: the next one starts the axis
     axis = [" "] * width
-    col = 0
-    while col < width:
-        here = day_of(col)
-        if col == 0 or here.month != day_of(col - 1).month:
-            label = f"{here:%b}"
-            if col + len(label) <= width and all(c == " " for c in axis[max(0, col - 1) : col + len(label)]):
-                axis[col : col + len(label)] = label
-                col += len(label)
-                continue
-        col += 1
+    labelled: list[date] = []
+    for month, col in chosen:
+        text = f"{month:%b}"
+        if col + len(text) > width:
+            continue
+        axis[col : col + len(text)] = text
+        labelled.append(month)
+    years = [" "] * width
+    last_end = -1
+    for n, (month, col) in enumerate(chosen):
+        if n and month.month != 1:
+            continue
+        text = str(month.year)
+        at = max(col, last_end + 1)
+        if at + len(text) > width or at > col + 2:
+            continue
+        years[at : at + len(text)] = text
+        last_end = at + len(text)
+
     today_column = column(today) if today is not None and start <= today <= end else None
-    label_width = min(28, max((len(s.label) for s in spans), default=0))
+    if today is not None and today > end:
+        past = width  # every column is in the past
+    elif today_column is not None:
+        past = today_column
+    else:
+        past = 0
+    longest = max((len(s.label) for s in spans), default=0)
+    numbers_only = label_width < min(12, longest)
+    if numbers_only:  # too narrow for names: the phase numbers, which every view gives with the names
+        spans = [Span(s.label.split(" ")[0], s.start, s.end, s.done) for s in spans]
+        longest = max((len(s.label) for s in spans), default=0)
+    label_width = min(label_width, longest)
     rows = []
     for span in spans:
         first, last = column(span.start), column(span.end)
         filled = last - first + 1
-        done_cols = round(filled * min(1.0, max(0.0, span.done)))
+        done_cols = min(round(filled * min(1.0, max(0.0, span.done))), max(0, past - first))
         bar = [EMPTY] * width
         for c in range(first, last + 1):
             bar[c] = DONE if c - first < done_cols else FULL
         if today_column is not None:
             bar[today_column] = TODAY
-        label = span.label if len(span.label) <= label_width else span.label[: label_width - 1] + "…"
-        rows.append((label.ljust(label_width), "".join(bar)))
-    legend = f"{DONE} done  {FULL} planned"
-    if today_column is not None and today is not None:
-        legend += f"  {TODAY} today ({today.isoformat()})"
-    return Timeline(" " * label_width + " " + "".join(axis), rows, today_column, legend)
+        rows.append((_short(span.label, label_width).ljust(label_width), "".join(bar)))
+    pad = " " * (label_width + 1)
+    return Timeline(
+        "" if step == 12 else pad + "".join(axis).rstrip(),  # every label a January: the years say it
+        pad + "".join(years).rstrip(),
+        rows,
+        today_column,
+        step,
+        tuple(labelled),
+    )
