@@ -177,14 +177,9 @@ def build_app() -> "typer.Typer":
         ] = False,
     ) -> None:
         """Plan your way to a backend engineering job."""
-        from roadmap_cli.render.pager import NO_PAGER_ENV
-        from roadmap_cli.render.term import ASCII_ENV, reset
+        from roadmap_cli.render.term import configure
 
-        if ascii_marks:
-            os.environ[ASCII_ENV] = "1"
-        if no_pager:
-            os.environ[NO_PAGER_ENV] = "1"
-        reset()
+        configure(ascii_marks=ascii_marks, no_pager=no_pager)
 
     for name in COMMANDS:
         import_module(f"roadmap_cli.commands.{name}").register(app)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_cli.commands.options import ItemIds, UndoOption, today
 from roadmap_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.saved import PlanItem
 
 HELP = """Tick off what you have done.
 
@@ -79,22 +82,21 @@ def _interactive() -> None:
                 "Nothing is planned for this week and nothing is overdue. `roadmap status` shows the rest.\n"
             )
             return
+        overdue = {i.id for i in progress.overdue}
         choices = [
-            questionary.Choice(
-                title=f"{'Project: ' if item.kind == 'project' else ''}{item.title}  [{item.id}]",
-                value=item.id,
-                checked=done,
-            )
+            questionary.Choice(title=checklist_row(item, item.id in overdue), value=item.id, checked=done)
             for item, done in rows
         ]
-        picked = set(
-            questionary.checkbox(
+        try:
+            answer = questionary.checkbox(
                 "This week and overdue",
                 choices=choices,
                 instruction="(space ticks or unticks, enter saves, Ctrl-C quits without saving)",
             ).unsafe_ask()
-            or []
-        )
+        except KeyboardInterrupt:
+            sys.stderr.write("Interrupted: nothing was saved.\n")
+            raise typer.Exit(130) from None
+        picked = set(answer or [])
         entries: list[Entry] = []
         for item, _ in rows:
             now = progress.of(item.id)
@@ -104,7 +106,30 @@ def _interactive() -> None:
                 entries.append((item.id, "tick", None))
             elif item.id not in picked and now.done:
                 entries.append((item.id, "untick" if now.state == "done" else "unskip", None))
+        if not entries:
+            write("Nothing changed, so nothing was saved.\n")
+            return
         record(store, progress.plan, entries)
+
+
+def checklist_row(item: PlanItem, overdue: bool) -> str:
+    """A checklist row that fits the terminal: the id whole, the hours and the day it is due (and
+    whether that has passed), then as much of the title as fits, cut between words."""
+    from roadmap_cli.render.term import term
+    from roadmap_cli.render.units import hours_text
+
+    t = term()
+    due = f"overdue, was due {item.end.isoformat()}" if overdue and item.end else ""
+    if not due and item.end is not None:
+        due = f"due {item.end.isoformat()}"
+    mark = f"{t.mark('overdue')} " if overdue else ""
+    head = f"{mark}{item.id} · {hours_text(item.minutes)}" + (f" · {due}" if due else "") + " · "
+    title = f"Project: {item.title}" if item.kind == "project" else item.title
+    room = t.width - 8 - len(head)  # questionary draws a pointer and a box before each row
+    if len(title) > room:
+        cut = title[: max(0, room - 1)].rsplit(" ", 1)[0]
+        title = cut + "…" if cut else ""
+    return t.plain(head + title if title else head.removesuffix(" · "))
 
 
 def register(app: typer.Typer) -> None:

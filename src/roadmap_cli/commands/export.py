@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands.options import complete_tz
+
 HELP = """Export your plan and progress as Markdown, JSON, CSV or a calendar (.ics).
 
 md: a GitHub task list per phase and week, ticked as you tick. json: the whole plan with progress.
@@ -44,7 +46,11 @@ def export(
     ] = None,
     tz: Annotated[
         str | None,
-        typer.Option("--tz", help="ics only: time zone of the sessions (default: this machine's)."),
+        typer.Option(
+            "--tz",
+            help="ics only: time zone of the sessions (default: this machine's).",
+            autocompletion=complete_tz,
+        ),
     ] = None,
 ) -> None:
     from datetime import datetime

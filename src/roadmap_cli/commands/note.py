@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import UndoOption
+from roadmap_cli.commands.options import UndoOption, complete_item_ids
 from roadmap_cli.errors import UsageError
 
 HELP = """Keep a note on an item.
@@ -19,7 +19,12 @@ Example:  roadmap note explain-analyze "seq scan until I added the composite ind
 
 
 def note(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's id.", show_default=False)],
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The item's id.", show_default=False, autocompletion=complete_item_ids
+        ),
+    ],
     text: Annotated[
         str | None,
         typer.Argument(metavar="TEXT", help="The note (leave out with --undo).", show_default=False),

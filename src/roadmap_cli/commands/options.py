@@ -69,12 +69,86 @@ def complete_lang(incomplete: str) -> list[str]:
     return [n for n in names if n.startswith(incomplete.lower())]
 
 
+def _matching(names: list[str], incomplete: str) -> list[str]:
+    low = incomplete.lower()
+    return [n for n in dict.fromkeys(names) if n.lower().startswith(low)]
+
+
+def complete_item_ids(incomplete: str) -> list[str]:
+    """Item ids for shell completion: the active plan's first (in its order), then the content's."""
+    names: list[str] = []
+    try:
+        from roadmap_cli.progress.store import database_path, open_store
+
+        if database_path().exists():
+            with open_store(readonly=True) as store:
+                stored = store.active_plan()
+                if stored is not None:
+                    names += [i.id for i in stored.plan().all_items()]
+    except Exception:  # completion must never print a traceback into the shell
+        pass
+    try:
+        from roadmap_cli.catalog.registry import load_catalog
+
+        names += [i["id"] for i in load_catalog().items]
+    except Exception:
+        pass
+    return _matching(names, incomplete)
+
+
+def complete_framework(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Frameworks of the stack --lang names (of every stack before --lang is given)."""
+    try:
+        from roadmap_cli.catalog.registry import load_catalog
+
+        catalog = load_catalog()
+        lang = ctx.params.get("lang")
+        stacks = [catalog.resolve_stack(lang)] if lang else list(catalog.stacks.values())
+        names = [f["id"] for stack in stacks for f in stack["frameworks"]]
+    except Exception:
+        return []
+    return _matching(names, incomplete)
+
+
+def complete_tz(incomplete: str) -> list[str]:
+    """IANA time zone names for --tz."""
+    try:
+        from zoneinfo import available_timezones
+
+        names = sorted(available_timezones())
+    except Exception:
+        return []
+    return _matching(["UTC", *names], incomplete)
+
+
+def complete_pack_files(incomplete: str) -> list[str]:
+    """Pack files (``.yaml``, ``.yml``) and folders that start with what was typed."""
+    import os
+
+    folder, _, stem = incomplete.rpartition("/")
+    base = folder + "/" if folder or incomplete.startswith("/") else ""
+    try:
+        entries = sorted(os.scandir(Path(folder).expanduser() if folder else "."), key=lambda e: e.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if not entry.name.startswith(stem) or (entry.name.startswith(".") and not stem.startswith(".")):
+            continue
+        if entry.is_dir():
+            found.append(f"{base}{entry.name}/")
+        elif entry.name.endswith((".yaml", ".yml")):
+            found.append(f"{base}{entry.name}")
+    return found
+
+
 PackOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--pack",
         help="Also read this content pack (a .yaml file); may be given more than once.",
         dir_okay=False,
+        autocompletion=complete_pack_files,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
@@ -114,6 +188,7 @@ ItemIds = Annotated[
         metavar="ID...",
         help="Item ids, as `roadmap plan`, `roadmap next` and `roadmap status` show them.",
         show_default=False,
+        autocompletion=complete_item_ids,
     ),
 ]
 UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]

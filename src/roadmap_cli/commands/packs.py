@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, PackOption
+from roadmap_cli.commands.options import JsonOption, PackOption, complete_pack_files
 
 packs_app = typer.Typer(
     name="packs",
@@ -55,7 +55,13 @@ def list_packs(json_out: JsonOption = False, packs: PackOption = None) -> None:
 )
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Pack files to check.", show_default=False, metavar="FILE...")
+        list[Path],
+        typer.Argument(
+            help="Pack files to check.",
+            show_default=False,
+            metavar="FILE...",
+            autocompletion=complete_pack_files,
+        ),
     ],
     json_out: JsonOption = False,
 ) -> None:

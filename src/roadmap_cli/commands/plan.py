@@ -11,6 +11,7 @@ import typer
 from roadmap_cli.commands.options import (
     JsonOption,
     PackOption,
+    complete_framework,
     complete_lang,
     parse_date,
     parse_hours,
@@ -53,7 +54,12 @@ def plan(
     ],
     framework: Annotated[
         str | None,
-        typer.Option("--framework", "-f", help="One of the stack's frameworks (default: the stack's first)."),
+        typer.Option(
+            "--framework",
+            "-f",
+            help="One of the stack's frameworks (default: the stack's first).",
+            autocompletion=complete_framework,
+        ),
     ] = None,
     start: Annotated[
         str | None,

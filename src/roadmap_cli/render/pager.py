@@ -21,7 +21,9 @@ DEFAULT = "less -FRX"
 
 def pager_command() -> list[str] | None:
     """The pager to run, or None for none."""
-    if os.environ.get(NO_PAGER_ENV, "") not in ("", "0"):
+    from roadmap_cli.render.term import pager_refused
+
+    if pager_refused() or os.environ.get(NO_PAGER_ENV, "") not in ("", "0"):
         return None
     for name in (PAGER_ENV, "PAGER"):
         if name in os.environ:

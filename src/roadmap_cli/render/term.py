@@ -150,6 +150,21 @@ class Term:
         return "".join(out)
 
 
+#: What the command line asked for (``--ascii``, ``--no-pager``), on top of the environment.
+_ASKED: dict[str, bool] = {}
+
+
+def configure(*, ascii_marks: bool = False, no_pager: bool = False) -> None:
+    """Take the global options of this run; the terminal is decided again on first use."""
+    _ASKED.clear()
+    _ASKED.update(ascii=ascii_marks, no_pager=no_pager)
+    term.cache_clear()
+
+
+def pager_refused() -> bool:
+    return _ASKED.get("no_pager", False)
+
+
 @cache
 def term() -> Term:
     """The terminal this run writes to: decided once."""
@@ -167,7 +182,9 @@ def term() -> Term:
         columns = shutil.get_terminal_size((80, 24)).columns
     except (ValueError, OSError):
         columns = 80
-    ascii_marks = _flag(ASCII_ENV) or not _can_show(getattr(stream, "encoding", None))
+    ascii_marks = (
+        _ASKED.get("ascii", False) or _flag(ASCII_ENV) or not _can_show(getattr(stream, "encoding", None))
+    )
     return Term(width=min(MAX_WIDTH, max(MIN_WIDTH, columns)), colour=colour, ascii=ascii_marks)
 
 
@@ -194,14 +211,28 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(1, width), break_on_hyphens=False, break_long_words=False) or [""]
 
 
-def para(text: str, *styles: str, indent: int = 0, first: str = "", width: int | None = None) -> list[str]:
-    """A paragraph wrapped to the prose width, ``first`` (already laid out) before its first line
-    and the rest indented under it."""
+def para(
+    text: str,
+    *styles: str,
+    indent: int = 0,
+    first: str = "",
+    width: int | None = None,
+    first_styles: Sequence[str] = ("bold",),
+) -> list[str]:
+    """A paragraph wrapped to the prose width (or ``width``), ``first`` (already painted, a mark
+    or a label) before its first line and the rest indented under it. A ``first`` too long to
+    share a line is wrapped on lines of its own (painted with ``first_styles``), the text below."""
     t = term()
     size = (width or t.prose) - indent
     lead = visible_len(first)
-    lines = wrap(text, size - lead)
     pad = " " * indent
+    if lead > size // 2 and lead + len(text) > size:
+        heads = wrap(_ANSI.sub("", first).strip(), size)
+        rest = wrap(text, size - 2)
+        return [pad + t.paint(h, *first_styles) for h in heads] + [
+            pad + "  " + t.paint(r, *styles) for r in rest
+        ]
+    lines = wrap(text, size - lead)
     out = [pad + (first + t.paint(lines[0], *styles))]
     if len(lines) > 1:
         hang = lead if lead <= max(12, size // 3) else 4  # a long lead: the rest starts under it
@@ -250,7 +281,7 @@ def fields(pairs: Sequence[tuple[str, str]], *, indent: int = 2, dim: Sequence[s
     for label, value in pairs:
         styles = ("dim",) if label in dim else ()
         room = t.prose - indent - label_width - 2
-        if room >= 24:
+        if room >= max(24, _longest_word(value)):
             lines = wrap(value, room)
             out.append(
                 " " * indent + t.paint(label.ljust(label_width), "dim") + "  " + t.paint(lines[0], *styles)
@@ -341,7 +372,7 @@ def _records(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[s
         name, *more = row[0].split("\n")
         out += [t.paint(line, "bold") for line in wrap(name, t.width)]
         out += [*(line for text in more for line in para(text, "dim", indent=2, width=t.width))]
-        pairs = [(c.header, ", ".join(row[i].split("\n"))) for i, c in enumerate(columns) if i and row[i]]
+        pairs = [(c.header, " · ".join(row[i].split("\n"))) for i, c in enumerate(columns) if i and row[i]]
         out += fields(pairs)
     return out
 

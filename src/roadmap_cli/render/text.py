@@ -116,7 +116,8 @@ def timeline_lines(spans: list[Span], start: date, end: date, today: date | None
     if picture.today_column is not None and today is not None:
         legend += f"  {TODAY} today ({today.isoformat()})"
     if picture.step > 1:
-        legend += f"  (a label every {picture.step} months)"
+        every = f"{picture.step} months" if picture.step < 12 else f"{picture.step // 12} years"
+        legend += f"  (a label every {'year' if picture.step == 12 else every})"
     return lines + para(legend, "dim", width=t.width)
 
 

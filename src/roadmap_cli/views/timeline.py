@@ -3,13 +3,15 @@
 How the axis reads:
 
 * every month is labelled when each has room for its three letters and a space; otherwise every
-  second, third, sixth or twelfth month, counted from January (so the labels stay the same months
-  whatever the start), and the plan's first month, unless it is too short for its label before the
-  next one (a plan from 22 November starts its axis at Dec);
+  second, third or sixth month, counted from January (so the labels stay the same months whatever
+  the start); for long plans, every year, or every 2, 5, 10, 20 or 50 years; and the plan's
+  first month, unless it is too short for its label before the next one (a plan from
+  22 November starts its axis at Dec);
 * a second line gives the year under the first labelled month and under every January (moved
   right by a column or two when the one before it is still being written, left out when that is
-  not enough).
-  When only Januaries would be labelled, the month line is left out and the years say it all;
+  not enough). When only Januaries would be labelled, the month line is left out and the years
+  say it all;
+* the legend says how far apart the labels are when not every month has one;
 * today is a ``│`` down every bar, when it falls inside the plan;
 * the done part of a phase is drawn from its start and never to the right of today: work done is
   in the past, even when a re-plan has moved the phase later.
@@ -28,8 +30,14 @@ if TYPE_CHECKING:
 
 FULL, DONE, EMPTY, TODAY = "━", "█", "·", "│"
 #: Months between labels, tried in order until labels no longer touch.
-STEPS = (1, 2, 3, 6, 12)
+STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600)
 LABEL_ROOM = 4  # "Jan" and a space
+YEAR_ROOM = 5  # "2027" and a space: what a yearly label needs
+
+
+def _on_step(month: date, step: int) -> bool:
+    """Whether ``month`` gets a label at ``step`` months between labels, counted from January."""
+    return (month.year * 12 + month.month - 1) % step == 0
 
 
 @dataclass(frozen=True)
@@ -99,16 +107,14 @@ def timeline(
     cols = [0, *(column(m) for m in months[1:])]
     step = STEPS[-1]
     for candidate in STEPS:
-        marks = [c for m, c in zip(months[1:], cols[1:], strict=True) if (m.month - 1) % candidate == 0]
-        if all(b - a >= LABEL_ROOM for a, b in pairwise(marks)):
+        marks = [c for m, c in zip(months[1:], cols[1:], strict=True) if _on_step(m, candidate)]
+        room = LABEL_ROOM if candidate < 12 else YEAR_ROOM
+        if all(b - a >= room for a, b in pairwise(marks)):
             step = candidate
             break
-    chosen = [
-        (m, c)
-        for n, (m, c) in enumerate(zip(months, cols, strict=True))
-        if not n or (m.month - 1) % step == 0
-    ]
-    if len(chosen) > 1 and chosen[1][1] - chosen[0][1] < LABEL_ROOM:
+    chosen = [(m, c) for n, (m, c) in enumerate(zip(months, cols, strict=True)) if not n or _on_step(m, step)]
+    room = LABEL_ROOM if step < 12 else YEAR_ROOM
+    if len(chosen) > 1 and chosen[1][1] - chosen[0][1] < room:
         chosen = chosen[1:]  # a first month too short for its label: the next one starts the axis
     axis = [" "] * width
     labelled: list[date] = []
@@ -156,7 +162,7 @@ def timeline(
         rows.append((_short(span.label, label_width).ljust(label_width), "".join(bar)))
     pad = " " * (label_width + 1)
     return Timeline(
-        "" if step == 12 else pad + "".join(axis).rstrip(),  # every label a January: the years say it
+        "" if step >= 12 else pad + "".join(axis).rstrip(),  # every label a January: the years say it
         pad + "".join(years).rstrip(),
         rows,
         today_column,
