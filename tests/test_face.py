@@ -30,6 +30,11 @@ VIEWS: tuple[tuple[str, ...], ...] = (
     ("plan", "--lang", "python", "--hours", "12", "--start", START, "--dry-run", "--weeks"),
     ("status",),
     ("next",),
+    ("today",),
+    ("show",),
+    ("show", "--weeks"),
+    ("show", "sql-fundamentals"),
+    ("plans",),
     ("salary",),
     ("salary", "--level", "senior"),
     ("salary", "--city", "london"),
@@ -94,7 +99,9 @@ def test_every_view_fits_the_width_and_splits_no_word(
         text = show(runner, args, columns)
         assert "\x1b" not in text, args  # no colour unless asked
         for line in text.splitlines():
-            assert len(line) <= columns or str(short_home) in line, (args, columns, line)
+            # only a word wider than the line (a path, a URL) may run past it, on a line of its own
+            alone = " " not in line.strip()
+            assert len(line) <= columns or str(short_home) in line or alone, (args, columns, line)
         new = (
             words(text)
             - words(wide)

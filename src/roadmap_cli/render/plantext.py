@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.progress.saved import PlanCert, SavedPlan
 from roadmap_cli.render.term import MEANING, fields, item, para, term, wrap
-from roadmap_cli.render.text import timeline_lines
+from roadmap_cli.render.text import state_legend, state_mark, timeline_lines
 from roadmap_cli.render.units import day_text, hours_text
 from roadmap_cli.views.timeline import Span
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.store import StoredPlan
 
 
 def _cert_line(cert: PlanCert) -> str:
@@ -26,6 +31,45 @@ def phase_spans(plan: SavedPlan) -> list[Span]:
     return spans_of(compute_progress(plan, ProgressState(), plan.start).phases)
 
 
+def past_start_warning(first_day: date, today: date) -> str:
+    """Said when a plan or a re-plan starts before today."""
+    return (
+        f"warning: the plan starts on {first_day.isoformat()}, before today ({today.isoformat()}): "
+        "what it has ending before today is overdue at once, and counts against you in `roadmap status`\n"
+    )
+
+
+def replaced_text(before: StoredPlan, after: SavedPlan, after_id: int) -> str:
+    """What a new plan changed against the one it replaced, and how to get that one back."""
+    from roadmap_cli.progress.saved import SavedPlanError
+
+    try:
+        old = before.plan()
+    except SavedPlanError:
+        return f"It replaces plan {before.id}, which could not be read; `roadmap plans` lists every plan.\n"
+    came = sorted(after.ids() - old.ids())
+    went = sorted(old.ids() - after.ids())
+
+    def some(ids: list[str]) -> str:
+        return ", ".join(ids[:3]) + (", ..." if len(ids) > 3 else "")
+
+    changes = [
+        f"start {old.start.isoformat()} → {after.start.isoformat()}" if old.start != after.start else "",
+        f"end {old.end.isoformat()} → {after.end.isoformat()}" if old.end != after.end else "",
+        f"{old.hours_per_week:g} → {after.hours_per_week:g} h/week"
+        if old.hours_per_week != after.hours_per_week
+        else "",
+        f"{old.title} → {after.title}" if old.title != after.title else "",
+        f"{len(came)} item{'s' if len(came) != 1 else ''} in ({some(came)})" if came else "",
+        f"{len(went)} out ({some(went)})" if went else "",
+    ]
+    said = "; ".join(c for c in changes if c) or "the same dates and items"
+    return (
+        f"It replaces plan {before.id} (made {before.created_at[:10]}): {said}. "
+        f"`roadmap plans use {before.id}` brings it back; this one is plan {after_id}.\n"
+    )
+
+
 def replan_summary(new: SavedPlan, old: SavedPlan, first_day: date) -> str:
     """One sentence on what a re-plan changed."""
     shift = (new.end - old.end).days
@@ -37,7 +81,10 @@ def replan_summary(new: SavedPlan, old: SavedPlan, first_day: date) -> str:
     return "\n".join(para(text)) + "\n"
 
 
-def plan_text(plan: SavedPlan, *, by_week: bool, today: date | None = None) -> str:
+def plan_text(
+    plan: SavedPlan, *, by_week: bool, today: date | None = None, states: Mapping[str, str] | None = None
+) -> str:
+    """The plan; with ``states`` (item id to state) each item is marked with its state."""
     t = term()
     req = plan.request
     low, high = req.months
@@ -62,13 +109,17 @@ def plan_text(plan: SavedPlan, *, by_week: bool, today: date | None = None) -> s
         key = t.legend(*marks).replace(MEANING["progress"], "carries on into the next month")
         if by_week:
             key = "Each week: what to study and its hours"
-        out += ["", *para(f"{key} · ids are what `roadmap check` takes", "dim", width=t.width)]
+        takes = "ids are what `roadmap check` takes"
+        if states is not None:
+            key = state_legend() + (f"  {t.legend('cert')}" if plan.certifications else "")
+            takes = "ids are what `roadmap check` and `roadmap show ID` take"
+        out += ["", *para(f"{key} · {takes}", "dim", width=t.width)]
         out += ["", *timeline_lines(phase_spans(plan), plan.start, plan.end, today), ""]
-        out += _weeks(plan) if by_week else _months(plan)
+        out += _weeks(plan, states) if by_week else _months(plan, states)
     return "\n".join(out) + "\n"
 
 
-def _months(plan: SavedPlan) -> list[str]:
+def _months(plan: SavedPlan, states: Mapping[str, str] | None = None) -> list[str]:
     t = term()
     months: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
     for week in plan.weeks:
@@ -102,6 +153,8 @@ def _months(plan: SavedPlan) -> list[str]:
             end = i.end or plan.end
             ends = (end.year, end.month) == (year, month_no)
             mark = t.paint(t.mark("ends"), "green") if ends else t.mark("progress")
+            if states is not None:
+                mark = state_mark(states.get(i.id, "planned"))
             if i.kind == "project":
                 out += item(mark, i.id, f"Project: {i.title}", "bold", id_width=id_width)
             elif i.weekly is not None:
@@ -117,7 +170,10 @@ def _months(plan: SavedPlan) -> list[str]:
     return out
 
 
-def _weeks(plan: SavedPlan) -> list[str]:
+_STATE_NAMES = {"done": "done", "skipped": "skipped", "overdue": "overdue", "in_progress": "progress"}
+
+
+def _weeks(plan: SavedPlan, states: Mapping[str, str] | None = None) -> list[str]:
     t = term()
     certs: dict[int, list[PlanCert]] = defaultdict(list)
     for cert in plan.certifications:
@@ -135,7 +191,10 @@ def _weeks(plan: SavedPlan) -> list[str]:
             found = plan.item(item_id)
             weekly = " a week" if found is not None and found.weekly is not None else ""
             hours = f"({hours_text(minutes)}{weekly})"
-            wrapped = wrap(f"{found.title if found else item_id} {hours}", work_width)
+            mark = (
+                f"{t.mark(_STATE_NAMES.get(states.get(item_id, ''), 'todo'))} " if states is not None else ""
+            )
+            wrapped = wrap(f"{mark}{found.title if found else item_id} {hours}", work_width)
             if wrapped[-1].endswith(hours):
                 wrapped[-1] = wrapped[-1][: -len(hours)] + t.paint(hours, "dim")
             lines += wrapped

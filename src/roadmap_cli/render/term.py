@@ -55,6 +55,7 @@ MARKS: dict[str, tuple[str, str]] = {
     "overdue": ("!", "!"),
     "ends": ("◆", "+"),
     "todo": ("○", "o"),
+    "unscheduled": ("?", "?"),
     "cert": ("★", "*"),
     "current": ("▸", ">"),
     "failed": ("✗", "X"),
@@ -68,6 +69,7 @@ MEANING = {
     "overdue": "overdue",
     "ends": "ends this month",
     "todo": "to do",
+    "unscheduled": "not in the schedule",
     "cert": "certification study starts",
 }
 
@@ -84,6 +86,7 @@ ASCII_TEXT = {
     "↺": "<-",
     "✎": "+",
     "⌂": "@",
+    "⏱": "+",
     "—": "-",
     "–": "-",
     "’": "'",
@@ -232,6 +235,8 @@ def para(
         return [pad + t.paint(h, *first_styles) for h in heads] + [
             pad + "  " + t.paint(r, *styles) for r in rest
         ]
+    if lead and _longest_word(text) > size - lead:  # a long path or URL: below its label, whole
+        return [pad + first.rstrip()] + [pad + "    " + t.paint(r, *styles) for r in wrap(text, size - 4)]
     lines = wrap(text, size - lead)
     out = [pad + (first + t.paint(lines[0], *styles))]
     if len(lines) > 1:
@@ -252,8 +257,9 @@ def item(mark: str, item_id: str, text: str, *styles: str, id_width: int = 0, ta
     id_width = max(id_width, len(item_id))
     head = f"  {mark} "
     head_width = 2 + visible_len(mark) + 1
-    # The tail is kept whole: its spaces do not break until the line is laid out.
-    words = text + (f"  {tail.replace(' ', NBSP)}" if tail else "")
+    # A short tail is kept whole: its spaces do not break until the line is laid out.
+    whole = tail.replace(" ", NBSP) if len(tail) <= 24 else tail
+    words = text + (f"  {whole}" if tail else "")
     text_width = t.width - head_width - id_width - 2
     styled_id = t.paint(item_id, "cyan")
 
@@ -261,7 +267,8 @@ def item(mark: str, item_id: str, text: str, *styles: str, id_width: int = 0, ta
         line = line.replace(NBSP, " ")
         if tail and line.endswith(tail):
             return t.paint(line[: -len(tail)], *styles) + t.paint(tail, "dim")
-        return t.paint(line, *styles)
+        part_of_tail = bool(tail) and bool(line.strip()) and tail.endswith(line.strip())
+        return t.paint(line, *(("dim",) if part_of_tail else styles))
 
     if text_width >= 24:
         lines = wrap(words, text_width)

@@ -9,11 +9,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from roadmap_cli.progress.models import read_log
 from roadmap_cli.progress.saved import PlanItem
-from roadmap_cli.render.term import MARKS, item, para, term
+from roadmap_cli.render.term import MARKS, fields, item, para, term
 from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
-from roadmap_cli.views.progress import PhaseProgress, Progress, Totals, WeekView
+from roadmap_cli.views.detail import ItemDetail, PlanRow
+from roadmap_cli.views.progress import Advice, PhaseProgress, Progress, TodayView, Totals, WeekView
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.actions import Outcome
@@ -132,7 +134,46 @@ def timeline_text(progress: Progress) -> list[str]:
     return timeline_lines(spans, plan.start, plan.end, progress.today)
 
 
-def status_text(status: Progress) -> str:
+def forecast_lines(status: Progress) -> list[str]:
+    """The planned end against the end the real pace gives, explained in one line."""
+    forecast = status.forecast
+    if status.standing == "finished":
+        return []
+    if forecast is None:
+        return para(
+            f"Planned end {status.plan.end.isoformat()}. A forecast from your real pace comes after two "
+            "weeks of activity (`roadmap log ID 1h` records study time).",
+            "dim",
+        )
+    pace = f"{round(forecast.pace_minutes_per_week / 60, 1):g} h/week"
+    what = {
+        "logged": "logged",
+        "ticks": "ticked (at their estimates)",
+        "both": "logged and ticked",
+    }[forecast.source]
+    if forecast.end_earliest is None:
+        return para(
+            f"Forecast: nothing {what} in the last four weeks, so at that pace the plan does not end."
+        )
+    if forecast.end_latest is None or forecast.end_latest == forecast.end_earliest:
+        span = forecast.end_earliest.isoformat()
+    else:
+        span = f"{forecast.end_earliest.isoformat()} to {forecast.end_latest.isoformat()}"
+    return para(
+        f"Forecast: {span} (planned {status.plan.end.isoformat()}), at your last four weeks' {pace} "
+        f"{what}, with {hours_text(forecast.left_minutes)} to go."
+    )
+
+
+def advice_lines(advice: Advice) -> list[str]:
+    return para(advice.text, "bold") if advice.kind == "behind" else para(advice.text)
+
+
+def advice_text(advice: Advice) -> str:
+    return "\n".join(advice_lines(advice))
+
+
+def status_text(status: Progress, advice: Advice | None = None) -> str:
     t = term()
     plan = status.plan
     head = f"{plan.title} · {plan.hours_per_week:g} h/week · {day_text(plan.start)} → {day_text(plan.end)}"
@@ -147,6 +188,17 @@ def status_text(status: Progress) -> str:
             f"{hours_text(status.done_scheduled_minutes)} of the scheduled work. "
             f"{days_text(status.days_left)} to the planned end.",
         )
+    lines += forecast_lines(status)
+    if status.calibration is not None:
+        c = status.calibration
+        lines += para(
+            f"On {c.items} finished item{'s' if c.items != 1 else ''} you logged "
+            f"{hours_text(c.logged_minutes)} against {hours_text(c.estimated_minutes)} estimated "
+            f"({c.ratio:.0%} of the estimates).",
+            "dim",
+        )
+    if advice is not None:
+        lines += advice_lines(advice)
     streak = status.streak_weeks
     lines += para(
         f"Streak: {streak} week{'s' if streak != 1 else ''} in a row with a tick."
@@ -172,6 +224,12 @@ def status_text(status: Progress) -> str:
         lines += _items(
             t.mark("todo"), list(status.next_items), {i.id: hours_text(i.minutes) for i in status.next_items}
         )
+    if status.passed:
+        lines += ["", t.paint("Certifications passed", "bold")]
+        for cert in status.passed:
+            lines += para(
+                f"{cert.name}  {cert.on.isoformat()}", first=f"  {t.paint(t.mark('cert'), 'magenta')} "
+            )
     if status.unscheduled:
         lines += ["", t.paint("Not done, and not in the schedule", "bold")]
         lines += _items(t.mark("todo"), list(status.unscheduled))
@@ -211,13 +269,156 @@ def week_text(view: WeekView) -> str:
         lines += ["", t.paint(f"{t.mark('overdue')} Overdue ({len(view.overdue)})", "bold", "red")]
         tails = {i.id: f"was due {i.end.isoformat()}" for i in view.overdue if i.end}
         lines += _items(t.paint(t.mark("overdue"), "red"), list(view.overdue), tails)
-    todo = [w.item.id for w in view.items if not w.done] + [i.id for i in view.overdue]
+    todo = [i.id for i in view.overdue] + [w.item.id for w in view.items if not w.done]
+    if view.advice is not None:
+        lines += ["", *advice_lines(view.advice)]
     if todo:
         lines += ["", *para(f"Done one? roadmap check {todo[0]}", "dim")]
     elif view.standing == "after_end":
-        lines += para("Nothing is left. `roadmap status` shows the whole picture.")
+        lines += para("Nothing is left of the plan's weeks. `roadmap status` shows the whole picture.")
     else:
         lines += ["", *para("Everything planned for this week is done.", "green")]
+        if view.up_next:
+            lines += ["Start the next one now:"]
+            lines += _items(
+                t.mark("todo"), list(view.up_next), {i.id: hours_text(i.minutes) for i in view.up_next}
+            )
+    return "\n".join(lines) + "\n"
+
+
+def today_text(view: TodayView) -> str:
+    t = term()
+    lines = para(
+        f"{hours_text(view.minutes)} to study",
+        first=t.paint(f"Today, {day_text(view.today)}", "bold") + " · ",
+    )
+    if view.advice is not None:
+        lines += advice_lines(view.advice)
+    if not view.items:
+        lines += para("Nothing to do: every item of your plan is done." if view.advice else "Nothing is due.")
+        return "\n".join(lines) + "\n"
+    lines.append("")
+    width = _id_width([e.item for e in view.items])
+    for entry in view.items:
+        mark = state_mark({"this_week": "planned", "ahead": "planned"}.get(entry.reason, entry.reason))
+        tail = f"{hours_text(entry.minutes)} · {entry.why}"
+        lines += item(mark, entry.item.id, _label(entry.item), id_width=width, tail=tail)
+    first = view.items[0].item.id
+    lines += [
+        "",
+        *para(f"Log the time: roadmap log {first} 1h · when it is done: roadmap check {first}", "dim"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+#: A mark for each state of an item, the same in every view that shows states.
+STATE_MARKS = {
+    "done": "done",
+    "skipped": "skipped",
+    "overdue": "overdue",
+    "in_progress": "progress",
+    "planned": "todo",
+    "unscheduled": "unscheduled",
+}
+
+
+def state_mark(state: str) -> str:
+    t = term()
+    name = STATE_MARKS.get(state, "todo")
+    styles = {"done": ("green",), "overdue": ("bold", "red")}.get(name, ())
+    return t.paint(t.mark(name), *styles)
+
+
+def state_legend() -> str:
+    return term().legend("done", "skipped", "overdue", "progress", "todo", "unscheduled")
+
+
+def item_text(detail: ItemDetail) -> str:
+    """``roadmap show ID``: one item, whole."""
+    t = term()
+    entry, shown = detail.entry, detail.entry.item
+    state = entry.state.replace("_", " ")
+    if entry.done_in:
+        state += f" (done in a {entry.done_in} plan: `roadmap check --carry {shown.id}` counts it here)"
+    when = (
+        f"{day_text(shown.start)} → {day_text(shown.end)}"
+        if shown.start and shown.end
+        else "not in the schedule (done or skipped when the plan was made)"
+    )
+    label = "Project" if shown.kind == "project" else "Milestone"
+    lines = para(shown.title, "bold", width=t.width)
+    lines += para(f"{label} · {shown.id} · {detail.phase_title} · {shown.priority}", width=t.width)
+    hours = f"{hours_text(shown.minutes)} estimated · {hours_text(entry.logged_minutes)} logged"
+    if shown.weekly:
+        hours += f" · weekly practice: {shown.weekly} h in each week of its span"
+    lines += fields(
+        [
+            ("State", f"{t.mark(STATE_MARKS.get(entry.state, 'todo'))} {state}"),
+            ("Planned", when),
+            ("Hours", hours),
+        ],
+        indent=0,
+    )
+    if detail.description:
+        lines += ["", *para(detail.description)]
+    if detail.deliverables:
+        lines += ["", t.paint("Deliverables", "bold")]
+        for d in detail.deliverables:
+            lines += para(d, first="  • ")
+    for heading, links in (("Depends on", detail.depends_on), ("Needed by", detail.needed_by)):
+        if links:
+            lines += ["", t.paint(heading, "bold")]
+            width = max(len(link.id) for link in links)
+            for link in links:
+                link_state = (link.state or "not in this plan").replace("_", " ")
+                mark = state_mark(link.state) if link.state else " "
+                lines += item(mark, link.id, link.title, id_width=width, tail=link_state)
+    if detail.logs:
+        lines += ["", t.paint("Study time", "bold")]
+        for e in detail.logs:
+            lines += para(e.note or "", "dim", first=f"  {e.on.isoformat()}  {hours_text(e.minutes)}  ")
+    if entry.notes:
+        lines += ["", t.paint("Notes", "bold")]
+        for n in entry.notes:
+            lines += para(n, first="  • ")
+    if entry.evidence:
+        lines += ["", *para(entry.evidence, first="Evidence: ", width=t.width)]
+    if shown.resources:
+        lines += ["", t.paint("Official documentation", "bold")]
+        for r in shown.resources:
+            lines += para(r["url"], first=f"  {r['title']}: ", width=t.width)
+    if detail.sources:
+        lines += ["", t.paint("Sources", "bold")]
+        for s in detail.sources:
+            lines += para(s.title + (f" ({s.publisher}, as of {s.as_of})" if s.publisher else ""), indent=2)
+    lines += ["", *para("Hours are the project's estimates; the guides give only overall durations.", "dim")]
+    return "\n".join(lines) + "\n"
+
+
+def plans_text(rows: list[PlanRow]) -> str:
+    """``roadmap plans``: every plan saved, the active one marked."""
+    t = term()
+    lines: list[str] = []
+    for row in rows:
+        mark = t.paint(t.mark("current"), "bold") if row.active else " "
+        made = row.created_at[:10]
+        first = f"{mark} {row.id:>3}  {made}  "
+        if row.plan is None:
+            lines += para(f"cannot be read: {row.problem}", first=first, width=t.width)
+            continue
+        plan = row.plan
+        lines += para(
+            f"{plan.title}, {plan.hours_per_week:g} h/week, "
+            f"{plan.start.isoformat()} → {plan.end.isoformat()}, {len(plan.all_items())} items",
+            first=first,
+            width=t.width,
+        )
+    lines += [
+        "",
+        *para(
+            f"{t.mark('current')} your active plan · `roadmap plans use ID` makes another one active", "dim"
+        ),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -229,6 +430,8 @@ _CHANGES = {
     "unskip": ("↺", "unskipped", "was not skipped"),
     "note": ("✎", "noted", "no note to take back"),
     "evidence": ("⌂", "evidence kept", ""),
+    "log": ("⏱", "logged", ""),
+    "unlog": ("↺", "study time taken back", ""),
 }
 
 
@@ -238,15 +441,23 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
     written = {(e.item_id, e.kind) for e in outcome.written}
     lines: list[str] = []
     id_width = max((len(item_id) for item_id, _, _ in outcome.asked), default=0)
+    certs = {c.id: c.name for c in progress.plan.certifications}
     for item_id, kind, value in outcome.asked:
         mark, did, did_not = _CHANGES[kind]
         mark = t.mark(mark) if mark in MARKS else mark
         found = progress.plan.item(item_id)
-        title = _label(found) if found is not None else "(not in your plan)"
+        title = _label(found) if found is not None else certs.get(item_id, "(not in your plan)")
         if kind == "note" and value is None:
             mark, did = "↺", "note taken back"
+        if kind == "tick" and item_id in certs:
+            mark, did = t.mark("cert"), "passed"
         if (item_id, kind) in written:
             detail = f" · {value}" if value and kind in ("note", "evidence") else ""
+            if kind == "log":
+                logged = next(
+                    read_log(e) for e in outcome.written if e.item_id == item_id and e.kind == "log"
+                )
+                did = f"logged {hours_text(logged.minutes)} on {logged.on.isoformat()}"
             lines += item(t.paint(mark, "green"), item_id, title + detail, id_width=id_width, tail=did)
         else:
             lines += item("·", item_id, title, id_width=id_width, tail=f"{did_not}: nothing to change")
