@@ -1,7 +1,7 @@
-"""Regenerate the parts of README.md that come from the program itself.
+"""Regenerate the parts of README.md, docs/guide.md and docs/reference.md that come from the program.
 
-    python scripts/readme.py          # rewrite README.md
-    python scripts/readme.py --check  # exit 1 if README.md is out of date (run by the tests)
+    python scripts/readme.py          # rewrite them
+    python scripts/readme.py --check  # exit 1 if one is out of date (run by the tests)
 
 Each generated part sits between ``<!-- BEGIN generated: NAME -->`` and ``<!-- END generated: NAME -->``.
 """
@@ -16,7 +16,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+#: The files with generated parts: the short README, the full guide and the command reference.
+FILES = (README, ROOT / "docs" / "guide.md", ROOT / "docs" / "reference.md")
 EXAMPLE_START = "2027-01-04"
 
 
@@ -101,6 +104,22 @@ def _console(*args: str, lines: int | None = None) -> str:
     shown = "\n".join(out[:lines] if lines else out)
     more = "\n..." if lines and len(out) > lines else ""
     return f"```console\n$ roadmap {' '.join(args)}\n{shown}{more}\n```"
+
+
+def example_daily() -> str:
+    steps = [
+        (["plan", "--lang", "python", "--hours", "12", "--start", EXAMPLE_START], False),
+        (["check", "learn-language-core", "programming-fundamentals", "crud-cli-tool"], True),
+        (["log", "joins-and-indexes", "1h30m"], True),
+        (["today"], True),
+        (["next"], True),
+        (["status"], True),
+    ]
+    return f"```console\n{_session(steps, PROGRESS_TODAY)}\n```"
+
+
+def example_salary_short() -> str:
+    return _console("salary", "--level", "senior", "--city", "london")
 
 
 def example_salary() -> str:
@@ -226,6 +245,8 @@ def example_export() -> str:
 SECTIONS: dict[str, Callable[[], str]] = {
     "example-export": example_export,
     "example-progress": example_progress,
+    "example-daily": example_daily,
+    "example-salary-short": example_salary_short,
     "reference": reference,
     "example-plan": example_plan,
     "example-warning": example_warning,
@@ -238,28 +259,34 @@ SECTIONS: dict[str, Callable[[], str]] = {
 }
 
 
-def render(text: str) -> str:
-    for name, make in SECTIONS.items():
+def render(text: str, sections: dict[str, str]) -> str:
+    """``text`` with each generated part it holds made afresh (``sections``: name to body)."""
+    for name, body in sections.items():
         pattern = re.compile(
             rf"(<!-- BEGIN generated: {name} -->\n)(?:.*?\n)?(<!-- END generated: {name} -->)", re.DOTALL
         )
-        if not pattern.search(text):
-            raise SystemExit(f"README.md has no generated section {name!r}")
-        body = make()
         text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), text)
     return text
 
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("COLUMNS", "100")
-    current = README.read_text(encoding="utf-8")
-    fresh = render(current)
-    if "--check" in argv:
-        if fresh != current:
-            print("README.md is out of date: run `python scripts/readme.py`", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(fresh, encoding="utf-8")
+    current = {path: path.read_text(encoding="utf-8") for path in FILES}
+    used = {name for name in SECTIONS if any(f"BEGIN generated: {name} -->" in t for t in current.values())}
+    missing = set(SECTIONS) - used
+    if missing:
+        raise SystemExit(f"no file has the generated sections {sorted(missing)}")
+    sections = {name: make() for name, make in SECTIONS.items()}
+    stale = []
+    for path, text in current.items():
+        fresh = render(text, sections)
+        if fresh != text:
+            stale.append(path.relative_to(ROOT))
+            if "--check" not in argv:
+                path.write_text(fresh, encoding="utf-8")
+    if stale and "--check" in argv:
+        print(f"out of date: {', '.join(map(str, stale))}: run `python scripts/readme.py`", file=sys.stderr)
+        return 1
     return 0
 
 

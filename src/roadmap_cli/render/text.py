@@ -206,7 +206,8 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
         else "Streak: none yet; tick something this week to start one."
     )
     lines += ["", t.paint("Phases", "bold")]
-    width = min(40, max((len(f"{p.number}. {p.title}") for p in status.phases), default=10))
+    longest = max((len(f"{p.number}. {p.title}") for p in status.phases), default=10)
+    width = min(longest, max(20, t.width - 40))  # the rest is the bar and the counts
     current = status.current_phase
     for p in status.phases:
         lines += _phase_lines(p, width, current is not None and p.id == current.id)
