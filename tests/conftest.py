@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-
 from typer.testing import CliRunner
 
 from roadmap_cli.catalog.catalog import Catalog
