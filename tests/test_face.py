@@ -6,6 +6,7 @@ codes only when colour is asked for, marks the output's encoding can show.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -419,3 +420,44 @@ def test_top_level_help_groups_the_commands_with_whole_summaries(runner: CliRunn
         "Show what backend engineers are paid, by level and place, each figure with its source and date."
         in flat(out)
     )
+
+
+def test_the_checklist_shows_hours_and_due_dates_and_says_when_nothing_was_saved(roadmap_home: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "ROADMAP_HOME": str(roadmap_home), "ROADMAP_TODAY": "2027-01-20", "TERM": "xterm"}
+    env.pop("COLUMNS", None)
+    plan = ["plan", "--lang", "python", "--hours", "12", "--start", START, "--json"]
+    made = subprocess.run([*ROADMAP, *plan], env=env, capture_output=True, text=True, timeout=60)
+    week = json.loads(
+        subprocess.run([*ROADMAP, "next", "--json"], env=env, capture_output=True, text=True).stdout
+    )
+    overdue = week["overdue"][0]
+    assert made.returncode == 0
+
+    def checklist(keys: str) -> tuple[str, int]:
+        child = pexpect.spawn(
+            ROADMAP[0], [*ROADMAP[1:], "check"], env=env, encoding="utf-8", timeout=30, dimensions=(24, 100)
+        )
+        seen = io.StringIO()
+        child.logfile_read = seen
+        try:
+            child.expect("This week and overdue")
+            child.expect(week["items"][-1]["id"])  # the whole list is drawn
+            child.send(keys)
+            child.expect(pexpect.EOF)
+        finally:
+            child.close()
+        return seen.getvalue(), int(child.exitstatus if child.exitstatus is not None else -1)
+
+    shown, code = checklist("\r")  # Enter, with nothing changed
+    assert code == 0
+    assert "Nothing changed, so nothing was saved." in shown
+    assert f"! {overdue['id']} · {overdue['hours']:g} h · overdue, was due {overdue['end']}" in shown
+    first = week["items"][0]
+    assert f"{first['id']} · " in shown
+    assert f"due {first['end']}" in shown
+    shown, code = checklist("\x03")  # Ctrl-C
+    assert code == 130
+    assert "nothing was saved" in shown
+    status = subprocess.run([*ROADMAP, "status", "--json"], env=env, capture_output=True, text=True)
+    assert json.loads(status.stdout)["progress"]["done_items"] == 0
