@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import typer
 
@@ -34,10 +33,13 @@ def where(json_out: JsonOption = False) -> None:
         home = os.environ.get(paths.HOME_ENV) or None
         emit(where_document(home, {name: (str(path), path.exists()) for name, path in found.items()}))
         return
-    width = max(len(n) for n in found)
-    for name, path in found.items():
-        missing = "" if path.exists() else "  (not there yet)"
-        sys.stdout.write(f"{name:<{width}}  {path}{missing}\n")
+    from roadmap_cli.render.term import fields, write
+
+    write(
+        fields(
+            [(n, f"{p}" + ("" if p.exists() else "  (not there yet)")) for n, p in found.items()], indent=0
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:
