@@ -61,7 +61,7 @@ def show(
     else:
         from roadmap_cli.render.text import item_text, write
 
-        write(item_text(detail))
+        write(item_text(detail), pager=True)
 
 
 def register(app: typer.Typer) -> None:

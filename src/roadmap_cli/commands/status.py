@@ -35,7 +35,7 @@ def status(json_out: JsonOption = False) -> None:
     else:
         from roadmap_cli.render.text import status_text, write
 
-        write(status_text(progress, said))
+        write(status_text(progress, said), pager=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -399,7 +399,9 @@ def write(text: str | Iterable[str], *, pager: bool = False, notice: str = "") -
     such as "Saved as your active plan") on its first line, where the reader sees it; otherwise
     ``notice`` goes to stderr before the view."""
     body = term().plain(text if isinstance(text, str) else "\n".join(text) + "\n")
-    if pager:
+    if notice:  # messages are laid out like the view: to the width, between words
+        notice = "".join("\n".join(para(line, width=term().width)) + "\n" for line in notice.splitlines())
+    if pager and sys.stdout.isatty():
         from roadmap_cli.render.pager import page
 
         if page(term().plain(notice) + body):

@@ -466,5 +466,5 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(text: str) -> None:
-    term_write(text)
+def write(text: str, *, pager: bool = False) -> None:
+    term_write(text, pager=pager)
