@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import yaml
 
 from roadmap_cli.errors import ContentError, closest
+from roadmap_cli.safetext import LINES, ONE_LINE
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -50,6 +51,8 @@ _PATTERNS = {
     r"^\d{4}(-\d{2}(-\d{2})?)?$": 'a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes',
     r"^[0-9A-Za-z.+-]{1,32}$": 'a version such as "1.0" or "2026.11", in quotes',
     r"^\d{1,2}(-\d{1,2})?$": 'a month or a range of months such as "3" or "4-6", in quotes',
+    ONE_LINE: "one line of text, without newlines, tabs or other control characters",
+    LINES: "text without control characters other than newlines",
 }
 
 

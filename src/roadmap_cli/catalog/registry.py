@@ -23,7 +23,7 @@ from roadmap_cli.speed import gc_paused
 if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 _LISTS = (
     "sources",
     "stacks",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from roadmap_cli.render.ansi import paint, timeline_lines, width, wrap
+from roadmap_cli.safetext import safe
 from roadmap_cli.views.timeline import Span
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def _h(minutes: int) -> str:
 
 
 def _cert_line(cert: PlannedCert) -> str:
-    return f"start studying for {cert.name} ({cert.issuer})"
+    return f"start studying for {safe(cert.name)} ({safe(cert.issuer)})"
 
 
 def phase_spans(plan: Plan, catalog: Catalog) -> list[Span]:
@@ -40,7 +41,7 @@ def phase_spans(plan: Plan, catalog: Catalog) -> list[Span]:
 
 def _row(mark: str, title: str, tail: str, title_width: int, tail_width: int, *styles: str) -> list[str]:
     """A mark, a title wrapped to its column, and a dim right-hand column (an id) on the first line."""
-    lines = wrap(title, title_width)
+    lines, tail = wrap(safe(title), title_width), safe(tail)
     first = f"{mark} {paint(lines[0].ljust(title_width), *styles)} {paint(tail.ljust(tail_width), 'dim')}"
     rest = [f"{' ' * len(mark)} {paint(line, *styles)}" for line in lines[1:]]
     return [first.rstrip(), *rest]
@@ -57,8 +58,8 @@ def plan_text(plan: Plan, catalog: Catalog, *, by_week: bool, today: date | None
     left = f" ({len(plan.left_out)} optional left out)" if plan.left_out else ""
     pace = f"{req.hours_per_week:g} h/week · {_h(plan.total_minutes)} in all · {len(plan.weeks)} weeks"
     dates = f"{_day(plan.start)} → {_day(plan.end)} · {plan.months:g} months (window {window} months)"
-    kit = f"{tools['orm']} · {tools['test_tool']} · {tools['job_queue']} · {tools['package_manager']}"
-    stack = f"{plan.stack['name']} with {plan.framework['name']}"
+    kit = safe(f"{tools['orm']} · {tools['test_tool']} · {tools['job_queue']} · {tools['package_manager']}")
+    stack = safe(f"{plan.stack['name']} with {plan.framework['name']}")
     out = [
         paint("Backend study plan", "bold") + " · " + paint(stack, "bold", "cyan"),
         f"{paint('Tools', 'dim')}  {kit}",
@@ -67,7 +68,7 @@ def plan_text(plan: Plan, catalog: Catalog, *, by_week: bool, today: date | None
         f"{paint('Items', 'dim')}  {core} core{extra}{left}",
     ]
     for warning in plan.warnings:
-        lines = wrap(warning, columns - 2)
+        lines = wrap(safe(warning), columns - 2)
         out += [paint(("! " if n == 0 else "  ") + line, "yellow") for n, line in enumerate(lines)]
     if plan.items:
         out += ["", *timeline_lines(phase_spans(plan, catalog), plan.start, plan.end, today, columns), ""]
@@ -95,7 +96,7 @@ def _months(plan: Plan, catalog: Catalog, columns: int) -> list[str]:
         title_width = max(20, columns - id_width - 4)
         phases = dict.fromkeys(by_id[i].item["phase"] for i in seen)
         head = f"{date(year, month_no, 1):%b %Y}  {_h(sum(seen.values()))}  "
-        names = " · ".join(f"{phase_no[p]}. {catalog.phase(p)['title']}" for p in phases)
+        names = safe(" · ".join(f"{phase_no[p]}. {catalog.phase(p)['title']}" for p in phases))
         wrapped = wrap(names, columns - len(head))
         out.append(paint(head[:8], "bold") + paint(head[8:], "dim") + paint(wrapped[0], "cyan"))
         out += [" " * len(head) + paint(line, "cyan") for line in wrapped[1:]]
@@ -132,7 +133,7 @@ def _weeks(plan: Plan, columns: int) -> list[str]:
         lines: list[str] = []
         for item_id, minutes in week.slices:
             hours = f" ({_h(minutes)})"
-            wrapped = wrap(titles[item_id], work_width - len(hours))
+            wrapped = wrap(safe(titles[item_id]), work_width - len(hours))
             wrapped[-1] += paint(hours, "dim")
             lines += wrapped
         for cert in certs.get(week.index, []):

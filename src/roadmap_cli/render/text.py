@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from roadmap_cli.progress.models import PlannedItem, Snapshot
 from roadmap_cli.render.ansi import paint
+from roadmap_cli.safetext import safe
 from roadmap_cli.views.status import PhaseProgress, Status, WeekView
 
 if TYPE_CHECKING:
@@ -40,9 +41,10 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
 
 
 def _item_line(item: PlannedItem, extra: str = "", mark: str = "  ") -> str:
-    label = f"Project: {item.title}" if item.kind == "project" else item.title
+    title = safe(item.title)
+    label = f"Project: {title}" if item.kind == "project" else title
     suffix = f"  {paint(extra, 'dim')}" if extra else ""
-    return f"{mark}{paint(item.id, 'cyan')}  {label}{suffix}"
+    return f"{mark}{paint(safe(item.id), 'cyan')}  {label}{suffix}"
 
 
 def standing_text(status: Status) -> str:
@@ -67,7 +69,8 @@ def standing_text(status: Status) -> str:
 
 
 def _phase_line(phase: PhaseProgress, width: int, current: bool) -> str:
-    name = phase.title if len(phase.title) <= width else phase.title[: width - 1] + "…"
+    title = safe(phase.title)
+    name = title if len(title) <= width else title[: width - 1] + "…"
     mark = paint("▸", "bold") if current else " "
     counts = paint(f"{phase.done_items}/{phase.total_items} items", "dim")
     return f"{mark} {name:<{width}}  {bar(phase.done_minutes, phase.total_minutes, 16)}  {counts}"
@@ -93,7 +96,7 @@ def timeline_text(status: Status, snapshot: Snapshot) -> list[str]:
 
 def status_text(status: Status, stack: str, snapshot: Snapshot | None = None) -> str:
     lines = [
-        paint("Progress", "bold") + f" · {stack} · {status.hours_per_week:g} h/week · "
+        paint("Progress", "bold") + f" · {safe(stack)} · {status.hours_per_week:g} h/week · "
         f"{day_text(status.start)} → {day_text(status.end)}",
         f"  Overall  {bar(status.done_minutes, status.total_minutes)}  "
         f"{status.done_items}/{status.total_items} items · "
@@ -117,11 +120,11 @@ def status_text(status: Status, stack: str, snapshot: Snapshot | None = None) ->
         else "Streak: none yet; tick something this week to start one."
     )
     lines += ["", paint("Phases", "bold")]
-    width = min(48, max((len(p.title) for p in status.phases), default=10))
+    width = min(48, max((len(safe(p.title)) for p in status.phases), default=10))
     current = status.current_phase.id if status.current_phase else None
     lines += [_phase_line(p, width, p.id == current) for p in status.phases]
     if status.current_phase:
-        lines.append(paint(f"▸ current phase: {status.current_phase.title}", "dim"))
+        lines.append(paint(f"▸ current phase: {safe(status.current_phase.title)}", "dim"))
     if snapshot is not None:
         picture = timeline_text(status, snapshot)
         if picture:
@@ -138,7 +141,7 @@ def status_text(status: Status, stack: str, snapshot: Snapshot | None = None) ->
         lines.append(paint("  `roadmap replan` puts them back into the schedule.", "dim"))
     if status.orphans:
         lines += ["", paint("Kept from content that no longer has them", "bold")]
-        lines += [f"  {paint(i, 'cyan')}" for i in status.orphans]
+        lines += [f"  {paint(safe(i), 'cyan')}" for i in status.orphans]
         lines.append(
             paint("  Their ticks and notes are kept; they no longer count in the bars above.", "dim")
         )
@@ -170,7 +173,7 @@ def week_text(view: WeekView) -> str:
         lines += [_item_line(i, f"was due {i.end.isoformat() if i.end else ''}", "☐ ") for i in view.overdue]
     todo = [w.item.id for w in view.items if not w.done] + [i.id for i in view.overdue]
     if todo:
-        lines += ["", paint(f"Done one? roadmap check {todo[0]}", "dim")]
+        lines += ["", paint(f"Done one? roadmap check {safe(todo[0])}", "dim")]
     elif view.standing == "after_end":
         lines.append("Nothing is left. `roadmap status` shows the whole picture.")
     else:
@@ -195,14 +198,14 @@ def change_report(outcome: Outcome, snapshot: Snapshot) -> str:
     lines = []
     for item_id, kind, value in outcome.asked:
         did, did_not = _DONE[kind]
-        title = by_id[item_id].title if item_id in by_id else "(not in your plan)"
+        title = safe(by_id[item_id].title) if item_id in by_id else "(not in your plan)"
         if kind == "note" and value is None:
             did = "↺ note taken back"
         if (item_id, kind) in written:
-            detail = f"  {paint(value, 'dim')}" if value and kind in ("note", "evidence") else ""
-            lines.append(f"{paint(did, 'green')}  {paint(item_id, 'cyan')}  {title}{detail}")
+            detail = f"  {paint(safe(value), 'dim')}" if value and kind in ("note", "evidence") else ""
+            lines.append(f"{paint(did, 'green')}  {paint(safe(item_id), 'cyan')}  {title}{detail}")
         else:
-            lines.append(f"{paint('·', 'dim')} {paint(item_id, 'cyan')} {did_not}: nothing to change")
+            lines.append(f"{paint('·', 'dim')} {paint(safe(item_id), 'cyan')} {did_not}: nothing to change")
     done = len(snapshot.ids() & outcome.state.done)
     total = len(snapshot.ids())
     lines.append(paint(f"{done} of {total} items done ({done / total if total else 0:.0%}).", "dim"))
