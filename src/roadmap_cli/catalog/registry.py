@@ -59,6 +59,8 @@ def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
         if path.is_dir():
             raise UsageError(f"{what} {path}: is a directory; give a pack file (.yaml)")
         if not path.exists():
+            if path.is_symlink():
+                raise UsageError(f"{what} {path}: is a symbolic link that leads nowhere (or back to itself)")
             raise UsageError(f"{what} {path}: no such file")
         if not path.is_file():
             raise UsageError(f"{what} {path}: is not a regular file; give a pack file (.yaml)")
@@ -103,7 +105,10 @@ def _unique_files(files: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     kept = []
     for path in files:
-        real = path.resolve()
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: kept, and refused with a message when read
+            real = path.absolute()
         if real not in seen:
             seen.add(real)
             kept.append(path)
@@ -459,10 +464,13 @@ def cache_key(files: Sequence[Path]) -> str:
     except ImportError:  # an interpreter without the module: hashlib has it all the same
         from hashlib import blake2b
     digest = blake2b(f"{__version__}:{CACHE_FORMAT}".encode(), digest_size=32)
+    from roadmap_cli.files import MAX_PACK_BYTES, read_regular
+
     for path in files:
         digest.update(str(path).encode() + b"\0")
         try:
-            digest.update(path.read_bytes())
+            # Bounded, and never a FIFO or a device: loading refuses those with a message.
+            digest.update(read_regular(path, MAX_PACK_BYTES))
         except OSError:
             digest.update(b"<unreadable>")
     return digest.hexdigest()

@@ -42,7 +42,7 @@ def export_progress(
     with open_store(readonly=True) as store:
         store.require_plan()
         backup = make_backup(store.plans(), store.events())
-    write_document(json.dumps(backup, indent=2, ensure_ascii=False) + "\n", file, force=force)
+    write_document(json.dumps(backup, indent=2, ensure_ascii=False) + "\n", file, force=force, private=True)
 
 
 @app.command("import", help=IMPORT_HELP)
