@@ -166,11 +166,11 @@ def test_backup_to_stdout(planned: CliRunner) -> None:
         ("not json", "not JSON"),
         ('{"kind": "something-else"}', "not a roadmap progress backup"),
         ('{"kind": "roadmap-progress", "version": 99, "plans": [], "events": []}', "newer roadmap"),
-        ('{"kind": "roadmap-progress", "version": 1, "plans": [{}], "events": []}', "plan 1 is incomplete"),
+        ('{"kind": "roadmap-progress", "version": 1, "plans": [{}], "events": []}', "plans[0].created_at"),
         (
             '{"kind": "roadmap-progress", "version": 1, "plans": [], "events": [{"uid": "a", "item_id": "b",'
             ' "kind": "explode", "value": null, "created_at": "x"}]}',
-            "event 1",
+            "events[0].kind: expected one of tick,",
         ),
     ],
 )

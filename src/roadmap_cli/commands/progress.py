@@ -49,25 +49,30 @@ def export_progress(
 def import_progress(
     file: Annotated[Path, typer.Argument(help="A backup made by `roadmap progress export`.")],
 ) -> None:
-    import json
     import sys
 
     from roadmap_cli.errors import RoadmapError
-    from roadmap_cli.progress.backup import read_backup
+    from roadmap_cli.files import NotRegular, TooLarge, read_bounded, read_regular
+    from roadmap_cli.progress.backup import MAX_BACKUP_BYTES, parse_backup, read_backup
     from roadmap_cli.progress.store import open_store
 
+    # Only a regular file (or stdin), looked at before it is read and read no further than the
+    # limit: a FIFO, /dev/zero or a symlink loop is refused, never waited on.
     try:
-        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
-        doc = json.loads(text)
+        if str(file) == "-":
+            raw = read_bounded(sys.stdin.buffer, MAX_BACKUP_BYTES)
+        else:
+            raw = read_regular(file, MAX_BACKUP_BYTES)
     except FileNotFoundError:
         raise RoadmapError(f"{file}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RoadmapError(f"{file}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
-    except json.JSONDecodeError as exc:
-        raise RoadmapError(
-            f"{file} is not a roadmap progress backup: not JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    plans, events = read_backup(doc, str(file))
+    except IsADirectoryError:
+        raise RoadmapError(f"{file} is a folder; give a backup file") from None
+    except (NotRegular, TooLarge) as exc:
+        raise RoadmapError(f"{file} {exc}" if isinstance(exc, NotRegular) else f"{file}: {exc}") from None
+    except OSError as exc:
+        raise RoadmapError(f"{file}: cannot be read: {exc.strerror or exc}") from None
+    source = "stdin" if str(file) == "-" else str(file)
+    plans, events = read_backup(parse_backup(raw, source), source)
     with open_store(readonly=False, create=True) as store:
         added_plans, added_events = store.import_backup(plans, events)
     skipped = len(events) - added_events
