@@ -53,6 +53,8 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The choices that look most like ``word``, best first, for "did you mean" hints."""
     import difflib
 
+    if len(word) > 100:  # longer than any name: nothing is close, and comparing would be slow
+        return []
     pool = list(choices)
     lowered = {c.lower(): c for c in pool}
     found = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.5)

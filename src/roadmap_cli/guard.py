@@ -140,6 +140,25 @@ def _prepare_streams() -> None:
             stream.reconfigure(errors=ERROR_HANDLER)
 
 
+def _usable_time_zone() -> None:
+    """A TZ whose offset is a day or more (``TZ=UTC+25``) is taken by the C library but not by
+    Python's dates, which fail on it wherever local time is asked for: use UTC, and say so."""
+    value = os.environ.get("TZ")
+    if not value:
+        return
+    import time
+
+    offset = time.localtime().tm_gmtoff
+    if offset is not None and abs(offset) < 24 * 3600:
+        return
+    from roadmap_cli.safetext import safe
+
+    _say(f"warning: TZ={safe(value[:40])} is not a time zone offset roadmap can use; using UTC")
+    os.environ["TZ"] = "UTC"
+    if hasattr(time, "tzset"):
+        time.tzset()
+
+
 def _silence_stdout() -> None:
     """After stdout failed: point it at /dev/null, so that Python's last flush at exit does not
     fail a second time with a traceback-like complaint."""
@@ -182,6 +201,7 @@ def run(body: Callable[[], None]) -> None:
             # From here on, Ctrl-C raises KeyboardInterrupt: a write under way is rolled back.
             signal.signal(signal.SIGINT, signal.default_int_handler)
             _prepare_streams()
+            _usable_time_zone()
             try:
                 body()
             finally:

@@ -37,6 +37,11 @@ def note(
         raise UsageError("--undo takes the latest note back and needs no text: roadmap note --undo ID")
     if not undo and (text is None or not text.strip()):
         raise UsageError('give the note\'s text, e.g. roadmap note ID "what I learned"')
+    from roadmap_cli.limits import MAX_TEXT
+
+    if text is not None and len(text.strip()) > MAX_TEXT:
+        # Longer would make a backup that no roadmap imports.
+        raise UsageError(f"a note may be up to {MAX_TEXT:,} characters; this one has {len(text.strip()):,}")
     with open_store(readonly=False) as store:
         saved = store.require_plan()
         snapshot = saved.snapshot()

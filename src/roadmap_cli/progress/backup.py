@@ -13,6 +13,7 @@ from typing import Any
 
 from roadmap_cli import __version__
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.limits import DATE_RANGE, MAX_TEXT, in_range
 from roadmap_cli.progress.models import EVENT_KINDS, Event, SavedPlan
 from roadmap_cli.safetext import safe
 
@@ -49,7 +50,7 @@ MAX_PLANS = 10_000
 MAX_EVENTS = 1_000_000
 MAX_PACKS = 200
 MAX_ID = 64
-MAX_VALUE = 10_000
+MAX_VALUE = MAX_TEXT
 MAX_TIME = 64
 #: How many problems a refusal lists.
 MAX_LISTED = 10
@@ -170,7 +171,8 @@ def _check_request(problems: _Problems, path: str, request: object) -> None:
     start = request.get("start")
     if _text(problems, f"{path}.start", start, MAX_TIME):
         try:
-            date.fromisoformat(str(start))
+            if not in_range(date.fromisoformat(str(start))):
+                problems.add(f"{path}.start", f"out of range; roadmap takes dates {DATE_RANGE}")
         except ValueError:
             problems.add(f"{path}.start", "not an ISO 8601 date")
     months = request.get("months")

@@ -30,7 +30,13 @@ def resolve_ids(
     Known ids are those of the plan, of the content (an item left out of the plan may still be
     done), and any id with history (so an orphan can still be unticked).
     """
-    wanted = list(dict.fromkeys(g.strip().lower() for g in given if g.strip()))
+    given = list(given)
+    if any(not g.strip() for g in given):
+        raise UsageError(
+            "an item id cannot be empty",
+            hint="`roadmap next` and `roadmap status` show the ids of your plan",
+        )
+    wanted = list(dict.fromkeys(g.strip().lower() for g in given))
     known = snapshot.ids() | set(state.items)
     if any(i not in known for i in wanted):
         known |= content_ids(packs)
