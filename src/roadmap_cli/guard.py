@@ -20,6 +20,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from typing import Any, NoReturn
 
 from roadmap_cli.errors import ExitCode
 
@@ -193,10 +194,47 @@ def _stdout_failed() -> bool:
     return False
 
 
+def _interrupt_in(error: BaseException) -> bool:
+    """Whether ``error`` is, or was caused by, Ctrl-C: Python wraps an interrupt that lands while a
+    class is made (``__set_name__``) in a RuntimeError."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _interrupted() -> NoReturn:
+    # A second Ctrl-C must not interrupt the goodbye with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _say("\ninterrupted")
+    _silence_stdout_if_failing()
+    sys.exit(ExitCode.INTERRUPTED)
+
+
+def _unraisable(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    """Python cannot raise an interrupt that lands in a finaliser or a callback; it would print
+    "Exception ignored" and a traceback, and carry on. Stop there instead, with the one line."""
+
+    def handle(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            _say("\ninterrupted")
+            os._exit(ExitCode.INTERRUPTED)  # a write under way is undone by SQLite, as after a kill
+        return hook(unraisable)
+
+    return handle
+
+
 def run(body: Callable[[], None]) -> None:
     """Run ``body`` (the whole command) and turn what can go wrong with the process into one line."""
     previous = signal.getsignal(signal.SIGINT)
+    previous_hook = sys.unraisablehook
     try:
+        sys.unraisablehook = _unraisable(previous_hook)
         try:
             # From here on, Ctrl-C raises KeyboardInterrupt: a write under way is rolled back.
             signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -207,11 +245,7 @@ def run(body: Callable[[], None]) -> None:
             finally:
                 _flush_stdout()  # here, and not at exit, so that a failure is reported
         except KeyboardInterrupt:
-            # A second Ctrl-C must not interrupt the goodbye with a traceback of its own.
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            _say("\ninterrupted")
-            _silence_stdout_if_failing()
-            sys.exit(ExitCode.INTERRUPTED)
+            _interrupted()
         except BrokenPipeError:
             # The reader went away (`roadmap plan | head -1`): stop quietly.
             _silence_stdout()
@@ -233,7 +267,12 @@ def run(body: Callable[[], None]) -> None:
                 where = f": {safe(str(exc.filename))}" if exc.filename is not None else ""
                 _say(f"error: {exc.strerror or exc}{where}")
             sys.exit(ExitCode.FAILURE)
+        except Exception as exc:
+            if _interrupt_in(exc):
+                _interrupted()
+            raise
     finally:
+        sys.unraisablehook = previous_hook
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
 

@@ -48,6 +48,18 @@ def safe_lines(text: str) -> str:
     return _UNSAFE_INLINE.sub(_visible, text)
 
 
+#: What json.dumps(ensure_ascii=False) leaves raw that a terminal may act on (it escapes C0 itself).
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_json(text: str) -> str:
+    """JSON text with those characters as ``\\uXXXX`` escapes: the same data, safe on a terminal.
+    (They can only stand inside strings, where an escape means the very same character.)"""
+    if text.isascii():
+        return text
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def is_one_line(text: str) -> bool:
     """True when ``text`` holds no character that ``safe()`` would have to escape."""
     return text.isprintable() or _UNSAFE.search(text) is None

@@ -109,8 +109,12 @@ def export(
             }
             for item_id, s in sorted(state.items.items())
         }
-        data = json.dumps(
-            export_document(saved.snapshot_json, progress, plan.items), indent=2, ensure_ascii=False
+        from roadmap_cli.safetext import safe_json
+
+        data = safe_json(
+            json.dumps(
+                export_document(saved.snapshot_json, progress, plan.items), indent=2, ensure_ascii=False
+            )
         )
         data += "\n"
     else:

@@ -42,7 +42,10 @@ def export_progress(
     with open_store(readonly=True) as store:
         store.require_plan()
         backup = make_backup(store.plans(), store.events())
-    write_document(json.dumps(backup, indent=2, ensure_ascii=False) + "\n", file, force=force, private=True)
+    from roadmap_cli.safetext import safe_json
+
+    text = safe_json(json.dumps(backup, indent=2, ensure_ascii=False))
+    write_document(text + "\n", file, force=force, private=True)
 
 
 @app.command("import", help=IMPORT_HELP)
@@ -58,20 +61,20 @@ def import_progress(
 
     # Only a regular file (or stdin), looked at before it is read and read no further than the
     # limit: a FIFO, /dev/zero or a symlink loop is refused, never waited on.
+    source = "stdin" if str(file) == "-" else str(file)
     try:
         if str(file) == "-":
             raw = read_bounded(sys.stdin.buffer, MAX_BACKUP_BYTES)
         else:
             raw = read_regular(file, MAX_BACKUP_BYTES)
     except FileNotFoundError:
-        raise RoadmapError(f"{file}: no such file") from None
+        raise RoadmapError(f"{source}: no such file") from None
     except IsADirectoryError:
-        raise RoadmapError(f"{file} is a folder; give a backup file") from None
+        raise RoadmapError(f"{source} is a folder; give a backup file") from None
     except (NotRegular, TooLarge) as exc:
-        raise RoadmapError(f"{file} {exc}" if isinstance(exc, NotRegular) else f"{file}: {exc}") from None
+        raise RoadmapError(f"{source} {exc}" if isinstance(exc, NotRegular) else f"{source}: {exc}") from None
     except OSError as exc:
-        raise RoadmapError(f"{file}: cannot be read: {exc.strerror or exc}") from None
-    source = "stdin" if str(file) == "-" else str(file)
+        raise RoadmapError(f"{source}: cannot be read: {exc.strerror or exc}") from None
     plans, events = read_backup(parse_backup(raw, source), source)
     with open_store(readonly=False, create=True) as store:
         added_plans, added_events = store.import_backup(plans, events)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from roadmap_cli.errors import UsageError, closest
+from roadmap_cli.errors import UsageError, closest, shorten
 from roadmap_cli.progress.models import ProgressState, Snapshot
 
 
@@ -45,7 +45,7 @@ def resolve_ids(
             near = closest(item_id, known)
             hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
             raise UsageError(
-                f"unknown item id {item_id!r}",
+                f"unknown item id {shorten(item_id)!r}",
                 hint=hint + "`roadmap next` and `roadmap status` show the ids of your plan",
             )
     return wanted

@@ -45,9 +45,16 @@ class _SafeConsole(Console):
 def stdout() -> Console:
     from roadmap_cli.render.ansi import width
 
-    # Rich takes COLUMNS as it is; a huge or odd one is bounded the way the plain views bound it.
+    # Rich takes COLUMNS and LINES as they are; huge or odd ones are bounded the way the plain
+    # views bound them (a 5,000-digit COLUMNS is not even a number Python converts).
+    environ = dict(os.environ)
+    if "COLUMNS" in environ:
+        environ["COLUMNS"] = str(width())
+    lines = environ.get("LINES", "")
+    if lines and not (lines.isascii() and lines.isdigit() and len(lines) <= 4):
+        del environ["LINES"]
     columns = width() if "COLUMNS" in os.environ else None
-    return _SafeConsole(highlight=False, no_color="NO_COLOR" in os.environ, width=columns)
+    return _SafeConsole(highlight=False, no_color="NO_COLOR" in os.environ, width=columns, _environ=environ)
 
 
 def _sources_footer(out: Console, sources: dict[str, dict[str, Any]]) -> None:

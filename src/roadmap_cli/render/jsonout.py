@@ -178,10 +178,11 @@ def next_document(view: WeekView) -> dict[str, Any]:
 
 def emit(document: Any) -> None:
     from roadmap_cli.guard import can_show_marks
+    from roadmap_cli.safetext import safe_json
 
     # Where stdout's encoding cannot hold every character, \u escapes keep the JSON exact.
     ascii_only = not can_show_marks(sys.stdout)
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=ascii_only) + "\n")
+    sys.stdout.write(safe_json(json.dumps(document, indent=2, ensure_ascii=ascii_only)) + "\n")
 
 
 #: The version of every career document (salary, levels, certs, skills, stacks).
