@@ -79,6 +79,13 @@ def build_app() -> "typer.Typer":
             except RoadmapError as error:
                 report(error)
                 raise typer.Exit(int(error.exit_code)) from None
+            except OSError as error:
+                if error.filename is None:  # writing stdout: the guard in main() says it
+                    raise
+                # A file or folder no code of roadmap's expected to fail (a name too long, a
+                # loop): still one line, naming it.
+                report(RoadmapError(f"{error.filename}: {error.strerror or error}"))
+                raise typer.Exit(1) from None
 
     app = typer.Typer(
         cls=RoadmapGroup,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from roadmap_cli import __version__, paths
 from roadmap_cli.catalog.catalog import PLACEHOLDERS, Catalog, Item, PackRecord, placeholders_in
-from roadmap_cli.errors import ContentError, UsageError
+from roadmap_cli.errors import ContentError, UsageError, shorten
 from roadmap_cli.speed import gc_paused
 
 if TYPE_CHECKING:
@@ -56,6 +56,12 @@ def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
     """The paths a person named, each a readable file, or a usage error (exit 2) for the first that is not."""
     found = []
     for path in given:
+        try:
+            path.stat()
+        except FileNotFoundError:
+            pass  # said below, with a word on a link that leads nowhere
+        except OSError as exc:  # a name too long, a loop, no permission
+            raise UsageError(f"{what} {shorten(str(path))}: {exc.strerror or exc}") from None
         if path.is_dir():
             raise UsageError(f"{what} {path}: is a directory; give a pack file (.yaml)")
         if not path.exists():

@@ -201,7 +201,8 @@ def _check_plan(problems: _Problems, path: str, plan: object) -> None:
         problems.add(f"{path}.packs", f"more than {MAX_PACKS} packs")
     else:
         for n, pack in enumerate(packs):
-            _text(problems, f"{path}.packs[{n}]", pack, 4096)
+            if _text(problems, f"{path}.packs[{n}]", pack, 1024) and "\x00" in str(pack):
+                problems.add(f"{path}.packs[{n}]", "a file name cannot hold a NUL character")
     snapshot = plan.get("snapshot")
     if not isinstance(snapshot, dict):
         problems.add(f"{path}.snapshot", f"expected an object, found {_kind(snapshot)}")

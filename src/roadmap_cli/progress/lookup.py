@@ -18,8 +18,15 @@ def content_ids(packs: Sequence[str] = ()) -> set[str]:
     """
     from roadmap_cli.catalog.registry import load_catalog
 
-    present = [Path(p) for p in packs if Path(p).is_file()]
+    present = [Path(p) for p in packs if _is_file(p)]
     return set(load_catalog(present).by_id)
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):  # a name too long, or with a NUL: not a file that is there
+        return False
 
 
 def resolve_ids(
