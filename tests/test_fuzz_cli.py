@@ -197,7 +197,7 @@ HOSTILE = [
 def safe_text() -> st.SearchStrategy[str]:
     """Random text that cannot name a real file outside the test's folders (no leading / or ~, no ..)."""
     return st.text(
-        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00/"), max_size=40
+        alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00/"), max_size=40
     ).filter(lambda t: not t.startswith("~") and ".." not in t)
 
 

@@ -52,6 +52,8 @@ def test_json_contract(runner: CliRunner) -> None:
         "start": START,
         "months": [10, 12],
         "core_only": False,
+        "packs": [],
+        "certs": ["aws-solutions-architect-associate"],
     }
     summary = doc["summary"]
     assert {"start", "end", "months", "total_hours", "warnings"} <= set(summary)

@@ -35,12 +35,14 @@ COMMANDS = (
     "levels",
     "certs",
     "skills",
+    "market",
     "stacks",
     "export",
     "progress",
     "where",
     "packs",
     "doctor",
+    "schema",
 )
 
 VERSION_FLAGS = ("--version", "-V")

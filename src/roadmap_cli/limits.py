@@ -1,4 +1,5 @@
-"""Bounds on what roadmap takes from outside, in one place: options, environment, backups.
+"""Bounds on what roadmap takes from outside: options, environment, backups. (A note's length is
+the event's own limit, ``progress.models.MAX_VALUE``.)
 
 Each is far above real use and far below where something would break (the calendar's ends,
 memory, a terminal): a value past one is refused with a message that names the bound.
@@ -14,8 +15,6 @@ FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2999, 12, 31)
 DATE_RANGE = f"from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
 
-#: A note or a piece of evidence, in characters (a backup holding a longer one is refused).
-MAX_TEXT = 10_000
 #: An IANA time zone name (the longest real one has 32 characters).
 MAX_TZ = 64
 #: Weekly study sessions in --sessions, and the length of its text.

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import UndoOption, event_time
+from roadmap_cli.commands.options import UndoOption
 from roadmap_cli.errors import UsageError
 
 HELP = """Keep a note on an item.
@@ -26,10 +26,7 @@ def note(
     ] = None,
     undo: UndoOption = False,
 ) -> None:
-    from roadmap_cli.progress.actions import apply
-    from roadmap_cli.progress.lookup import resolve_ids
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.render.text import change_report, write
+    from roadmap_cli.commands.changes import change_ids
 
     if not item_id.strip():
         raise UsageError('give the item\'s id, e.g. roadmap note ID "what I learned"')
@@ -37,17 +34,13 @@ def note(
         raise UsageError("--undo takes the latest note back and needs no text: roadmap note --undo ID")
     if not undo and (text is None or not text.strip()):
         raise UsageError('give the note\'s text, e.g. roadmap note ID "what I learned"')
-    from roadmap_cli.limits import MAX_TEXT
+    value = None if undo else (text or "").strip()
+    from roadmap_cli.progress.models import MAX_VALUE as MAX_TEXT
 
-    if text is not None and len(text.strip()) > MAX_TEXT:
+    if value is not None and len(value) > MAX_TEXT:
         # Longer would make a backup that no roadmap imports.
-        raise UsageError(f"a note may be up to {MAX_TEXT:,} characters; this one has {len(text.strip()):,}")
-    with open_store(readonly=False) as store:
-        saved = store.require_plan()
-        snapshot = saved.snapshot()
-        (wanted,) = resolve_ids([item_id], snapshot, store.state(), saved.packs)
-        outcome = apply(store, [(wanted, "note", None if undo else (text or "").strip())], event_time())
-    write(change_report(outcome, snapshot))
+        raise UsageError(f"a note may be up to {MAX_TEXT:,} characters; this one has {len(value):,}")
+    change_ids([item_id], lambda wanted: [(wanted[0], "note", value)])
 
 
 def register(app: typer.Typer) -> None:

@@ -24,6 +24,12 @@ Core milestones always go in; optional ones are added while the plan still ends 
 window (10-12 months unless --months says otherwise). If your hours are too few, or so many that
 the plan ends early, it says so and by how much.
 
+Certifications are your choice: --cert ID (repeatable; see `roadmap certs`) puts each one's
+study hours in the schedule. Without it the plan holds the AWS Solutions Architect Associate,
+which the what-matters guide ranks first; --cert none holds none.
+
+Hours are the project's estimates (no guide gives hours per item), and the plan says so.
+
 The plan shown is saved as your active plan (unless --dry-run). Items you ticked or skipped are
 left out of it, and every tick, skip and note is kept.
 
@@ -37,7 +43,7 @@ def plan(
         typer.Option(
             "--lang",
             "-l",
-            help="Your stack: python, typescript, go, java, rust, csharp (or py, ts, node, golang, c#...).",
+            help="Your stack: python, typescript, go, java, rust, csharp, php (or py, ts, golang, c#...).",
             autocompletion=complete_lang,
         ),
     ],
@@ -58,6 +64,16 @@ def plan(
         typer.Option("--months", "-m", help="Months the plan should end within: 9, or a range like 8-10."),
     ] = "10-12",
     core_only: Annotated[bool, typer.Option("--core-only", help="Leave out every optional item.")] = False,
+    cert: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cert",
+            "-c",
+            metavar="ID",
+            help="A certification to study for (repeatable); default: the AWS Solutions Architect "
+            "Associate; `none` for none. `roadmap certs` lists the ids.",
+        ),
+    ] = None,
     weeks: Annotated[
         bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")
     ] = False,
@@ -69,7 +85,7 @@ def plan(
 ) -> None:
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
-    from roadmap_cli.progress.snapshot import make_snapshot, settled_from_catalog
+    from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import database_path, open_store
 
     window = parse_months(months)
@@ -83,6 +99,7 @@ def plan(
         framework=catalog.resolve_framework(stack, framework)["id"],
         months=window,
         core_only=core_only,
+        certs=catalog.resolve_certs(cert, stack["id"]) if cert else None,
     )
     pack_paths = [str(p.resolve()) for p in packs or ()]
     if dry_run:
@@ -91,24 +108,25 @@ def plan(
                 done = store.state().done
         else:
             done = set()
-        result = make_plan(catalog, replace(request, done=frozenset(done)))
+        saved = from_planner(make_plan(catalog, replace(request, done=frozenset(done))), catalog, pack_paths)
     else:
         # Ticks and skips are read and the plan saved under one open store, so nothing is lost.
         with open_store(readonly=False, create=True) as store:
             done = store.state().done
-            result = make_plan(catalog, replace(request, done=frozenset(done)))
-            settled = settled_from_catalog(result, catalog, done)
-            store.save_plan(make_snapshot(result, catalog, settled, pack_paths), pack_paths)
-        kept = f" ({len(settled)} done or skipped, left out)" if settled else ""
+            saved = from_planner(
+                make_plan(catalog, replace(request, done=frozenset(done))), catalog, pack_paths
+            )
+            store.save_plan(saved)
+        kept = f" ({len(saved.settled)} done or skipped, left out)" if saved.settled else ""
         sys.stderr.write(f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n")
     if json_out:
         from roadmap_cli.render.jsonout import emit, plan_document
 
-        emit(plan_document(result))
+        emit(plan_document(saved))
     else:
         from roadmap_cli.render.plantext import plan_text
 
-        sys.stdout.write(plan_text(result, catalog, by_week=weeks, today=today()))
+        sys.stdout.write(plan_text(saved, by_week=weeks, today=today()))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,39 +8,21 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from roadmap_cli import __version__
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.limits import DATE_RANGE, MAX_TEXT, in_range
-from roadmap_cli.progress.models import EVENT_KINDS, Event, SavedPlan
+from roadmap_cli.limits import DATE_RANGE, in_range
+from roadmap_cli.progress.models import EVENT_KINDS, MAX_ID, MAX_VALUE, Event, event_problem
+from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, parse, to_json
+from roadmap_cli.render.jsonout import VERSIONS
 from roadmap_cli.safetext import safe
 
+if TYPE_CHECKING:
+    from roadmap_cli.progress.store import StoredPlan
+    from roadmap_cli.render.shapes import BackupDoc
+
 BACKUP_KIND = "roadmap-progress"
-BACKUP_VERSION = 1
-
-
-def make_backup(plans: list[SavedPlan], events: list[Event]) -> dict[str, Any]:
-    return {
-        "kind": BACKUP_KIND,
-        "version": BACKUP_VERSION,
-        "roadmap": __version__,
-        "plans": [
-            {
-                "created_at": p.created_at,
-                "active": p.active,
-                "packs": list(p.packs),
-                "snapshot": p.snapshot_json,
-            }
-            for p in plans
-        ],
-        "events": [
-            {"uid": e.uid, "item_id": e.item_id, "kind": e.kind, "value": e.value, "created_at": e.created_at}
-            for e in events
-        ],
-    }
-
 
 #: Limits on what a backup may hold, far above what years of use make (a year of daily ticks and
 #: notes is a few thousand events, well under a megabyte); past them it is refused whole.
@@ -48,16 +30,35 @@ MAX_BACKUP_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_PLANS = 10_000
 MAX_EVENTS = 1_000_000
-MAX_PACKS = 200
-MAX_ID = 64
-MAX_VALUE = MAX_TEXT
+MAX_UID = 64
 MAX_TIME = 64
 #: How many problems a refusal lists.
 MAX_LISTED = 10
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _UID = re.compile(r"[A-Za-z0-9_-]+")
-_SNAPSHOT_KEYS = ("request", "start", "end", "items", "weeks", "phases", "settled")
+
+
+def make_backup(stored: list[StoredPlan], events: list[Event]) -> tuple[BackupDoc, list[str]]:
+    """The backup of what can be read, and a line for each plan or event that could not be (a damaged
+    store still backs up everything else)."""
+    from roadmap_cli.render.jsonout import backup_document
+
+    plans: list[tuple[str, bool, dict[str, Any]]] = []
+    skipped: list[str] = []
+    for row in stored:
+        try:
+            plans.append((row.created_at, row.active, to_json(row.plan())))
+        except SavedPlanError as exc:
+            skipped.append(exc.message)
+    kept = []
+    for e in events:
+        problem = event_problem(e)
+        if problem is None:
+            kept.append(e)
+        else:
+            skipped.append(f"event {e.uid}: {problem}")
+    return backup_document(plans, kept), skipped
 
 
 def _bad(source: str, detail: str) -> RoadmapError:
@@ -68,7 +69,7 @@ def _bad(source: str, detail: str) -> RoadmapError:
 
 
 def parse_backup(raw: bytes, source: str) -> object:
-    """The JSON document in ``raw``: UTF-8, no NaN or Infinity, nested at most MAX_DEPTH deep."""
+    """The JSON document in ``raw``: UTF-8, no NaN or Infinity, not nested past what Python parses."""
     if len(raw) > MAX_BACKUP_BYTES:
         raise _bad(source, f"it is larger than the {MAX_BACKUP_BYTES:,}-byte limit")
     try:
@@ -133,14 +134,6 @@ def _kind(value: object) -> str:
     return "a list" if isinstance(value, list) else "an object"
 
 
-def _is_time(value: str) -> bool:
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _text(problems: _Problems, path: str, value: object, limit: int) -> bool:
     if not isinstance(value, str):
         problems.add(path, f"expected text, found {_kind(value)}")
@@ -151,81 +144,63 @@ def _text(problems: _Problems, path: str, value: object, limit: int) -> bool:
     return True
 
 
-def _time(problems: _Problems, path: str, value: object) -> None:
-    if _text(problems, path, value, MAX_TIME) and not _is_time(str(value)):
-        problems.add(path, "not an ISO 8601 time")
-
-
-def _check_request(problems: _Problems, path: str, request: object) -> None:
-    """The saved request's fields that the store files each plan under."""
-    if not isinstance(request, dict):
-        problems.add(path, f"expected an object, found {_kind(request)}")
+def _time(problems: _Problems, path: str, value: object, *, zoned: bool = False) -> None:
+    if not _text(problems, path, value, MAX_TIME):
         return
-    _text(problems, f"{path}.lang", request.get("lang"), MAX_ID)
-    framework = request.get("framework")
-    if framework is not None:
-        _text(problems, f"{path}.framework", framework, MAX_ID)
-    hours = request.get("hours")
-    if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= 168:
-        problems.add(f"{path}.hours", "expected a number of hours a week from 1 to 168")
-    start = request.get("start")
-    if _text(problems, f"{path}.start", start, MAX_TIME):
-        try:
-            if not in_range(date.fromisoformat(str(start))):
-                problems.add(f"{path}.start", f"out of range; roadmap takes dates {DATE_RANGE}")
-        except ValueError:
-            problems.add(f"{path}.start", "not an ISO 8601 date")
-    months = request.get("months")
-    if (
-        not isinstance(months, list)
-        or len(months) != 2
-        or not all(isinstance(m, int) and not isinstance(m, bool) and 0 < m <= 1200 for m in months)
-    ):
-        problems.add(f"{path}.months", "expected two month counts, e.g. [10, 12]")
-    if not isinstance(request.get("core_only"), bool):
-        problems.add(f"{path}.core_only", "expected true or false")
+    try:
+        stamp = datetime.fromisoformat(str(value))
+    except ValueError:
+        problems.add(path, "not an ISO 8601 time")
+        return
+    if zoned and stamp.tzinfo is None:
+        problems.add(path, "an ISO 8601 time without a time zone")
 
 
-def _check_plan(problems: _Problems, path: str, plan: object) -> None:
-    """A plan's envelope; what its snapshot says is checked by the saved-plan model."""
+def _check_plan(problems: _Problems, path: str, plan: object) -> tuple[str, SavedPlan] | None:
+    """A plan's envelope, then its saved plan as the saved-plan model reads it."""
     if not isinstance(plan, dict):
         problems.add(path, f"expected an object, found {_kind(plan)}")
-        return
-    _time(problems, f"{path}.created_at", plan.get("created_at"))
+        return None
+    created_at = plan.get("created_at")
+    _time(problems, f"{path}.created_at", created_at)
     if "active" in plan and not isinstance(plan["active"], bool):
         problems.add(f"{path}.active", f"expected true or false, found {_kind(plan['active'])}")
-    packs = plan.get("packs", [])
-    if not isinstance(packs, list):
-        problems.add(f"{path}.packs", f"expected a list, found {_kind(packs)}")
-    elif len(packs) > MAX_PACKS:
-        problems.add(f"{path}.packs", f"more than {MAX_PACKS} packs")
-    else:
-        for n, pack in enumerate(packs):
-            if _text(problems, f"{path}.packs[{n}]", pack, 1024) and "\x00" in str(pack):
-                problems.add(f"{path}.packs[{n}]", "a file name cannot hold a NUL character")
+    packs = plan.get("packs", [])  # in backups made before the saved plan kept its packs itself
+    if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
+        problems.add(f"{path}.packs", "expected a list of file names")
     snapshot = plan.get("snapshot")
     if not isinstance(snapshot, dict):
         problems.add(f"{path}.snapshot", f"expected an object, found {_kind(snapshot)}")
-        return
+        return None
     if _too_deep(snapshot):
         problems.add(f"{path}.snapshot", f"nested more than {MAX_DEPTH} levels deep")
-        return
-    missing = [key for key in _SNAPSHOT_KEYS if key not in snapshot]
-    if missing:
-        problems.add(f"{path}.snapshot", f"missing {', '.join(missing)}")
-    if "request" in snapshot:
-        _check_request(problems, f"{path}.snapshot.request", snapshot["request"])
+        return None
+    try:
+        saved = parse(snapshot, f"{path}.snapshot")
+    except SavedPlanError as exc:
+        first = exc.problem.split(" ", 1)[0]
+        if first.endswith(":"):  # "request.hours: not a number ...": one path, joined
+            problems.add(f"{exc.where}.{first[:-1]}", exc.problem.split(" ", 1)[1])
+        else:
+            problems.add(exc.where, exc.problem)
+        return None
+    for where, day in (("request.start", saved.request.start), ("start", saved.start), ("end", saved.end)):
+        if not in_range(day):
+            problems.add(f"{path}.snapshot.{where}", f"out of range; roadmap takes dates {DATE_RANGE}")
+            return None
+    return (str(created_at), saved) if isinstance(created_at, str) else None
 
 
-def _check_event(problems: _Problems, path: str, event: object) -> None:
+def _check_event(problems: _Problems, path: str, event: object) -> Event | None:
     if not isinstance(event, dict):
         problems.add(path, f"expected an object, found {_kind(event)}")
-        return
+        return None
+    before = problems.count
     unknown = sorted(set(event) - {"uid", "item_id", "kind", "value", "created_at"})
     if unknown:
         problems.add(path, f"unknown field {unknown[0]!r}")
     uid = event.get("uid")
-    if _text(problems, f"{path}.uid", uid, MAX_ID) and not _UID.fullmatch(str(uid)):
+    if _text(problems, f"{path}.uid", uid, MAX_UID) and not _UID.fullmatch(str(uid)):
         problems.add(f"{path}.uid", "expected an id of letters, digits, - and _")
     item_id = event.get("item_id")
     if _text(problems, f"{path}.item_id", item_id, MAX_ID) and not _SLUG.fullmatch(str(item_id)):
@@ -236,10 +211,20 @@ def _check_event(problems: _Problems, path: str, event: object) -> None:
     value = event.get("value")
     if value is not None:
         _text(problems, f"{path}.value", value, MAX_VALUE)
-    _time(problems, f"{path}.created_at", event.get("created_at"))
+    _time(problems, f"{path}.created_at", event.get("created_at"), zoned=True)
+    if problems.count > before:
+        return None
+    found = Event(
+        str(uid), str(item_id), EVENT_KINDS[EVENT_KINDS.index(kind)], value, str(event["created_at"])
+    )
+    problem = event_problem(found)  # the model's own word, should it ask more than the above
+    if problem is not None:
+        problems.add(path, problem)
+        return None
+    return found
 
 
-def read_backup(doc: object, source: str) -> tuple[list[SavedPlan], list[Event]]:
+def read_backup(doc: object, source: str) -> tuple[list[tuple[str, SavedPlan]], list[Event]]:
     """Check a parsed backup whole and turn it into plans and events; nothing is written here.
 
     Every problem is found before anything is kept: a backup is imported whole or not at all, and
@@ -250,11 +235,11 @@ def read_backup(doc: object, source: str) -> tuple[list[SavedPlan], list[Event]]
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise _bad(source, 'its "version" is missing')
-    if version > BACKUP_VERSION:
+    if version > VERSIONS["backup"]:
         raise RoadmapError(
             f"{source} is a backup of format {version}, made by a newer roadmap "
             f"({safe(str(doc.get('roadmap', 'unknown version')))[:40]}); "
-            f"this one reads format {BACKUP_VERSION} and older",
+            f"this one reads format {VERSIONS['backup']} and older",
             hint="upgrade roadmap-cli to import it",
         )
     raw_plans, raw_events = doc.get("plans"), doc.get("events")
@@ -265,15 +250,21 @@ def read_backup(doc: object, source: str) -> tuple[list[SavedPlan], list[Event]]
         problems.add("plans", f"more than {MAX_PLANS:,} plans")
     if len(raw_events) > MAX_EVENTS:
         problems.add("events", f"more than {MAX_EVENTS:,} events")
+    plans: list[tuple[str, SavedPlan]] = []
+    events: list[Event] = []
     if not problems.count:
-        for n, plan in enumerate(raw_plans):
-            _check_plan(problems, f"plans[{n}]", plan)
+        for n, raw_plan in enumerate(raw_plans):
+            plan = _check_plan(problems, f"plans[{n}]", raw_plan)
+            if plan is not None:
+                plans.append(plan)
             if problems.full:
                 break
-        for n, event in enumerate(raw_events):
+        for n, raw_event in enumerate(raw_events):
             if problems.full:
                 break
-            _check_event(problems, f"events[{n}]", event)
+            event = _check_event(problems, f"events[{n}]", raw_event)
+            if event is not None:
+                events.append(event)
     if problems.count:
         more = problems.count - len(problems.listed)
         lines = [f"  {safe(line)}" for line in problems.listed]
@@ -284,9 +275,4 @@ def read_backup(doc: object, source: str) -> tuple[list[SavedPlan], list[Event]]
             hint="a backup made by `roadmap progress export` imports as it is; "
             "was this one edited or damaged?",
         )
-    plans = [
-        SavedPlan(0, p["created_at"], bool(p.get("active")), list(p.get("packs", [])), p["snapshot"])
-        for p in raw_plans
-    ]
-    events = [Event(e["uid"], e["item_id"], e["kind"], e.get("value"), e["created_at"]) for e in raw_events]
     return plans, events

@@ -5,9 +5,23 @@ from __future__ import annotations
 import csv
 import io
 
-from roadmap_cli.views.export import ExportPlan
+from roadmap_cli.render.units import hours
+from roadmap_cli.views.progress import Progress
 
-COLUMNS = ("id", "title", "kind", "phase", "priority", "start", "end", "hours", "status", "evidence")
+#: ``hours`` are the project's estimates (no guide gives them); ``hours_are`` says so on every row.
+COLUMNS = (
+    "id",
+    "title",
+    "kind",
+    "phase",
+    "priority",
+    "start",
+    "end",
+    "hours",
+    "state",
+    "evidence",
+    "hours_are",
+)
 
 
 #: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection"), the full-width
@@ -20,11 +34,13 @@ def cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def render_csv(plan: ExportPlan) -> str:
+def render_csv(progress: Progress) -> str:
+    """One row per item of the plan with its state; done hours over all hours is the percent done."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for item in plan.items:
+    for entry in progress.items:
+        item = entry.item
         writer.writerow(
             [
                 cell(item.id),
@@ -34,9 +50,10 @@ def render_csv(plan: ExportPlan) -> str:
                 cell(item.priority),
                 item.start.isoformat() if item.start else "",
                 item.end.isoformat() if item.end else "",
-                f"{item.hours:g}",
-                cell(item.status),
-                cell(" ".join(item.evidence)),
+                f"{hours(item.minutes):g}",
+                cell(entry.state),
+                cell(entry.evidence or ""),
+                "estimates",
             ]
         )
     return buffer.getvalue()
