@@ -454,8 +454,8 @@ def _check_header(path: Path) -> None:
     except OSError as exc:
         raise _damaged(path, exc.strerror or str(exc)) from None
     if head != SQLITE_HEADER:
-        size = f"{info.st_size:,} byte" + ("" if info.st_size == 1 else "s")
-        raise _damaged(path, f"its {size} do not start as an SQLite database does")
+        size = "1 byte" if info.st_size == 1 else f"{info.st_size:,} bytes"
+        raise _damaged(path, f"it is {size} long and not an SQLite database")
 
 
 def _prepared(db: sqlite3.Connection, path: Path, *, readonly: bool, require_schema: bool) -> Store:
