@@ -162,6 +162,7 @@ def check_saved_data(ctx: Context) -> CheckResult:
 
 def check_orphans(ctx: Context) -> CheckResult:
     """Progress on ids that neither the plan nor the content has: reported, and never dropped."""
+    from roadmap_cli.progress.lookup import catalog_ids
     from roadmap_cli.views.progress import find_orphans
 
     name = "progress on removed items"
@@ -171,7 +172,7 @@ def check_orphans(ctx: Context) -> CheckResult:
     if ctx.catalog is None:
         return CheckResult(name, "warn", "not checked: the packs could not be read")
     plan = ctx.notes.get("active_plan")
-    orphans = find_orphans(state.tracked(), plan.ids() if plan else set(), set(ctx.catalog.by_id))
+    orphans = find_orphans(state.tracked(), plan, catalog_ids(ctx.catalog))
     if not orphans:
         return CheckResult(name, "ok", "every tick, skip and note is on an item of your plan or the content")
     shown = ", ".join(orphans[:10]) + (f" and {len(orphans) - 10} more" if len(orphans) > 10 else "")

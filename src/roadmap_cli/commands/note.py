@@ -40,7 +40,7 @@ def note(
     if value is not None and len(value) > MAX_TEXT:
         # Longer would make a backup that no roadmap imports.
         raise UsageError(f"a note may be up to {MAX_TEXT:,} characters; this one has {len(value):,}")
-    change_ids([item_id], lambda wanted: [(wanted[0], "note", value)])
+    change_ids([item_id], lambda _plan, wanted: [(wanted[0], "note", value)])
 
 
 def register(app: typer.Typer) -> None:

@@ -39,6 +39,7 @@ def export_progress(
     from roadmap_cli.progress.backup import make_backup
     from roadmap_cli.progress.store import NoPlanError, open_store
     from roadmap_cli.render.jsonout import dumps
+    from roadmap_cli.safetext import safe
 
     with open_store(readonly=True) as store:
         if store.active_plan() is None:
@@ -46,7 +47,7 @@ def export_progress(
         backup, skipped = make_backup(store.plans(), store.events())
     write_document(dumps(backup), file, force=force, private=True)
     for line in skipped:
-        sys.stderr.write(f"warning: left out of the backup: {line}\n")
+        sys.stderr.write(f"warning: left out of the backup: {safe(line)}\n")
 
 
 @app.command("import", help=IMPORT_HELP)
@@ -59,6 +60,7 @@ def import_progress(
     from roadmap_cli.files import NotRegular, TooLarge, read_bounded, read_regular
     from roadmap_cli.progress.backup import MAX_BACKUP_BYTES, parse_backup, read_backup
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.safetext import safe
 
     # Only a regular file (or stdin), looked at before it is read and read no further than the
     # limit: a FIFO, /dev/zero or a symlink loop is refused, never waited on.
@@ -82,7 +84,7 @@ def import_progress(
     skipped = len(events) - added_events
     sys.stderr.write(
         f"Imported {added_events} event{'s' if added_events != 1 else ''} and "
-        f"{added_plans} plan{'s' if added_plans != 1 else ''} from {file}"
+        f"{added_plans} plan{'s' if added_plans != 1 else ''} from {safe(source)}"
         + (f" ({skipped} events were already here)" if skipped else "")
         + ".\n"
     )

@@ -57,6 +57,7 @@ class Migration:
     statements: tuple[str, ...]
 
 
+_KINDS_V1 = "'tick', 'untick', 'skip', 'unskip', 'note', 'evidence'"  # as migration 1 made them
 _KINDS = ", ".join(f"'{k}'" for k in EVENT_KINDS)
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -88,7 +89,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 id INTEGER PRIMARY KEY,
                 uid TEXT NOT NULL UNIQUE,
                 item_id TEXT NOT NULL,
-                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+                kind TEXT NOT NULL CHECK (kind IN ({_KINDS_V1})),
                 value TEXT,
                 created_at TEXT NOT NULL
             )""",
@@ -114,6 +115,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DROP TABLE plans",
             "ALTER TABLE plans_v2 RENAME TO plans",
             "CREATE UNIQUE INDEX plans_one_active ON plans (active) WHERE active = 1",
+        ),
+    ),
+    Migration(
+        3,
+        "events may record study time (log, unlog)",
+        (
+            f"""CREATE TABLE events_v3 (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+                value TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "INSERT INTO events_v3 (id, uid, item_id, kind, value, created_at) "
+            "SELECT id, uid, item_id, kind, value, created_at FROM events",
+            "DROP TABLE events",
+            "ALTER TABLE events_v3 RENAME TO events",
+            "CREATE INDEX events_item ON events (item_id)",
+            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
         ),
     ),
 )
@@ -244,6 +268,12 @@ class Store:
                 "SELECT id, created_at, active, snapshot FROM plans ORDER BY id"
             ).fetchall()
         return [_stored(r) for r in rows]
+
+    def activate(self, plan_id: int) -> None:
+        """Make a saved plan the active one again."""
+        with self._write() as db:
+            db.execute("UPDATE plans SET active = 0 WHERE active = 1")
+            db.execute("UPDATE plans SET active = 1 WHERE id = ?", (plan_id,))
 
     def save_plan(self, plan: SavedPlan) -> int:
         """Save a plan as the active one; the plans before it are kept as history."""
