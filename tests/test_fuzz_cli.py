@@ -185,6 +185,8 @@ HOSTILE = [
     "london",
     "senior",
     "junior",
+    "y" * 12_000,
+    "日" * 2_000,
     "-h",
     "--help",
     "--json",

@@ -66,7 +66,7 @@ def poisoned(planned: CliRunner, roadmap_home: Path, tmp_path: Path, monkeypatch
     history has such notes and evidence: what a crafted backup would leave behind."""
     doc = backup_of(planned)
     snapshot = doc["plans"][0]["snapshot"]
-    first = snapshot["items"][0]
+    first = next(i for i in snapshot["items"] if i["id"] == "learn-language-core")
     first["title"] = f'=HYPERLINK("http://x")<script>alert(1)</script>{EVIL}\nforged ✓ line'
     snapshot["phases"][0]["title"] = f"Phase{EVIL}\r\nforged"
     doc["plans"][0]["created_at"] = "2027-01-05T10:00:00+00:00"
@@ -110,6 +110,11 @@ def poisoned(planned: CliRunner, roadmap_home: Path, tmp_path: Path, monkeypatch
         ["next", "--json"],
         ["export", "-F", "md"],
         ["doctor"],
+        ["show", "learn-language-core"],
+        ["show"],
+        ["today"],
+        ["plans"],
+        ["log", "learn-language-core", "1h", "--note", "studied \x1b[2J"],
     ],
 )
 def test_hostile_text_from_a_backup_is_shown_never_obeyed(
@@ -602,6 +607,8 @@ def test_an_unusable_roadmap_home(runner: CliRunner, tmp_path: Path) -> None:
         (["skip", " "], {}, "an item id is empty"),
         (["check", "learn-language-core", "  "], {}, "an item id is empty"),
         (["note", "learn-language-core", "x" * 10_001], {}, "a note may be up to 10,000 characters"),
+        (["log", "learn-language-core", "1h", "--note", "x" * 20_000], {}, "--note is too long"),
+        (["log", "learn-language-core", "1h", "--note", "日" * 2_000], {}, "--note is too long"),
         (["check", "x" * 100_000], {}, "unknown item id"),
     ],
 )
