@@ -197,6 +197,10 @@ def test_a_file_name_with_escapes_is_shown_escaped(runner: CliRunner, roadmap_ho
         code, out, err = invoke(runner, *args)
         assert code == 0, err
         assert raw_controls(out + err) == [], args
+    target = roadmap_home / f"new{ESC}]0;owned{chr(7)}\x8d.yaml"
+    code, out, err = invoke(runner, "packs", "new", "team", "-o", str(target))
+    assert code == 0, err
+    assert raw_controls(out + err) == []
     code, _, err = invoke(runner, "progress", "import", f"missing{ESC}[2J.json")
     assert code == 1
     assert raw_controls(err) == []
