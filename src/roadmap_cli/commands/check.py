@@ -60,6 +60,10 @@ def check(
             raise UsageError("--evidence goes with exactly one item id, e.g. roadmap check ID --evidence URL")
         if not evidence.strip():
             raise UsageError("--evidence needs a value: where the work lives, e.g. a repository URL")
+        from roadmap_cli.progress.models import MAX_VALUE as MAX_TEXT
+
+        if len(evidence.strip()) > MAX_TEXT:
+            raise UsageError(f"--evidence may be up to {MAX_TEXT:,} characters")
     if not given:
         if undo:
             raise UsageError("--undo needs the ids to untick, e.g. roadmap check --undo ID")
@@ -133,14 +137,15 @@ def checklist_row(item: PlanItem, overdue: bool) -> str:
     whether that has passed), then as much of the title as fits, cut between words."""
     from roadmap_cli.render.term import term
     from roadmap_cli.render.units import hours_text
+    from roadmap_cli.safetext import safe
 
     t = term()
     due = f"overdue, was due {item.end.isoformat()}" if overdue and item.end else ""
     if not due and item.end is not None:
         due = f"due {item.end.isoformat()}"
     mark = f"{t.mark('overdue')} " if overdue else ""
-    head = f"{mark}{item.id} · {hours_text(item.minutes)}" + (f" · {due}" if due else "") + " · "
-    title = f"Project: {item.title}" if item.kind == "project" else item.title
+    head = f"{mark}{safe(item.id)} · {hours_text(item.minutes)}" + (f" · {due}" if due else "") + " · "
+    title = safe(f"Project: {item.title}" if item.kind == "project" else item.title)
     room = t.width - 8 - len(head)  # questionary draws a pointer and a box before each row
     if len(title) > room:
         cut = title[: max(0, room - 1)].rsplit(" ", 1)[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.render.term import Column, fields, heading, para, table, term, write
+from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -264,7 +265,7 @@ def print_packs(document: PacksDoc) -> None:
     out: list[str] = []
     for pack in document["packs"]:
         origin = "built-in" if pack["builtin"] else ", ".join(_origin(f, folder) for f in pack["files"])
-        name = t.paint(pack["id"], "bold", "cyan") + f" {pack['version']}".rstrip() + "  "
+        name = t.paint(safe(pack["id"]), "bold", "cyan") + f" {pack['version']}".rstrip() + "  "
         out += para(origin, "dim", first=name, width=t.width)
         if pack["title"] != Path(pack["files"][0]).name:
             out += para(pack["title"], indent=2)

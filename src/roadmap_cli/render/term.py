@@ -6,7 +6,11 @@
   stdout is a terminal;
 * *width*: the terminal's (or ``COLUMNS``), 80 when there is none, never under 40;
 * *marks*: Unicode, or ASCII stand-ins when stdout's encoding cannot show them, with ``--ascii`` or
-  with ``ROADMAP_ASCII=1``.
+  with ``ROADMAP_ASCII=1``. The test and the stand-ins are the process guard's
+  (:mod:`roadmap_cli.guard`), which gives the same ones to anything else written.
+
+Text that did not come from roadmap (pack titles, notes, file names) passes
+:func:`roadmap_cli.safetext.safe` on its way through the layout, so it is shown, never obeyed.
 
 **How it lays out**: views build plain strings; this module wraps them between words (never at
 a hyphen, so an id is never cut), aligns columns, and paints *after* layout, so colour codes never
@@ -36,6 +40,9 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+
+from roadmap_cli.guard import ASCII_MARKS, can_show_marks
+from roadmap_cli.safetext import safe
 
 NBSP = "\xa0"
 MIN_WIDTH = 40
@@ -73,45 +80,15 @@ MEANING = {
     "cert": "certification study starts",
 }
 
-#: Every other character the views draw, and what an ASCII terminal shows instead.
-ASCII_TEXT = {
-    "·": "-",
-    "→": "->",
-    "…": "...",
-    "█": "#",
-    "░": ".",
-    "━": "=",
-    "│": "|",
-    "•": "*",
-    "↺": "<-",
-    "✎": "+",
-    "⌂": "@",
-    "⏱": "+",
-    "—": "-",
-    "–": "-",
-    "’": "'",
-    "£": "GBP",
-    "€": "EUR",
-    "₹": "INR",
-    **dict(MARKS.values()),
-}
-_PROBE = "".join(u for u, _ in MARKS.values()) + "·→…█━│"
+#: Every other character: the stand-ins the process guard gives any ASCII-only output, so a
+#: view and a message say the same thing (the marks above first: they keep one column each).
+ASCII_TEXT = {**ASCII_MARKS, **dict(MARKS.values())}
 
 _CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
 
 
 def _flag(name: str) -> bool:
     return os.environ.get(name, "") not in ("", "0")
-
-
-def _can_show(encoding: str | None) -> bool:
-    if not encoding:
-        return True
-    try:
-        _PROBE.encode(encoding)
-    except (UnicodeError, LookupError):
-        return False
-    return True
 
 
 @dataclass(frozen=True)
@@ -185,9 +162,7 @@ def term() -> Term:
         columns = shutil.get_terminal_size((80, 24)).columns
     except (ValueError, OSError):
         columns = 80
-    ascii_marks = (
-        _ASKED.get("ascii", False) or _flag(ASCII_ENV) or not _can_show(getattr(stream, "encoding", None))
-    )
+    ascii_marks = _ASKED.get("ascii", False) or _flag(ASCII_ENV) or not can_show_marks(stream)
     return Term(width=min(MAX_WIDTH, max(MIN_WIDTH, columns)), colour=colour, ascii=ascii_marks)
 
 
@@ -211,6 +186,7 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width``, broken between words only: never inside an id or
     at a hyphen. A word wider than the whole line (a long file path) gets a line of its own and
     runs past the width rather than being cut, so it can still be copied whole."""
+    text = safe(text)  # text from packs and notes is shown, never obeyed by the terminal
     return textwrap.wrap(text, max(1, width), break_on_hyphens=False, break_long_words=False) or [""]
 
 
@@ -254,6 +230,7 @@ def item(mark: str, item_id: str, text: str, *styles: str, id_width: int = 0, ta
     is dim and wraps with the text.
     """
     t = term()
+    item_id = safe(item_id)
     id_width = max(id_width, len(item_id))
     head = f"  {mark} "
     head_width = 2 + visible_len(mark) + 1

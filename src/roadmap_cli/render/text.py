@@ -14,6 +14,7 @@ from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.term import MARKS, fields, item, para, term
 from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
+from roadmap_cli.safetext import safe
 from roadmap_cli.views.detail import ItemDetail, PlanRow
 from roadmap_cli.views.progress import Advice, PhaseProgress, Progress, TodayView, Totals, WeekView
 
@@ -113,7 +114,7 @@ def timeline_lines(spans: list[Span], start: date, end: date, today: date | None
     styles = {DONE: ("green",), FULL: ("cyan",), TODAY: ("bold", "magenta")}
     lines = [t.paint(axis, "bold") for axis in (picture.axis, picture.years) if axis]
     for label, row in picture.rows:
-        lines.append(label + " " + "".join(t.paint(c, *styles.get(c, ("dim",))) for c in row))
+        lines.append(safe(label) + " " + "".join(t.paint(c, *styles.get(c, ("dim",))) for c in row))
     legend = f"{DONE} done  {FULL} planned"
     if picture.today_column is not None and today is not None:
         legend += f"  {TODAY} today ({today.isoformat()})"
@@ -237,7 +238,7 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
         lines += para("`roadmap replan` puts them back into the schedule.", "dim", indent=2)
     if status.orphans:
         lines += ["", t.paint("Kept from content that no longer has them", "bold")]
-        lines += [f"  {t.paint(i, 'cyan')}" for i in status.orphans]
+        lines += [f"  {t.paint(safe(i), 'cyan')}" for i in status.orphans]
         lines += para(
             "Their ticks and notes are kept; they no longer count in the bars above.", "dim", indent=2
         )
