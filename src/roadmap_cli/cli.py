@@ -42,6 +42,7 @@ COMMANDS = (
     "market",
     "stacks",
     "export",
+    "report",
     "progress",
     "where",
     "packs",
