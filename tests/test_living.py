@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import EXAMPLES
 from roadmap_cli.catalog.catalog import Catalog
 from roadmap_cli.cli import app
 from roadmap_cli.commands.options import parse_duration
@@ -285,7 +286,7 @@ def _state(events: list[Entry]) -> ProgressState:
 
 
 SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 

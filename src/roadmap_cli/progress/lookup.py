@@ -45,14 +45,22 @@ def orphans(plan: SavedPlan, state: ProgressState) -> list[str]:
 
 
 def warn_ignored(state: ProgressState) -> None:
-    """One line on stderr when some events could not be understood (they are left out, not lost)."""
-    if state.ignored:
-        import sys
+    """One line on stderr when some events are left out of the counts (they are kept, not lost):
+    events that could not be understood, or events in the history that roadmap did not write."""
+    import sys
 
-        count = len(state.ignored)
+    if state.left_out:
+        count = state.left_out
         sys.stderr.write(
             f"warning: {count} event{'s' if count != 1 else ''} in your progress could not be understood "
             "and were left out; `roadmap doctor` lists them\n"
+        )
+    if state.unapplied:
+        count = state.unapplied
+        events = f"{count} event{'s are' if count != 1 else ' is'}"
+        sys.stderr.write(
+            f"warning: {events} in your history not counted yet (written by something other than roadmap); "
+            "`roadmap doctor --repair` counts them\n"
         )
 
 

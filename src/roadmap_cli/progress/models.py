@@ -30,6 +30,7 @@ class Event:
     kind: EventKind
     value: str | None
     created_at: str
+    row: int = 0  # its place in this database's history (0 until written)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class LogEntry:
     on: date  # the day studied
     minutes: int
     note: str | None = None
+    seq: int = 0  # the event's place in the history: entries are taken back latest first
 
     def value(self) -> str:
         return log_value(self.on, self.minutes, self.note)
@@ -59,7 +61,7 @@ def read_log(event: Event) -> LogEntry:
         raise ValueError(f"minutes must be 1 to {MAX_LOG_MINUTES}")
     if note is not None and (not isinstance(note, str) or len(note) > MAX_VALUE):
         raise ValueError("a note is text")
-    return LogEntry(event.uid, event.item_id, date.fromisoformat(on), minutes, note)
+    return LogEntry(event.uid, event.item_id, date.fromisoformat(on), minutes, note, event.row)
 
 
 @dataclass
@@ -82,6 +84,38 @@ class ItemRecord:
     def done(self) -> bool:
         """Ticked or skipped: both count as done, and re-planning leaves the item out."""
         return self.ticked or self.skipped
+
+    def to_json(self) -> str:
+        """The record as the store keeps it, so commands read it instead of replaying the history."""
+        return json.dumps(
+            {
+                "ticked": self.ticked,
+                "ticked_at": self.ticked_at,
+                "ticked_stack": self.ticked_stack,
+                "skipped": self.skipped,
+                "notes": self.notes,
+                "evidence": self.evidence,
+                "logs": [[e.uid, e.on.isoformat(), e.minutes, e.note, e.seq] for e in self.logs],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, item_id: str, text: str) -> ItemRecord:
+        doc = json.loads(text)
+        return cls(
+            ticked=bool(doc["ticked"]),
+            skipped=bool(doc["skipped"]),
+            notes=[str(n) for n in doc["notes"]],
+            evidence=doc["evidence"],
+            ticked_at=doc["ticked_at"],
+            ticked_stack=doc["ticked_stack"],
+            logs=[
+                LogEntry(str(uid), item_id, date.fromisoformat(on), int(minutes), note, int(seq))
+                for uid, on, minutes, note, seq in doc["logs"]
+            ],
+        )
 
     @property
     def empty(self) -> bool:
@@ -130,17 +164,24 @@ class ProgressState:
     items: dict[str, ItemRecord] = field(default_factory=dict)
     ignored: list[tuple[str, str]] = field(default_factory=list)
     logs: list[LogEntry] = field(default_factory=list)  # every study time that holds, in order
+    unapplied: int = 0  # events in the history not counted here yet (see the store)
+    left_out: int = 0  # events that could not be understood, in the whole history
 
     @classmethod
     def replay(cls, events: Iterable[Event]) -> ProgressState:
         state = cls()
         for event in events:
-            problem = event_problem(event)
-            if problem is None:
-                state.apply(event)
-            else:
-                state.ignored.append((str(event.uid), problem))
+            state.replay_one(event)
         return state
+
+    def replay_one(self, event: Event) -> None:
+        """Apply one event of the history, or set it aside if it cannot be understood."""
+        problem = event_problem(event)
+        if problem is None:
+            self.apply(event)
+        else:
+            self.ignored.append((str(event.uid), problem))
+            self.left_out += 1
 
     def apply(self, event: Event) -> None:
         item = self.items.setdefault(event.item_id, ItemRecord())
@@ -167,6 +208,13 @@ class ProgressState:
         elif event.kind == "unlog":
             item.logs = [e for e in item.logs if e.uid != event.value]
             self.logs = [e for e in self.logs if e.uid != event.value]
+
+    @classmethod
+    def of_records(cls, records: dict[str, ItemRecord]) -> ProgressState:
+        """The state from stored records (what the history adds up to, kept as it is written)."""
+        state = cls(items=records)
+        state.logs = sorted((e for r in records.values() for e in r.logs), key=lambda e: e.seq)
+        return state
 
     def get(self, item_id: str) -> ItemRecord:
         return self.items.get(item_id) or ItemRecord()
