@@ -32,7 +32,7 @@ FORECAST = "#d9822b"
 TODAY = "#c0392b"
 GRID = "#8a8a8a"
 #: Study days: none, then four steps of more time.
-HEAT = ("#9aa3ad33", "#9be9a8", "#40c463", "#30a14e", "#216e39")
+HEAT = ("#9aa3ad", "#9be9a8", "#40c463", "#30a14e", "#216e39")
 WIDTH_IN = 9.0
 
 
@@ -42,6 +42,7 @@ class Chart:
     title: str
     alt: str  # the text alternative: what the chart says, in words
     svg: str
+    max_width: int | None = None  # CSS pixels it may grow to; None: the page's width
 
 
 def _setup() -> None:
@@ -323,4 +324,4 @@ def heatmap_chart(days: dict[date, int], first: date, last: date, today: date) -
         + (f"; the longest day {hours(max(studied.values())):g} hours" if studied else "")
         + ". Darker squares mean more time: under 1 hour, under 2, under 3, 3 hours or more."
     )
-    return Chart("heatmap", "Study days", alt, svg)
+    return Chart("heatmap", "Study days", alt, svg, max_width=24 * week_count + 80)
