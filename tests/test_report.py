@@ -30,7 +30,7 @@ from typer.testing import CliRunner
 from roadmap_cli.cli import app
 from roadmap_cli.progress.models import log_value
 from roadmap_cli.progress.store import open_store
-from roadmap_cli.render.report import web_link
+from roadmap_cli.render.report import code_spans, visible, web_link
 from roadmap_cli.views.progress import compute_progress
 from roadmap_cli.views.report import heatmap_range, phase_dates, plan_weeks, study_days
 
@@ -136,6 +136,7 @@ def test_a_learners_page_has_every_part_and_needs_nothing_else(runner: CliRunner
     assert "2028-01-02" in text
     assert re.search(r"Behind plan by \d+ h", text)
     assert "Forecast: " in text
+    assert "<code>roadmap replan</code> re-flows what is left" in html  # the advice status gives
     charts = [d for d in page.all("div") if d.get("role") == "img"]
     assert len(charts) == 4
     assert all(len(d["aria-label"] or "") > 40 for d in charts)
@@ -240,6 +241,12 @@ def test_hostile_titles_notes_and_links_show_as_text(runner: CliRunner, tmp_path
 )
 def test_only_web_addresses_become_links(url: str | None, link: str | None) -> None:
     assert web_link(url) == link
+
+
+def test_commands_in_sentences_become_code_and_control_characters_show() -> None:
+    assert str(code_spans("run `roadmap <b>` & go")) == "run <code>roadmap &lt;b&gt;</code> &amp; go"
+    assert str(code_spans("one ` <i>")) == "one ` &lt;i&gt;"
+    assert visible("a\x1b[0m\x00b\tc\n") == "a␛[0m␀b\tc\n"
 
 
 @pytest.mark.parametrize(

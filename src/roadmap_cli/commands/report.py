@@ -42,18 +42,20 @@ def report(
 ) -> None:
     from roadmap_cli.commands.options import today
     from roadmap_cli.output import write_document
-    from roadmap_cli.progress.lookup import read_progress
+    from roadmap_cli.progress.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.views.progress import advice, needs_replan
 
     with open_store(readonly=True) as store:
         progress = read_progress(store, today())
         state = store.state()
+    end = replan_end(progress.plan, state, progress.today) if needs_replan(progress) else None
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.render.report import render_report
     from roadmap_cli.views.report import cited_sources
 
     packs = [Path(p) for p in progress.plan.request.packs if Path(p).is_file()]
-    page = render_report(progress, state, cited_sources(progress, load_catalog(packs)))
+    page = render_report(progress, state, cited_sources(progress, load_catalog(packs)), advice(progress, end))
     write_document(page, output, force=force)
     if open_page and str(output) != "-":
         _open(output)

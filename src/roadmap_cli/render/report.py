@@ -19,7 +19,7 @@ from roadmap_cli import __version__
 from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.progress.models import ProgressState
 from roadmap_cli.render.units import day_text, hours, hours_text, percent_text
-from roadmap_cli.views.progress import ItemProgress, Progress
+from roadmap_cli.views.progress import Advice, ItemProgress, Progress
 from roadmap_cli.views.report import (
     CitedSource,
     cited_sources,
@@ -64,6 +64,19 @@ def visible(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
         return _CONTROL.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] != "\x7f" else "\u2421", value)
     return value
+
+
+def code_spans(text: str) -> Any:
+    """Text with its `backticked` commands as <code>, everything escaped."""
+    import markupsafe
+
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: leave the text as it is
+        return markupsafe.escape(text)
+    return markupsafe.Markup("").join(
+        markupsafe.Markup("<code>{}</code>").format(part) if n % 2 else markupsafe.escape(part)
+        for n, part in enumerate(parts)
+    )
 
 
 def _plain(text: str) -> str:
@@ -113,8 +126,10 @@ def _item_row(entry: ItemProgress) -> ItemRow:
     )
 
 
-def render_report(progress: Progress, state: ProgressState, sources: Sequence[CitedSource]) -> str:
-    """The whole page."""
+def render_report(
+    progress: Progress, state: ProgressState, sources: Sequence[CitedSource], advice: Advice | None = None
+) -> str:
+    """The whole page; ``advice`` is what ``roadmap status`` advises on the pace, if anything."""
     import jinja2
 
     from roadmap_cli.render import charts
@@ -145,8 +160,9 @@ def render_report(progress: Progress, state: ProgressState, sources: Sequence[Ci
         "share": progress.overall.share,
         "totals_text": totals_text(progress.overall),
         "standing": progress.standing,
-        "standing_text": _plain(standing_text(progress)),
-        "forecast_text": " ".join(_plain(line) for line in forecast_lines(progress)),
+        "standing_text": code_spans(_plain(standing_text(progress))),
+        "forecast_text": code_spans(" ".join(_plain(line) for line in forecast_lines(progress))),
+        "advice_text": code_spans(advice.text) if advice and advice.kind != "finished" else "",
         "streak": progress.streak_weeks,
         "passed": progress.passed,
         "estimate_note": ESTIMATE_NOTE,
