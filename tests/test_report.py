@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from html.parser import HTMLParser
@@ -523,13 +523,16 @@ class Browser:
         return found
 
     def close(self) -> None:
+        if hasattr(self, "ws"):
+            with suppress(Exception):  # already gone: it is stopped below either way
+                self.ws.send(json.dumps({"id": 0, "method": "Browser.close"}))
         if hasattr(self, "connection"):
             self.connection.close()
-        self.process.terminate()
         try:
-            self.process.wait(timeout=10)
+            self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait(timeout=10)
 
 
 @pytest.fixture
