@@ -52,17 +52,16 @@ def web_link(url: str | None) -> str | None:
     return None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
 def visible(value: Any) -> Any:
-    """Text with its control characters (an escape sequence's ESC, a NUL) as the symbols that stand
-    for them (␛, ␀), so they show on the page instead of being dropped or breaking it. Markup the
-    template trusts (the charts) is left alone."""
+    """Text with its control, escape and reordering characters shown as escapes (``\\x1b``), as the
+    terminal views show them (:func:`roadmap_cli.safetext.safe_lines`), so they are read, never
+    obeyed; newlines are kept. Markup the template trusts (the charts) is left alone."""
     import markupsafe
 
+    from roadmap_cli.safetext import safe_lines
+
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-        return _CONTROL.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] != "\x7f" else "\u2421", value)
+        return safe_lines(value)
     return value
 
 
