@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_title, tools_of
+from roadmap_cli.dates import monday_of as monday_of  # also imported from here
 from roadmap_cli.errors import UsageError
 from roadmap_cli.speed import gc_paused
 
@@ -139,10 +140,6 @@ def months_between(start: date, end: date) -> float:
     base = add_months(start, whole)
     span = (add_months(start, whole + 1) - base).days
     return round(whole + (after - base).days / span, 1)
-
-
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def week_minutes(hours_per_week: float) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from roadmap_cli.planner import monday_of
+from roadmap_cli.dates import monday_of
 from roadmap_cli.progress.models import PlannedItem, ProgressState, Snapshot
 
 Standing = Literal["before_start", "ahead", "on_time", "behind", "finished"]
