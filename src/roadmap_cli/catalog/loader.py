@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -137,6 +138,12 @@ def _surprise(text: str, value: Any) -> str | None:
     return None
 
 
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERYTHING = _Everything()
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT_TAG = "tag:yaml.org,2002:int"
 _VALUES_MESSAGE = f"holds more than {MAX_VALUES:,} values; split it into smaller packs"
@@ -225,6 +232,9 @@ class _Reader:
         self.build_error: Exception | None = None
         self.root_mark: Any = None
         self.plain_tags: dict[str, str] = {}
+        resolvers = loader.yaml_implicit_resolvers
+        # With patterns for any text at all (None), every text must be resolved.
+        self.resolved_by_first: Container[str | None] = resolvers if None not in resolvers else _EVERYTHING
 
     def read(self) -> tuple[bool, Any]:
         """Whether the file holds a document, and its value; raises the first problem, ranked as above."""
@@ -348,7 +358,14 @@ class _Reader:
         return str(tag)
 
     def _plain_tag(self, text: str) -> str:
-        """What YAML reads an untagged plain scalar as; the same keys and words recur all through a pack."""
+        """What YAML reads an untagged plain scalar as, as ``Resolver.resolve`` decides it.
+
+        The resolver tries only the patterns filed under the text's first character, so a text
+        whose first character has none (most ids and words of a pack) is text without asking it;
+        the rest are remembered, as the same keys and words recur all through a pack.
+        """
+        if text and text[0] not in self.resolved_by_first:
+            return _STR_TAG
         tag = self.plain_tags.get(text)
         if tag is None:
             tag = str(self.loader.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
@@ -379,9 +396,16 @@ class _Reader:
             parent.count += 1
         elif parent.expect_key:
             key_loc = (*parent.loc, "<key>")
-            self.doc.marks[key_loc] = Mark(mark.line + 1, mark.column + 1, None)
+            key_mark = self.doc.marks[key_loc] = Mark(mark.line + 1, mark.column + 1, None)
             parent.expect_key = False
-            self._key(parent, text, event)
+            if text in parent.seen:
+                self._key(parent, text, event)  # says where it was first
+            else:  # what _key does for a new text key
+                parent.seen[text] = key_mark.line
+                parent.skip_value = False
+                parent.key = text
+                parent.value_loc = (*parent.loc, text)
+                self.doc.key_marks[parent.value_loc] = key_mark
         else:
             parent.expect_key = True
             if not parent.skip_value:
