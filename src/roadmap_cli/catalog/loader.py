@@ -138,6 +138,11 @@ def _surprise(text: str, value: Any) -> str | None:
     return None
 
 
+#: ``_new_mark(Mark, (line, column, None))`` makes a Mark without the Python-level ``__new__`` of a
+#: NamedTuple: one is made for every value of a pack, so on a cold load of a big one it shows.
+_new_mark = tuple.__new__
+
+
 class _Everything:
     def __contains__(self, item: object) -> bool:
         return True
@@ -391,12 +396,12 @@ class _Reader:
         parent.size += 1
         if not parent.is_map:
             item_loc = (*parent.loc, parent.count)
-            self.doc.marks[item_loc] = Mark(mark.line + 1, mark.column + 1, None)
+            self.doc.marks[item_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
             parent.value.append(text)
             parent.count += 1
         elif parent.expect_key:
             key_loc = (*parent.loc, "<key>")
-            key_mark = self.doc.marks[key_loc] = Mark(mark.line + 1, mark.column + 1, None)
+            key_mark = self.doc.marks[key_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
             parent.expect_key = False
             if text in parent.seen:
                 self._key(parent, text, event)  # says where it was first
@@ -409,7 +414,7 @@ class _Reader:
         else:
             parent.expect_key = True
             if not parent.skip_value:
-                self.doc.marks[parent.value_loc] = Mark(mark.line + 1, mark.column + 1, None)
+                self.doc.marks[parent.value_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
                 parent.value[parent.key] = text
         return True
 
