@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from roadmap_cli.catalog.registry import build_catalog_data, builtin_files
 
 
 @pytest.fixture(autouse=True)
-def roadmap_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def roadmap_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own ROADMAP_HOME: no test reads or writes the real home directory."""
     home = tmp_path / "roadmap-home"
     monkeypatch.setenv("ROADMAP_HOME", str(home))

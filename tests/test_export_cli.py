@@ -56,21 +56,26 @@ def test_csv_export_rows(planned: CliRunner) -> None:
     code, out, _ = invoke(planned, "export", "-F", "csv")
     assert code == 0
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
-    assert rows["crud-cli-tool"]["status"] == "done"
-    assert rows["sql-fundamentals"]["status"] == "skipped"
+    assert rows["crud-cli-tool"]["state"] == "done"
+    assert rows["sql-fundamentals"]["state"] == "skipped"
     assert rows["bookmark-manager-api"]["evidence"] == "https://example.org/me/bookmarks"
-    assert rows["realtime-chat"]["status"] == "todo"
+    assert rows["realtime-chat"]["state"] == "planned"
 
 
 def test_json_export_is_versioned(planned: CliRunner) -> None:
     code, out, _ = invoke(planned, "export", "--format", "json")
     assert code == 0
     doc = json.loads(out)
-    assert doc["version"] == 1
-    assert doc["plan"]["request"]["lang"] == "python"
-    statuses = {i["id"]: i["status"] for i in doc["items"]}
-    assert [i for i in TICKED if statuses[i] == "done"] == TICKED
-    assert doc["progress"]["joins-and-indexes"]["notes"] == ["composite index on (user_id, created_at)"]
+    assert doc["version"] == 2
+    assert doc["request"]["lang"] == "python"
+    states = {i["id"]: i for i in [*doc["items"], *doc["settled"]]}
+    assert [i for i in TICKED if states[i]["state"] == "done"] == TICKED
+    assert states["joins-and-indexes"]["notes"] == ["composite index on (user_id, created_at)"]
+    # the public plan shape, never the stored internals
+    code, plan_out, _ = invoke(planned, "plan", "-l", "python", "-H", "12", "--dry-run", "--json")
+    assert set(json.loads(plan_out)) | {"progress"} == set(doc)
+    assert "capacity_minutes" not in out
+    assert "slices" not in out
 
 
 def test_ics_export_to_a_file_is_stable_and_safe(planned: CliRunner, tmp_path: Path) -> None:
@@ -166,11 +171,21 @@ def test_backup_to_stdout(planned: CliRunner) -> None:
         ("not json", "not JSON"),
         ('{"kind": "something-else"}', "not a roadmap progress backup"),
         ('{"kind": "roadmap-progress", "version": 99, "plans": [], "events": []}', "newer roadmap"),
-        ('{"kind": "roadmap-progress", "version": 1, "plans": [{}], "events": []}', "plan 1 is incomplete"),
+        ('{"kind": "roadmap-progress", "version": 1, "plans": [{}], "events": []}', "plans[0]"),
+        (
+            '{"kind": "roadmap-progress", "version": 1, "plans": [{"created_at": "2027-01-01T00:00:00+00:00",'
+            ' "snapshot": {"format": 2, "request": {}}}], "events": []}',
+            "plans[0].snapshot cannot be read: request.months: missing",
+        ),
         (
             '{"kind": "roadmap-progress", "version": 1, "plans": [], "events": [{"uid": "a", "item_id": "b",'
             ' "kind": "explode", "value": null, "created_at": "x"}]}',
-            "event 1",
+            "events[0]",
+        ),
+        (
+            '{"kind": "roadmap-progress", "version": 1, "plans": [], "events": [{"uid": "a", "item_id": "b",'
+            ' "kind": "tick", "value": null, "created_at": "yesterday"}]}',
+            "events[0]: its time is not an ISO 8601 time",
         ),
     ],
 )

@@ -11,29 +11,41 @@ import pytest
 from roadmap_cli.catalog.catalog import Catalog
 from roadmap_cli.errors import UsageError
 from roadmap_cli.planner import PlanRequest, make_plan
-from roadmap_cli.progress.snapshot import make_snapshot, settled_entry
+from roadmap_cli.progress.models import Event, EventKind, ProgressState
+from roadmap_cli.progress.saved import from_planner
 from roadmap_cli.render.csvout import COLUMNS, render_csv
 from roadmap_cli.render.ical import parse_sessions, render_ics
 from roadmap_cli.render.markdown import render_markdown
-from roadmap_cli.views.export import ExportPlan, ItemProgress, build_export
+from roadmap_cli.views.progress import Progress, compute_progress
 from roadmap_cli.views.timeline import TODAY, Span, timeline
 
 START = date(2027, 1, 6)  # a Wednesday
 
 
+def _state(*entries: tuple[str, EventKind, str | None]) -> ProgressState:
+    return ProgressState.replay(
+        Event(str(n), item_id, kind, value, f"2027-01-07T10:00:{n:02d}+00:00")
+        for n, (item_id, kind, value) in enumerate(entries)
+    )
+
+
 @pytest.fixture
-def export(catalog: Catalog) -> ExportPlan:
-    plan = make_plan(catalog, PlanRequest(stack="python", hours_per_week=12, start=START))
-    progress = {
-        "learn-language-core": ItemProgress("done", notes=("took longer than planned",)),
-        "bookmark-manager-api": ItemProgress("done", evidence=("https://example.org/bookmarks",)),
-        "crud-cli-tool": ItemProgress("done"),
-        "programming-fundamentals": ItemProgress("skipped"),
-    }
-    return build_export(make_snapshot(plan, catalog, []), progress)
+def export(catalog: Catalog) -> Progress:
+    plan = from_planner(
+        make_plan(catalog, PlanRequest(stack="python", hours_per_week=12, start=START)), catalog
+    )
+    state = _state(
+        ("learn-language-core", "tick", None),
+        ("learn-language-core", "note", "took longer than planned"),
+        ("bookmark-manager-api", "tick", None),
+        ("bookmark-manager-api", "evidence", "https://example.org/bookmarks"),
+        ("crud-cli-tool", "tick", None),
+        ("programming-fundamentals", "skip", None),
+    )
+    return compute_progress(plan, state, START)
 
 
-def test_markdown_task_list_matches_progress(export: ExportPlan) -> None:
+def test_markdown_task_list_matches_progress(export: Progress) -> None:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.tasklists import tasklists_plugin
 
@@ -50,30 +62,44 @@ def test_markdown_task_list_matches_progress(export: ExportPlan) -> None:
     assert "## 1. Foundations" in text
 
 
-def test_csv_has_one_row_per_item(export: ExportPlan) -> None:
+def test_csv_has_one_row_per_item(export: Progress) -> None:
     rows = list(csv.DictReader(io.StringIO(render_csv(export))))
     assert tuple(rows[0]) == COLUMNS
-    assert [r["id"] for r in rows] == [i.id for i in export.items]
-    statuses = {r["id"]: r["status"] for r in rows}
+    assert [r["id"] for r in rows] == [i.item.id for i in export.items]
+    statuses = {r["id"]: r["state"] for r in rows}
     assert statuses["crud-cli-tool"] == "done"
     assert statuses["programming-fundamentals"] == "skipped"
-    assert statuses["sql-fundamentals"] == "todo"
+    assert statuses["sql-fundamentals"] == "planned"
+    done = sum(float(r["hours"]) for r in rows if r["state"] in ("done", "skipped"))
+    total = sum(float(r["hours"]) for r in rows)
+    assert round(100 * done / total, 1) == export.overall.percent
 
 
 def test_done_before_this_plan_still_shows(catalog: Catalog) -> None:
-    plan = make_plan(
+    made = make_plan(
         catalog,
         PlanRequest(stack="go", hours_per_week=12, start=START, done=frozenset({"learn-language-core"})),
     )
-    earlier = [settled_entry("learn-language-core", "Learn Go", "milestone", "foundations", "core", 20 * 60)]
-    export = build_export(make_snapshot(plan, catalog, earlier), {})
-    item = export.item("learn-language-core")
-    assert item.checked
-    assert item.start is None
-    assert "Done before this plan" in render_markdown(export)
+    plan = from_planner(made, catalog)
+    settled = plan.item("learn-language-core")
+    assert settled is not None
+    assert settled.start is None
+    assert settled.title.startswith("Learn Go")
+    export = compute_progress(plan, _state(("learn-language-core", "tick", None)), START)
+    text = render_markdown(export)
+    assert "done or skipped before this plan" in text
+    assert "- [x] Learn Go" in text
+    # unticked since: no longer done, and shown as not scheduled rather than ticked
+    unticked = compute_progress(
+        plan, _state(("learn-language-core", "tick", None), ("learn-language-core", "untick", None)), START
+    )
+    entry = unticked.of("learn-language-core")
+    assert entry is not None
+    assert entry.state == "unscheduled"
+    assert "- [ ] Learn Go" in render_markdown(unticked)
 
 
-def test_ics_follows_rfc_5545(export: ExportPlan) -> None:
+def test_ics_follows_rfc_5545(export: Progress) -> None:
     from icalendar import Calendar
 
     raw = render_ics(
@@ -93,17 +119,18 @@ def test_ics_follows_rfc_5545(export: ExportPlan) -> None:
         for prop in ("UID", "DTSTAMP", "DTSTART"):
             assert prop in event
     all_day = [e for e in events if "session" not in str(e["UID"])]
-    assert len(all_day) == len(export.items)
+    assert len(all_day) == len(export.plan.items)
     timed = [e for e in events if "session" in str(e["UID"])]
     assert timed
     first = timed[0]
-    assert str(first["DTSTART"].dt.tzinfo) == "Europe/Berlin"
-    assert first["DTSTART"].dt.date() >= START
+    begins = first.decoded("DTSTART")
+    assert str(begins.tzinfo) == "Europe/Berlin"
+    assert begins.date() >= START
     assert "Study:" in str(first["SUMMARY"])
     assert cal.walk("VTIMEZONE")
 
 
-def test_ics_is_the_same_twice(export: ExportPlan) -> None:
+def test_ics_is_the_same_twice(export: Progress) -> None:
     sessions = parse_sessions("tue 18:00-20:00")
     assert render_ics(export, sessions=sessions, tz="UTC") == render_ics(export, sessions=sessions, tz="UTC")
 

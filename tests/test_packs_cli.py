@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -51,7 +52,7 @@ def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def plan_items(runner: CliRunner, *extra: str) -> dict[str, dict[str, object]]:
+def plan_items(runner: CliRunner, *extra: str) -> dict[str, dict[str, Any]]:
     code, out, err = invoke(runner, "plan", "-l", "python", "-H", "12", "--start", START, "--json", *extra)
     assert code == 0, err
     return {item["id"]: item for item in json.loads(out)["items"]}
@@ -233,7 +234,9 @@ def test_schema_describes_the_pack_format(schema: dict[str, object]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"]
     assert schema["title"]
-    assert set(schema["properties"]) == set(SECTIONS)  # type: ignore[arg-type]
+    properties = schema["properties"]
+    assert isinstance(properties, dict)
+    assert set(properties) == set(SECTIONS)
     assert schema["additionalProperties"] is False
 
 

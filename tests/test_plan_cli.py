@@ -53,6 +53,7 @@ def test_json_contract(runner: CliRunner) -> None:
         "start": START,
         "months": [10, 12],
         "core_only": False,
+        "packs": [],
     }
     summary = doc["summary"]
     assert {"start", "end", "months", "total_hours", "warnings"} <= set(summary)

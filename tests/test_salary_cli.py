@@ -372,3 +372,31 @@ def test_a_salary_row_id_is_unique(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 65
     assert "salary id 'codedeck-senior-london' is already defined at" in err
     assert "salaries.yaml:" in err
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("roadmap salary --level s", ["senior", "staff"]), ("roadmap salary --city l", ["london"])],
+)
+def test_tab_completes_levels_and_places(words: str, expected: list[str], roadmap_home: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "ROADMAP_HOME": str(roadmap_home),
+        "_ROADMAP_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": "3",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "roadmap_cli"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == expected

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
-from roadmap_cli.progress.models import Event, EventKind, ProgressState, Snapshot
-from roadmap_cli.views.status import compute_status, streak, this_week
+from roadmap_cli.progress.models import Event, EventKind, ProgressState
+from roadmap_cli.progress.saved import parse
+from roadmap_cli.views.progress import Progress, WeekView, compute_progress, streak
+from roadmap_cli.views.progress import this_week as week_of_progress
 
 
 def _item(item_id: str, hours: int, start: str, end: str, phase: str = "p1") -> dict[str, Any]:
@@ -34,13 +36,23 @@ def _week(start: str, slices: list[tuple[str, int]]) -> dict[str, Any]:
     return {"start": start, "first_day": start, "capacity_minutes": 420, "slices": [list(s) for s in slices]}
 
 
-SNAPSHOT = Snapshot.from_json(
+# In the stored form of format 1, as roadmap 0.1 saved it: read (and upgraded) like any saved plan.
+SNAPSHOT = parse(
     {
-        "request": {"lang": "python", "framework": "fastapi", "hours": 7, "start": "2027-01-04"},
+        "format": 1,
+        "request": {
+            "lang": "python",
+            "framework": "fastapi",
+            "hours": 7,
+            "start": "2027-01-04",
+            "months": [10, 12],
+            "core_only": False,
+        },
         "stack": "Python",
         "framework": "FastAPI",
         "start": "2027-01-04",
         "end": "2027-01-31",
+        "window_end": "2027-12-03",
         "phases": [{"id": "p1", "title": "One"}, {"id": "p2", "title": "Two"}],
         "items": [
             _item("a", 7, "2027-01-04", "2027-01-10"),
@@ -56,6 +68,15 @@ SNAPSHOT = Snapshot.from_json(
         ],
     }
 )
+
+
+def compute_status(plan: object, state: ProgressState, today: date) -> Progress:
+    assert plan is SNAPSHOT
+    return compute_progress(SNAPSHOT, state, today)
+
+
+def this_week(plan: object, state: ProgressState, today: date) -> WeekView:
+    return week_of_progress(compute_status(plan, state, today))
 
 
 def state_of(*pairs: tuple[str, EventKind]) -> ProgressState:
@@ -107,11 +128,16 @@ def test_after_end_everything_left_is_overdue() -> None:
 
 def test_progress_bars_per_phase_and_skips_count_as_done() -> None:
     status = compute_status(SNAPSHOT, state_of(("a", "tick"), ("c", "skip")), date(2027, 1, 12))
-    assert (status.done_minutes, status.total_minutes) == (21 * 60, 28 * 60)
-    assert (status.done_items, status.total_items) == (2, 3)
+    overall = status.overall
+    assert (overall.done_minutes, overall.total_minutes) == (21 * 60, 28 * 60)
+    assert (overall.done_items, overall.total_items) == (2, 3)
+    assert overall.percent == 75.0
     p1, p2 = status.phases
-    assert (p1.done_minutes, p1.total_minutes, p1.done_items, p1.total_items) == (420, 840, 1, 2)
-    assert (p2.done_minutes, p2.total_minutes) == (840, 840)
+    t1 = p1.totals
+    assert (t1.done_minutes, t1.total_minutes, t1.done_items, t1.total_items) == (420, 840, 1, 2)
+    assert (p2.totals.done_minutes, p2.totals.total_minutes) == (840, 840)
+    states = {i.item.id: i.state for i in status.items}
+    assert states == {"a": "done", "b": "planned", "c": "skipped"}
     assert status.current_phase == p1
 
 

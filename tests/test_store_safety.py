@@ -113,18 +113,19 @@ def test_events_carry_utc_times_and_merge_without_duplicates(with_progress: Path
 
 
 def test_a_migration_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    latest = MIGRATIONS[-1].version
     broken = store_module.Migration(
-        2, "add a broken table", ("CREATE TABLE extra (x)", "CREATE TABLE extra (y)")
+        latest + 1, "add a broken table", ("CREATE TABLE extra (x)", "CREATE TABLE extra (y)")
     )
     path = tmp_path / "p.sqlite3"
     open_store(readonly=False, create=True, path=path).close()
     monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, broken))
-    monkeypatch.setattr(store_module, "LATEST_VERSION", 2)
+    monkeypatch.setattr(store_module, "LATEST_VERSION", latest + 1)
     with pytest.raises(roadmap_cli.errors.RoadmapError):
         open_store(readonly=False, path=path)
     db = sqlite3.connect(path)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert db.execute("PRAGMA user_version").fetchone()[0] == latest
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert "extra" not in tables
     finally:
@@ -278,7 +279,7 @@ def test_a_read_only_data_directory(readonly_home: Path) -> None:
         pytest.skip("no Python that an unprivileged user can run")
     path = db_path(readonly_home)
     before = digest(path)
-    extra = {"user": NOBODY} if os.geteuid() == 0 else {}
+    user = NOBODY if os.geteuid() == 0 else None
 
     def roadmap(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -287,7 +288,7 @@ def test_a_read_only_data_directory(readonly_home: Path) -> None:
             capture_output=True,
             text=True,
             timeout=120,
-            **extra,  # type: ignore[arg-type]
+            user=user,
         )
 
     for args in (["check", "sql-fundamentals"], ["skip", "sql-fundamentals"], PLAN):

@@ -46,6 +46,7 @@ COMMANDS: dict[str, str] = {
     "export": "Export your plan and progress as Markdown, JSON, CSV or a calendar (.ics).",
     "where": "Show where roadmap keeps your files.",
     "doctor": "Check that roadmap's content and files are healthy, and say what to do about what is not.",
+    "schema": "Print the JSON Schema of a JSON document roadmap prints, to check or generate code against.",
     "progress": "Back up your progress and merge a backup back in.",
     "packs": "Content packs: list them, check your own, get the schema, start a new one.",
 }

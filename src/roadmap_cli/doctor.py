@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
 
 Status = Literal["ok", "warn", "fail"]
-DOCTOR_JSON_VERSION = 1
-DATABASE_NAME = "progress.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -87,73 +85,95 @@ def check_user_packs(ctx: Context) -> CheckResult:
 
 
 def check_cache(ctx: Context) -> CheckResult:
-    import json
-
     from roadmap_cli.catalog import registry
 
     name = "catalog cache"
     target = registry.cache_path()
-    if not target.exists():
+    state = registry.cache_state(ctx.extra_packs)
+    if state == "missing":
         return CheckResult(name, "ok", f"not built yet; the next command makes {target}")
-    try:
-        payload = json.loads(target.read_bytes())
-    except (OSError, ValueError) as exc:
-        return CheckResult(name, "warn", f"{target} cannot be read ({exc}); the next command rebuilds it")
-    if not isinstance(payload, dict) or "key" not in payload:
+    if state == "unreadable":
         return CheckResult(name, "warn", f"{target} is not a catalog cache; the next command rebuilds it")
-    if payload["key"] != registry.cache_key(registry.catalog_files(ctx.extra_packs)):
+    if state == "stale":
         return CheckResult(name, "ok", f"{target} is out of date; the next command rebuilds it")
     return CheckResult(name, "ok", f"{target} is up to date")
 
 
 def check_database(ctx: Context) -> CheckResult:
-    import sqlite3
-    from contextlib import closing
+    from roadmap_cli.errors import RoadmapError
+    from roadmap_cli.progress.store import database_path, open_store
 
     name = "progress database"
-    target = paths.data_dir() / DATABASE_NAME
+    target = database_path()
     if not target.exists():
         return CheckResult(name, "ok", f"none yet at {target}; it is made when you first save progress")
     try:
-        with closing(sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-            (version,) = conn.execute("PRAGMA user_version").fetchone()
-    except sqlite3.Error as exc:
-        return CheckResult(name, "fail", f"{target} cannot be read as a database: {exc}")
-    found = [str(r[0]) for r in rows]
-    if found != ["ok"]:
-        shown = "; ".join(found[:5])
-        return CheckResult(name, "fail", f"{target} is damaged: {shown}")
-    from roadmap_cli.progress.store import LATEST_VERSION
-
-    if version > LATEST_VERSION:
-        return CheckResult(
-            name,
-            "fail",
-            f"{target} is from a newer roadmap (schema version {version}; this one knows up to "
-            f"{LATEST_VERSION}); it was left as it is: upgrade roadmap-cli to use it",
-        )
-    ctx.notes["database_version"] = version
+        with open_store(readonly=True, require_schema=False) as store:
+            found = store.integrity()
+            version = store.schema_version()
+    except RoadmapError as exc:
+        return CheckResult(name, "fail", exc.message)
+    if found:
+        return CheckResult(name, "fail", f"{target} is damaged: {'; '.join(found[:5])}")
+    if version == 0:
+        return CheckResult(name, "ok", f"{target}: empty, no progress saved yet")
+    ctx.notes["database"] = True
     return CheckResult(name, "ok", f"{target}: intact, schema version {version}")
 
 
+def check_saved_data(ctx: Context) -> CheckResult:
+    """What SQLite cannot see: every saved plan parses, every event can be understood."""
+    from roadmap_cli.errors import RoadmapError
+    from roadmap_cli.progress.saved import SavedPlanError
+    from roadmap_cli.progress.store import open_store
+
+    name = "saved plans and history"
+    if "database" not in ctx.notes:
+        return CheckResult(name, "ok", "nothing saved to check")
+    try:
+        with open_store(readonly=True, require_schema=False) as store:
+            stored = store.plans()
+            state = store.state()
+    except RoadmapError as exc:
+        return CheckResult(name, "fail", exc.message)
+    problems = []
+    for row in stored:
+        try:
+            plan = row.plan()
+        except SavedPlanError as exc:
+            problems.append(exc.message)
+            continue
+        if row.active:
+            ctx.notes["active_plan"] = plan
+    problems += [f"event {uid}: {why} (left out of every count)" for uid, why in state.ignored]
+    ctx.notes["state"] = state
+    if problems:
+        shown = "\n".join(problems[:10]) + (
+            f"\n... and {len(problems) - 10} more" if len(problems) > 10 else ""
+        )
+        return CheckResult(name, "fail", shown)
+    events = sum(1 for _ in state.items)
+    return CheckResult(
+        name,
+        "ok",
+        f"{len(stored)} saved plan{'s' if len(stored) != 1 else ''} readable; progress on {events} items",
+    )
+
+
 def check_orphans(ctx: Context) -> CheckResult:
-    """Progress on ids the content no longer has: reported so the person knows, and never dropped."""
+    """Progress on ids that neither the plan nor the content has: reported, and never dropped."""
+    from roadmap_cli.views.progress import find_orphans
+
     name = "progress on removed items"
-    if "database_version" not in ctx.notes:
+    state = ctx.notes.get("state")
+    if state is None:
         return CheckResult(name, "ok", "no progress to check")
     if ctx.catalog is None:
         return CheckResult(name, "warn", "not checked: the packs could not be read")
-    from roadmap_cli.errors import RoadmapError
-    from roadmap_cli.progress.store import open_store
-
-    try:
-        with open_store(readonly=True) as store:
-            orphans = store.orphans(ctx.catalog.by_id)
-    except RoadmapError as exc:
-        return CheckResult(name, "fail", exc.message)
+    plan = ctx.notes.get("active_plan")
+    orphans = find_orphans(state.tracked(), plan.ids() if plan else set(), set(ctx.catalog.by_id))
     if not orphans:
-        return CheckResult(name, "ok", "every tick, skip and note is on an item the content has")
+        return CheckResult(name, "ok", "every tick, skip and note is on an item of your plan or the content")
     shown = ", ".join(orphans[:10]) + (f" and {len(orphans) - 10} more" if len(orphans) > 10 else "")
     return CheckResult(
         name,
@@ -164,7 +184,14 @@ def check_orphans(ctx: Context) -> CheckResult:
 
 
 #: The checks ``roadmap doctor`` runs, in order.
-CHECKS: list[Check] = [check_builtin_packs, check_user_packs, check_cache, check_database, check_orphans]
+CHECKS: list[Check] = [
+    check_builtin_packs,
+    check_user_packs,
+    check_cache,
+    check_database,
+    check_saved_data,
+    check_orphans,
+]
 
 
 def run_checks(ctx: Context, checks: list[Check] | None = None) -> list[CheckResult]:
@@ -177,11 +204,3 @@ def exit_code(results: list[CheckResult]) -> ExitCode:
     if not failed:
         return ExitCode.OK
     return ExitCode.BAD_CONTENT if ExitCode.BAD_CONTENT in failed else max(failed)
-
-
-def doctor_document(results: list[CheckResult]) -> dict[str, Any]:
-    return {
-        "version": DOCTOR_JSON_VERSION,
-        "healthy": exit_code(results) == ExitCode.OK,
-        "checks": [{"name": r.name, "status": r.status, "detail": r.detail} for r in results],
-    }

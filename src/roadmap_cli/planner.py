@@ -25,16 +25,21 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_title, tools_of
-from roadmap_cli.dates import monday_of as monday_of  # also imported from here
+from roadmap_cli.dates import MAX_HOURS_PER_WEEK, add_months, monday_of, months_between
 from roadmap_cli.errors import UsageError
 from roadmap_cli.speed import gc_paused
 
-MAX_HOURS_PER_WEEK = 80
-MAX_MONTHS = 36
+if TYPE_CHECKING:
+    from roadmap_cli.progress.saved import SavedPlan
+
+__all__ = ["MAX_HOURS_PER_WEEK", "Plan", "PlanRequest", "add_months", "make_plan", "months_between"]
+
 MAX_YEARS = 100  # a plan longer than this is a mistake in the packs or the hours, not a plan
 
 
@@ -46,7 +51,10 @@ class PlanRequest:
     framework: str | None = None
     months: tuple[int, int] = (10, 12)
     core_only: bool = False
+    #: Done or skipped: left out of the schedule, listed as the plan's settled items.
     done: frozenset[str] = frozenset()
+    #: Plan only these ids (a re-plan keeps to the items of the plan it replaces); None: every item.
+    only: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -98,48 +106,15 @@ class Plan:
     fits: bool  # the core ends inside the window
     ends_early: bool
     certifications: list[PlannedCert] = field(default_factory=list)
+    settled: list[Item] = field(default_factory=list)  # for this stack, done or skipped: left out
 
     @property
     def start(self) -> date:
         return self.request.start
 
-    def describe_request(self) -> dict[str, object]:
-        """What was asked for, as the plan JSON and the saved plan both record it."""
-        req = self.request
-        return {
-            "lang": self.stack["id"],
-            "framework": self.framework["id"],
-            "hours": req.hours_per_week,
-            "start": req.start.isoformat(),
-            "months": list(req.months),
-            "core_only": req.core_only,
-        }
-
     @property
     def total_minutes(self) -> int:
         return sum(s.minutes for s in self.items)
-
-
-def days_in_month(year: int, month: int) -> int:
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return (following - timedelta(days=1)).day
-
-
-def add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, days_in_month(year, month)))
-
-
-def months_between(start: date, end: date) -> float:
-    """How many months from the morning of ``start`` to the evening of ``end``, to 0.1."""
-    after = end + timedelta(days=1)
-    whole = 0
-    while add_months(start, whole + 1) <= after:
-        whole += 1
-    base = add_months(start, whole)
-    span = (add_months(start, whole + 1) - base).days
-    return round(whole + (after - base).days / span, 1)
 
 
 def week_minutes(hours_per_week: float) -> int:
@@ -201,6 +176,25 @@ def _order(items: list[Item], phase_rank: dict[str, int], capstones: set[str]) -
     return ordered
 
 
+def replan_request(
+    saved: SavedPlan, done: Iterable[str], start: date, hours_per_week: float | None = None
+) -> PlanRequest:
+    """The request that re-flows a saved plan from ``start``: the same stack, framework, window and
+    items (those scheduled, and any settled item since unticked), less what is done or skipped now.
+    New content comes in only through a new ``roadmap plan``."""
+    req = saved.request
+    return PlanRequest(
+        stack=req.lang,
+        hours_per_week=req.hours if hours_per_week is None else hours_per_week,
+        start=start,
+        framework=req.framework,
+        months=req.months,
+        core_only=req.core_only,
+        done=frozenset(done),
+        only=frozenset(saved.ids()),
+    )
+
+
 def make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     with gc_paused():
         return _make_plan(catalog, request)
@@ -216,11 +210,14 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     early_end = add_months(request.start, low - 1) - timedelta(days=1)
 
     pending: list[Item] = []  # what applies to the stack and is not done, in pack order
-    settled = set(request.done)  # done, or not for this stack: a dependency nothing waits for
+    done_items: list[Item] = []  # what applies and is done or skipped, in pack order
+    settled = set(request.done)  # done, or not for this plan: a dependency nothing waits for
     for item in catalog.items:
-        if not applies_to(item, stack["id"]):
+        if not applies_to(item, stack["id"]) or (request.only is not None and item["id"] not in request.only):
             settled.add(item["id"])
-        elif item["id"] not in request.done:
+        elif item["id"] in request.done:
+            done_items.append(item)
+        else:
             pending.append(item)
     core = [i for i in pending if i["priority"] == "core"]
     core_minutes = sum(i["hours"] * 60 for i in core)
@@ -273,6 +270,7 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
         fits=fits,
         ends_early=ends_early,
         certifications=_certifications(catalog, stack["id"], scheduled, weeks),
+        settled=done_items,
     )
 
 

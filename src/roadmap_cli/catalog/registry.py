@@ -13,7 +13,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from roadmap_cli import __version__, paths
 from roadmap_cli.catalog.catalog import PLACEHOLDERS, Catalog, Item, PackRecord, placeholders_in
@@ -475,13 +475,28 @@ def cache_path() -> Path:
     return paths.cache_dir() / "catalog.json"
 
 
-def _read_cache(key: str) -> dict[str, Any] | None:
+def cache_state(extra: Sequence[Path] = ()) -> Literal["missing", "unreadable", "stale", "current"]:
+    """What ``roadmap doctor`` reports of the cache: read the same way a command reads it."""
+    if not cache_path().exists():
+        return "missing"
+    payload = _cache_payload()
+    if payload is None or "key" not in payload:
+        return "unreadable"
+    return "current" if _read_cache(cache_key(catalog_files(extra))) is not None else "stale"
+
+
+def _cache_payload() -> dict[str, Any] | None:
     try:
         with cache_path().open("rb") as fh:
             payload = json.load(fh)
     except (OSError, ValueError):
         return None
-    if not isinstance(payload, dict) or payload.get("key") != key:
+    return payload if isinstance(payload, dict) else None
+
+
+def _read_cache(key: str) -> dict[str, Any] | None:
+    payload = _cache_payload()
+    if payload is None or payload.get("key") != key:
         return None
     data = payload.get("catalog")
     if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in _CACHED):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import ItemIds, UndoOption, event_time, today
+from roadmap_cli.commands.options import ItemIds, UndoOption, today
 from roadmap_cli.errors import UsageError
 
 HELP = """Tick off what you have done.
@@ -28,11 +28,8 @@ def check(
         typer.Option("--evidence", "-e", help="Where the work lives, e.g. a repository URL (one id only)."),
     ] = None,
 ) -> None:
-    from roadmap_cli.progress.actions import apply
-    from roadmap_cli.progress.lookup import resolve_ids
+    from roadmap_cli.commands.changes import Entry, change_ids
     from roadmap_cli.progress.models import EventKind
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.render.text import change_report, write
 
     given = ids or []
     if evidence is not None:
@@ -54,32 +51,29 @@ def check(
             )
         _interactive()
         return
-    with open_store(readonly=False) as store:
-        saved = store.require_plan()
-        snapshot = saved.snapshot()
-        wanted = resolve_ids(given, snapshot, store.state(), saved.packs)
-        kind: EventKind = "untick" if undo else "tick"
-        entries: list[tuple[str, EventKind, str | None]] = [(i, kind, None) for i in wanted]
+    kind: EventKind = "untick" if undo else "tick"
+
+    def entries(wanted: list[str]) -> list[Entry]:
+        asked: list[Entry] = [(i, kind, None) for i in wanted]
         if evidence is not None:
-            entries.append((wanted[0], "evidence", evidence.strip()))
-        outcome = apply(store, entries, event_time())
-    write(change_report(outcome, snapshot))
+            asked.append((wanted[0], "evidence", evidence.strip()))
+        return asked
+
+    change_ids(given, entries)
 
 
 def _interactive() -> None:
     import questionary
 
-    from roadmap_cli.progress.actions import apply
-    from roadmap_cli.progress.models import EventKind
+    from roadmap_cli.commands.changes import Entry, record
+    from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
-    from roadmap_cli.render.text import change_report, write
-    from roadmap_cli.views.status import this_week
+    from roadmap_cli.render.text import write
+    from roadmap_cli.views.progress import this_week
 
     with open_store(readonly=False) as store:
-        saved = store.require_plan()
-        snapshot = saved.snapshot()
-        state = store.state()
-        rows = this_week(snapshot, state, today()).checklist
+        progress = read_progress(store, today())
+        rows = this_week(progress).checklist
         if not rows:
             write(
                 "Nothing is planned for this week and nothing is overdue. `roadmap status` shows the rest.\n"
@@ -101,15 +95,16 @@ def _interactive() -> None:
             ).unsafe_ask()
             or []
         )
-        entries: list[tuple[str, EventKind, str | None]] = []
+        entries: list[Entry] = []
         for item, _ in rows:
-            now = state.get(item.id)
+            now = progress.of(item.id)
+            if now is None:
+                continue
             if item.id in picked and not now.done:
                 entries.append((item.id, "tick", None))
             elif item.id not in picked and now.done:
-                entries.append((item.id, "untick" if now.ticked else "unskip", None))
-        outcome = apply(store, entries, event_time())
-    write(change_report(outcome, snapshot))
+                entries.append((item.id, "untick" if now.state == "done" else "unskip", None))
+        record(store, progress.plan, entries)
 
 
 def register(app: typer.Typer) -> None:

@@ -18,18 +18,18 @@ Example:  roadmap doctor --json
 
 def doctor(json_out: JsonOption = False, packs: PackOption = None) -> None:
     from roadmap_cli.catalog.registry import check_pack_paths
-    from roadmap_cli.doctor import Context, doctor_document, exit_code, run_checks
+    from roadmap_cli.doctor import Context, exit_code, run_checks
 
     results = run_checks(Context(extra_packs=tuple(check_pack_paths(packs or ()))))
+    code = exit_code(results)
     if json_out:
-        from roadmap_cli.render.jsonout import emit
+        from roadmap_cli.render.jsonout import doctor_document, emit
 
-        emit(doctor_document(results))
+        emit(doctor_document(results, healthy=not code))
     else:
         from roadmap_cli.render.console import print_doctor
 
         print_doctor(results)
-    code = exit_code(results)
     if code:
         raise typer.Exit(int(code))
 

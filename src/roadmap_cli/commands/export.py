@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -18,39 +18,12 @@ plan updates the events instead of adding copies.
 Example:  roadmap export --format ics --sessions "mon,wed 19:00-21:00" --output plan.ics
 """
 
-#: Bump when a key of `roadmap export --format json` is removed or changes meaning.
-EXPORT_JSON_VERSION = 1
-
 
 class Format(str, Enum):
     md = "md"
     json = "json"
     csv = "csv"
     ics = "ics"
-
-
-def export_document(snapshot: dict[str, Any], progress: dict[str, Any], items: list[Any]) -> dict[str, Any]:
-    return {
-        "version": EXPORT_JSON_VERSION,
-        "plan": snapshot,
-        "items": [
-            {
-                "id": i.id,
-                "title": i.title,
-                "kind": i.kind,
-                "phase": i.phase,
-                "priority": i.priority,
-                "hours": i.hours,
-                "start": i.start.isoformat() if i.start else None,
-                "end": i.end.isoformat() if i.end else None,
-                "status": i.status,
-                "notes": list(i.notes),
-                "evidence": list(i.evidence),
-            }
-            for i in items
-        ],
-        "progress": progress,
-    }
 
 
 def export(
@@ -76,49 +49,37 @@ def export(
 ) -> None:
     from datetime import datetime
 
+    from roadmap_cli.commands.options import today
     from roadmap_cli.errors import UsageError
     from roadmap_cli.output import write_document
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.export import build_export, progress_of
+    from roadmap_cli.progress.lookup import read_progress
+    from roadmap_cli.progress.store import NoPlanError, open_store
 
     if fmt is not Format.ics and (sessions is not None or tz is not None):
         raise UsageError("--sessions and --tz go with --format ics")
     with open_store(readonly=True) as store:
-        saved = store.require_plan()
-        state = store.state()
-    plan = build_export(saved.snapshot_json, progress_of(state))
+        stored = store.active_plan()
+        if stored is None:
+            raise NoPlanError()
+        progress = read_progress(store, today())
     data: str | bytes
     if fmt is Format.md:
         from roadmap_cli.render.markdown import render_markdown
 
-        data = render_markdown(plan)
+        data = render_markdown(progress)
     elif fmt is Format.csv:
         from roadmap_cli.render.csvout import render_csv
 
-        data = render_csv(plan)
+        data = render_csv(progress)
     elif fmt is Format.json:
-        import json
+        from roadmap_cli.render.jsonout import dumps, export_document
 
-        progress = {
-            item_id: {
-                "ticked": s.ticked,
-                "skipped": s.skipped,
-                "ticked_at": s.ticked_at,
-                "notes": s.notes,
-                "evidence": s.evidence,
-            }
-            for item_id, s in sorted(state.items.items())
-        }
-        data = json.dumps(
-            export_document(saved.snapshot_json, progress, plan.items), indent=2, ensure_ascii=False
-        )
-        data += "\n"
+        data = dumps(export_document(progress))
     else:
         from roadmap_cli.render.ical import parse_sessions, render_ics
 
         chosen = parse_sessions(sessions) if sessions is not None else None
-        stamp = datetime.fromisoformat(saved.created_at)
-        data = render_ics(plan, sessions=chosen, tz=tz, stamp=stamp)
+        data = render_ics(progress, sessions=chosen, tz=tz, stamp=datetime.fromisoformat(stored.created_at))
     write_document(data, output, force=force)
 
 

@@ -16,13 +16,12 @@ Example:  roadmap next
 
 
 def next_week(json_out: JsonOption = False) -> None:
+    from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.status import this_week
+    from roadmap_cli.views.progress import this_week
 
     with open_store(readonly=True) as store:
-        saved = store.require_plan()
-        state = store.state()
-    view = this_week(saved.snapshot(), state, today())
+        view = this_week(read_progress(store, today()))
     if json_out:
         from roadmap_cli.render.jsonout import emit, next_document
 

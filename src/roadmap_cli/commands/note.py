@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import UndoOption, event_time
+from roadmap_cli.commands.options import UndoOption
 from roadmap_cli.errors import UsageError
 
 HELP = """Keep a note on an item.
@@ -26,10 +26,7 @@ def note(
     ] = None,
     undo: UndoOption = False,
 ) -> None:
-    from roadmap_cli.progress.actions import apply
-    from roadmap_cli.progress.lookup import resolve_ids
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.render.text import change_report, write
+    from roadmap_cli.commands.changes import change_ids
 
     if not item_id.strip():
         raise UsageError('give the item\'s id, e.g. roadmap note ID "what I learned"')
@@ -37,12 +34,8 @@ def note(
         raise UsageError("--undo takes the latest note back and needs no text: roadmap note --undo ID")
     if not undo and (text is None or not text.strip()):
         raise UsageError('give the note\'s text, e.g. roadmap note ID "what I learned"')
-    with open_store(readonly=False) as store:
-        saved = store.require_plan()
-        snapshot = saved.snapshot()
-        (wanted,) = resolve_ids([item_id], snapshot, store.state(), saved.packs)
-        outcome = apply(store, [(wanted, "note", None if undo else (text or "").strip())], event_time())
-    write(change_report(outcome, snapshot))
+    value = None if undo else (text or "").strip()
+    change_ids([item_id], lambda wanted: [(wanted[0], "note", value)])
 
 
 def register(app: typer.Typer) -> None:

@@ -13,11 +13,9 @@ from typing import Annotated
 
 import typer
 
-MIN_HOURS_PER_WEEK = 1
-
 
 def parse_hours(value: float | None) -> float | None:
-    from roadmap_cli.planner import MAX_HOURS_PER_WEEK
+    from roadmap_cli.dates import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 
     if value is None:
         return None
@@ -39,7 +37,7 @@ def parse_date(value: str, option: str = "--start") -> date:
 
 
 def parse_months(value: str, option: str = "--months") -> tuple[int, int]:
-    from roadmap_cli.planner import MAX_MONTHS
+    from roadmap_cli.dates import MAX_MONTHS
 
     text = value.strip()
     low_text, sep, high_text = text.partition("-")

@@ -30,9 +30,9 @@ packs_app = typer.Typer(
 def list_packs(json_out: JsonOption = False, packs: PackOption = None) -> None:
     from roadmap_cli import paths
     from roadmap_cli.catalog.registry import load_catalog
-    from roadmap_cli.views.packs import packs_document
+    from roadmap_cli.render.jsonout import packs_document
 
-    document = packs_document(load_catalog(packs or ()), paths.user_packs_dir())
+    document = packs_document(load_catalog(packs or ()), str(paths.user_packs_dir()))
     if json_out:
         from roadmap_cli.render.jsonout import emit
 
@@ -61,11 +61,11 @@ def validate(
 ) -> None:
     from roadmap_cli.catalog.registry import check_pack_paths
     from roadmap_cli.errors import ContentError
-    from roadmap_cli.views.packs import validate_packs, validation_document
+    from roadmap_cli.views.packs import validate_packs
 
     report = validate_packs(check_pack_paths(files, what="pack"))
     if json_out:
-        from roadmap_cli.render.jsonout import emit
+        from roadmap_cli.render.jsonout import emit, validation_document
 
         emit(validation_document(report))
     else:

@@ -69,7 +69,7 @@ def plan(
 ) -> None:
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
-    from roadmap_cli.progress.snapshot import make_snapshot, settled_from_catalog
+    from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import database_path, open_store
 
     window = parse_months(months)
@@ -91,24 +91,25 @@ def plan(
                 done = store.state().done
         else:
             done = set()
-        result = make_plan(catalog, replace(request, done=frozenset(done)))
+        saved = from_planner(make_plan(catalog, replace(request, done=frozenset(done))), catalog, pack_paths)
     else:
         # Ticks and skips are read and the plan saved under one open store, so nothing is lost.
         with open_store(readonly=False, create=True) as store:
             done = store.state().done
-            result = make_plan(catalog, replace(request, done=frozenset(done)))
-            settled = settled_from_catalog(result, catalog, done)
-            store.save_plan(make_snapshot(result, catalog, settled, pack_paths), pack_paths)
-        kept = f" ({len(settled)} done or skipped, left out)" if settled else ""
+            saved = from_planner(
+                make_plan(catalog, replace(request, done=frozenset(done))), catalog, pack_paths
+            )
+            store.save_plan(saved)
+        kept = f" ({len(saved.settled)} done or skipped, left out)" if saved.settled else ""
         sys.stderr.write(f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n")
     if json_out:
         from roadmap_cli.render.jsonout import emit, plan_document
 
-        emit(plan_document(result))
+        emit(plan_document(saved))
     else:
         from roadmap_cli.render.plantext import plan_text
 
-        sys.stdout.write(plan_text(result, catalog, by_week=weeks, today=today()))
+        sys.stdout.write(plan_text(saved, by_week=weeks, today=today()))
 
 
 def register(app: typer.Typer) -> None:

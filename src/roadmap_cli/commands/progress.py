@@ -33,16 +33,20 @@ def export_progress(
     file: Annotated[Path | None, typer.Argument(help="Where to write the backup (default: stdout).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
-    import json
+    import sys
 
     from roadmap_cli.output import write_document
     from roadmap_cli.progress.backup import make_backup
-    from roadmap_cli.progress.store import open_store
+    from roadmap_cli.progress.store import NoPlanError, open_store
+    from roadmap_cli.render.jsonout import dumps
 
     with open_store(readonly=True) as store:
-        store.require_plan()
-        backup = make_backup(store.plans(), store.events())
-    write_document(json.dumps(backup, indent=2, ensure_ascii=False) + "\n", file, force=force)
+        if store.active_plan() is None:
+            raise NoPlanError()
+        backup, skipped = make_backup(store.plans(), store.events())
+    write_document(dumps(backup), file, force=force)
+    for line in skipped:
+        sys.stderr.write(f"warning: left out of the backup: {line}\n")
 
 
 @app.command("import", help=IMPORT_HELP)

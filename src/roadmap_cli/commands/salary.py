@@ -49,13 +49,20 @@ def salary(
     level: Annotated[
         str | None,
         typer.Option(
-            "--level", "-L", help="junior, mid, senior, staff, lead, principal, or all (jr, sr...)."
+            "--level",
+            "-L",
+            help="junior, mid, senior, staff, lead, principal, or all (jr, sr...).",
+            autocompletion=complete_level,
         ),
     ] = None,
     city: Annotated[
         str | None,
         typer.Option(
-            "--city", "--place", "-c", help="london, berlin, san-francisco, us or india (sf, uk...)."
+            "--city",
+            "--place",
+            "-c",
+            help="london, berlin, san-francisco, us or india (sf, uk...).",
+            autocompletion=complete_place,
         ),
     ] = None,
     json_out: JsonOption = False,

@@ -20,29 +20,19 @@ Example:  roadmap status
 
 
 def status(json_out: JsonOption = False) -> None:
-    from roadmap_cli.progress.lookup import orphans, tick_days
+    from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.status import compute_status
 
     with open_store(readonly=True) as store:
-        saved = store.require_plan()
-        state = store.state()
-    snapshot = saved.snapshot()
-    result = compute_status(
-        snapshot,
-        state,
-        today(),
-        tick_days=tick_days(state),
-        orphans=orphans(snapshot, state, saved.packs),
-    )
+        progress = read_progress(store, today())
     if json_out:
         from roadmap_cli.render.jsonout import emit, status_document
 
-        emit(status_document(result, snapshot.stack_name, snapshot.framework_name))
+        emit(status_document(progress))
     else:
         from roadmap_cli.render.text import status_text, write
 
-        write(status_text(result, f"{snapshot.stack_name} with {snapshot.framework_name}", snapshot))
+        write(status_text(progress))
 
 
 def register(app: typer.Typer) -> None:

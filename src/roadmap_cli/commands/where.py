@@ -29,16 +29,10 @@ def where(json_out: JsonOption = False) -> None:
         "cache": paths.cache_dir(),
     }
     if json_out:
-        from roadmap_cli.render.jsonout import emit
+        from roadmap_cli.render.jsonout import emit, where_document
 
-        emit(
-            {
-                "version": 1,
-                "home": os.environ.get(paths.HOME_ENV) or None,
-                **{name: str(path) for name, path in found.items()},
-                "exists": {name: path.exists() for name, path in found.items()},
-            }
-        )
+        home = os.environ.get(paths.HOME_ENV) or None
+        emit(where_document(home, {name: (str(path), path.exists()) for name, path in found.items()}))
         return
     width = max(len(n) for n in found)
     for name, path in found.items():

@@ -6,35 +6,40 @@ events by their uid, so importing the same backup twice changes nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from roadmap_cli import __version__
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.progress.models import EVENT_KINDS, Event, SavedPlan
+from roadmap_cli.progress.models import Event, event_problem
+from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, parse, to_json
+from roadmap_cli.render.jsonout import VERSIONS
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.store import StoredPlan
+    from roadmap_cli.render.shapes import BackupDoc
 
 BACKUP_KIND = "roadmap-progress"
-BACKUP_VERSION = 1
 
 
-def make_backup(plans: list[SavedPlan], events: list[Event]) -> dict[str, Any]:
-    return {
-        "kind": BACKUP_KIND,
-        "version": BACKUP_VERSION,
-        "roadmap": __version__,
-        "plans": [
-            {
-                "created_at": p.created_at,
-                "active": p.active,
-                "packs": list(p.packs),
-                "snapshot": p.snapshot_json,
-            }
-            for p in plans
-        ],
-        "events": [
-            {"uid": e.uid, "item_id": e.item_id, "kind": e.kind, "value": e.value, "created_at": e.created_at}
-            for e in events
-        ],
-    }
+def make_backup(stored: list[StoredPlan], events: list[Event]) -> tuple[BackupDoc, list[str]]:
+    """The backup of what can be read, and a line for each plan or event that could not be (a damaged
+    store still backs up everything else)."""
+    from roadmap_cli.render.jsonout import backup_document
+
+    plans: list[tuple[str, bool, dict[str, Any]]] = []
+    skipped: list[str] = []
+    for row in stored:
+        try:
+            plans.append((row.created_at, row.active, to_json(row.plan())))
+        except SavedPlanError as exc:
+            skipped.append(exc.message)
+    kept = []
+    for e in events:
+        problem = event_problem(e)
+        if problem is None:
+            kept.append(e)
+        else:
+            skipped.append(f"event {e.uid}: {problem}")
+    return backup_document(plans, kept), skipped
 
 
 def _bad(source: str, detail: str) -> RoadmapError:
@@ -44,46 +49,40 @@ def _bad(source: str, detail: str) -> RoadmapError:
     )
 
 
-def read_backup(doc: object, source: str) -> tuple[list[SavedPlan], list[Event]]:
+def read_backup(doc: object, source: str) -> tuple[list[tuple[str, SavedPlan]], list[Event]]:
     """Check a parsed backup and turn it into plans and events; nothing is written here."""
     if not isinstance(doc, dict) or doc.get("kind") != BACKUP_KIND:
         raise _bad(source, f'it has no "kind": "{BACKUP_KIND}"')
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise _bad(source, 'its "version" is missing')
-    if version > BACKUP_VERSION:
+    if version > VERSIONS["backup"]:
         raise RoadmapError(
             f"{source} is a backup of format {version}, made by a newer roadmap "
-            f"({doc.get('roadmap', 'unknown version')}); this one reads format {BACKUP_VERSION} and older",
+            f"({doc.get('roadmap', 'unknown version')}); "
+            f"this one reads format {VERSIONS['backup']} and older",
             hint="upgrade roadmap-cli to import it",
         )
     raw_plans, raw_events = doc.get("plans"), doc.get("events")
     if not isinstance(raw_plans, list) or not isinstance(raw_events, list):
         raise _bad(source, 'it needs "plans" and "events" lists')
-    plans: list[SavedPlan] = []
+    plans: list[tuple[str, SavedPlan]] = []
     for n, p in enumerate(raw_plans):
+        if not isinstance(p, dict) or not isinstance(p.get("created_at"), str):
+            raise _bad(source, f"plans[{n}] has no created_at")
         try:
-            snapshot = p["snapshot"]
-            request = snapshot["request"]
-            if not isinstance(p["created_at"], str) or not isinstance(request["lang"], str):
-                raise TypeError
-            for key in ("start", "end", "items", "weeks", "phases", "settled"):
-                snapshot[key]
-            plans.append(
-                SavedPlan(0, p["created_at"], bool(p.get("active")), list(p.get("packs", [])), snapshot)
-            )
-        except (KeyError, TypeError, IndexError):
-            raise _bad(source, f"plan {n + 1} is incomplete") from None
+            plans.append((p["created_at"], parse(p.get("snapshot"), f"plans[{n}].snapshot")))
+        except SavedPlanError as exc:
+            raise _bad(source, exc.message) from None
     events: list[Event] = []
     for n, e in enumerate(raw_events):
         try:
             fields = [e["uid"], e["item_id"], e["kind"], e["value"], e["created_at"]]
         except (KeyError, TypeError):
             raise _bad(source, f"event {n + 1} is incomplete") from None
-        uid, item_id, kind, value, created_at = fields
-        if kind not in EVENT_KINDS or not all(isinstance(v, str) for v in (uid, item_id, created_at)):
-            raise _bad(source, f"event {n + 1} is not one roadmap writes ({kind!r})")
-        if value is not None and not isinstance(value, str):
-            raise _bad(source, f"event {n + 1} has a value that is not text")
-        events.append(Event(uid, item_id, kind, value, created_at))
+        event = Event(*fields)
+        problem = event_problem(event)
+        if problem is not None:
+            raise _bad(source, f"events[{n}]: {problem}")
+        events.append(event)
     return plans, events

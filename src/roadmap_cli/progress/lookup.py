@@ -1,13 +1,19 @@
-"""Item ids as the person types them, checked against the active plan and the content."""
+"""Reading progress for a command: the active plan and its state, and ids as the person types them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmap_cli.errors import UsageError, closest
-from roadmap_cli.progress.models import ProgressState, Snapshot
+from roadmap_cli.progress.models import ProgressState
+from roadmap_cli.progress.saved import SavedPlan
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.store import Store
+    from roadmap_cli.views.progress import Progress
 
 
 def content_ids(packs: Sequence[str] = ()) -> set[str]:
@@ -22,18 +28,53 @@ def content_ids(packs: Sequence[str] = ()) -> set[str]:
     return set(load_catalog(present).by_id)
 
 
-def resolve_ids(
-    given: Iterable[str], snapshot: Snapshot, state: ProgressState, packs: Sequence[str] = ()
-) -> list[str]:
-    """The ids asked for, in order and without repeats; an unknown one is a usage error with suggestions.
+def orphans(plan: SavedPlan, state: ProgressState) -> list[str]:
+    """Ids with progress that neither the plan nor the content has (the content is read only when
+    some id with progress is outside the plan)."""
+    from roadmap_cli.views.progress import find_orphans
+
+    tracked = state.tracked()
+    outside = tracked - plan.ids()
+    return find_orphans(tracked, plan.ids(), content_ids(plan.request.packs) if outside else set())
+
+
+def warn_ignored(state: ProgressState) -> None:
+    """One line on stderr when some events could not be understood (they are left out, not lost)."""
+    if state.ignored:
+        import sys
+
+        count = len(state.ignored)
+        sys.stderr.write(
+            f"warning: {count} event{'s' if count != 1 else ''} in your progress could not be understood "
+            "and were left out; `roadmap doctor` lists them\n"
+        )
+
+
+def read_progress(store: Store, today: date) -> Progress:
+    """The active plan and the progress on it, as every command shows it."""
+    from roadmap_cli.views.progress import compute_progress
+
+    plan = store.require_plan()
+    state = store.state()
+    warn_ignored(state)
+    return compute_progress(plan, state, today, orphans=orphans(plan, state))
+
+
+def resolve_ids(given: Iterable[str], plan: SavedPlan, state: ProgressState) -> list[str]:
+    """The ids asked for, in order and without repeats; an unknown or empty one is a usage error.
 
     Known ids are those of the plan, of the content (an item left out of the plan may still be
     done), and any id with history (so an orphan can still be unticked).
     """
-    wanted = list(dict.fromkeys(g.strip().lower() for g in given if g.strip()))
-    known = snapshot.ids() | set(state.items)
+    asked = list(given)
+    if any(not g.strip() for g in asked):
+        raise UsageError(
+            "an item id is empty", hint="`roadmap next` and `roadmap status` show the ids of your plan"
+        )
+    wanted = list(dict.fromkeys(g.strip().lower() for g in asked))
+    known = plan.ids() | set(state.items)
     if any(i not in known for i in wanted):
-        known |= content_ids(packs)
+        known |= content_ids(plan.request.packs)
     for item_id in wanted:
         if item_id not in known:
             near = closest(item_id, known)
@@ -43,18 +84,3 @@ def resolve_ids(
                 hint=hint + "`roadmap next` and `roadmap status` show the ids of your plan",
             )
     return wanted
-
-
-def orphans(snapshot: Snapshot, state: ProgressState, packs: Sequence[str] = ()) -> list[str]:
-    """Ids with a tick, skip, note or evidence that the content no longer has."""
-    outside = state.tracked() - snapshot.ids()
-    if not outside:
-        return []
-    return sorted(outside - content_ids(packs))
-
-
-def tick_days(state: ProgressState) -> list[date]:
-    """The local day of every tick that still holds."""
-    return [
-        datetime.fromisoformat(s.ticked_at).astimezone().date() for s in state.items.values() if s.ticked_at
-    ]

@@ -1,20 +1,17 @@
-"""What the progress store holds, as plain typed values: events, the derived state, saved plans.
+"""What the progress store holds, as plain typed values: events and the state they add up to.
 
 Nothing here touches the database or imports anything heavy, so the views can use these types freely.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Literal
+from datetime import datetime
+from typing import Literal
 
 EventKind = Literal["tick", "untick", "skip", "unskip", "note", "evidence"]
 EVENT_KINDS: tuple[EventKind, ...] = ("tick", "untick", "skip", "unskip", "note", "evidence")
-
-#: Bump when the plan snapshot changes shape in a way old readers cannot follow.
-SNAPSHOT_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -34,7 +31,9 @@ class Event:
 
 
 @dataclass
-class ItemState:
+class ItemRecord:
+    """What the history says of one item; :mod:`roadmap_cli.views.progress` turns it into a state."""
+
     ticked: bool = False
     skipped: bool = False
     notes: list[str] = field(default_factory=list)
@@ -51,21 +50,54 @@ class ItemState:
         return not (self.ticked or self.skipped or self.notes or self.evidence)
 
 
+MAX_VALUE = 10_000  # characters of a note or evidence
+MAX_ID = 200
+
+
+def event_problem(event: Event) -> str | None:
+    """Why an event cannot be understood (a damaged database or a hand-made backup), or None."""
+    if not isinstance(event.uid, str) or not 1 <= len(event.uid) <= 64:
+        return "its uid is not 1 to 64 characters"
+    item_id = event.item_id
+    if not isinstance(item_id, str) or not 1 <= len(item_id) <= MAX_ID or not item_id.isprintable():
+        return f"its item id is not 1 to {MAX_ID} printable characters"
+    if event.kind not in EVENT_KINDS:
+        return f"{event.kind!r} is not a kind of event roadmap writes"
+    if event.value is not None and (not isinstance(event.value, str) or len(event.value) > MAX_VALUE):
+        return f"its value is not a text of at most {MAX_VALUE:,} characters"
+    try:
+        stamp = datetime.fromisoformat(event.created_at)
+    except (TypeError, ValueError):
+        return "its time is not an ISO 8601 time"
+    if stamp.tzinfo is None:
+        return "its time has no time zone"
+    return None
+
+
 @dataclass
 class ProgressState:
-    """The current state of every item that has events, derived by replaying them in order."""
+    """The current state of every item that has events, derived by replaying them in order.
 
-    items: dict[str, ItemState] = field(default_factory=dict)
+    An event that cannot be understood is set aside in ``ignored`` (uid, why) and changes nothing:
+    the other events still count, and ``roadmap doctor`` names it.
+    """
+
+    items: dict[str, ItemRecord] = field(default_factory=dict)
+    ignored: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def replay(cls, events: Iterable[Event]) -> ProgressState:
         state = cls()
         for event in events:
-            state.apply(event)
+            problem = event_problem(event)
+            if problem is None:
+                state.apply(event)
+            else:
+                state.ignored.append((str(event.uid), problem))
         return state
 
     def apply(self, event: Event) -> None:
-        item = self.items.setdefault(event.item_id, ItemState())
+        item = self.items.setdefault(event.item_id, ItemRecord())
         if event.kind == "tick":
             item.ticked, item.ticked_at = True, event.created_at
         elif event.kind == "untick":
@@ -83,8 +115,8 @@ class ProgressState:
         elif event.kind == "evidence":
             item.evidence = event.value
 
-    def get(self, item_id: str) -> ItemState:
-        return self.items.get(item_id) or ItemState()
+    def get(self, item_id: str) -> ItemRecord:
+        return self.items.get(item_id) or ItemRecord()
 
     @property
     def ticked(self) -> set[str]:
@@ -101,97 +133,3 @@ class ProgressState:
     def tracked(self) -> set[str]:
         """Ids with anything worth keeping: a tick, a skip, a note or evidence."""
         return {i for i, s in self.items.items() if not s.empty}
-
-
-@dataclass(frozen=True)
-class PlannedItem:
-    id: str
-    title: str
-    kind: str
-    phase: str
-    priority: str
-    minutes: int
-    start: date | None  # None for an item already done when the plan was made
-    end: date | None
-
-
-@dataclass(frozen=True)
-class PlannedWeek:
-    start: date  # the Monday
-    first_day: date  # the plan's first day in its first week, else the Monday
-    capacity: int  # minutes
-    slices: tuple[tuple[str, int], ...]  # (item id, minutes)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The scheduled plan as saved: enough for status and next without rebuilding it."""
-
-    request: dict[str, Any]
-    stack_name: str
-    framework_name: str
-    hours_per_week: float
-    start: date
-    end: date
-    phases: tuple[tuple[str, str], ...]  # (id, title) in order
-    items: tuple[PlannedItem, ...]  # scheduled, in plan order
-    settled: tuple[PlannedItem, ...]  # done or skipped when the plan was made, so left out
-    weeks: tuple[PlannedWeek, ...]
-
-    @classmethod
-    def from_json(cls, doc: dict[str, Any]) -> Snapshot:
-        def item(raw: dict[str, Any]) -> PlannedItem:
-            return PlannedItem(
-                id=raw["id"],
-                title=raw["title"],
-                kind=raw["kind"],
-                phase=raw["phase"],
-                priority=raw["priority"],
-                minutes=int(raw["minutes"]),
-                start=date.fromisoformat(raw["start"]) if raw.get("start") else None,
-                end=date.fromisoformat(raw["end"]) if raw.get("end") else None,
-            )
-
-        return cls(
-            request=doc["request"],
-            stack_name=doc["stack"],
-            framework_name=doc["framework"],
-            hours_per_week=float(doc["request"]["hours"]),
-            start=date.fromisoformat(doc["start"]),
-            end=date.fromisoformat(doc["end"]),
-            phases=tuple((p["id"], p["title"]) for p in doc["phases"]),
-            items=tuple(item(i) for i in doc["items"]),
-            settled=tuple(item(i) for i in doc["settled"]),
-            weeks=tuple(
-                PlannedWeek(
-                    start=date.fromisoformat(w["start"]),
-                    first_day=date.fromisoformat(w["first_day"]),
-                    capacity=int(w["capacity_minutes"]),
-                    slices=tuple((s[0], int(s[1])) for s in w["slices"]),
-                )
-                for w in doc["weeks"]
-            ),
-        )
-
-    def ids(self) -> set[str]:
-        return {i.id for i in self.items} | {i.id for i in self.settled}
-
-    def by_id(self) -> dict[str, PlannedItem]:
-        return {i.id: i for i in (*self.settled, *self.items)}
-
-
-@dataclass(frozen=True)
-class SavedPlan:
-    id: int
-    created_at: str
-    active: bool
-    packs: Sequence[str]
-    snapshot_json: dict[str, Any]
-
-    @property
-    def request(self) -> dict[str, Any]:
-        request: dict[str, Any] = self.snapshot_json["request"]
-        return request
-
-    def snapshot(self) -> Snapshot:
-        return Snapshot.from_json(self.snapshot_json)

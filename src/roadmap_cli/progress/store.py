@@ -19,7 +19,6 @@ Rules this module keeps:
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import uuid
@@ -32,7 +31,8 @@ from typing import Any
 
 from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ProgressState, SavedPlan
+from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ProgressState
+from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
 
 DATABASE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT = 10.0  # seconds
@@ -99,6 +99,23 @@ MIGRATIONS: tuple[Migration, ...] = (
                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
         ),
     ),
+    Migration(
+        2,
+        "plans keep only the saved plan: the request lives in it",
+        (
+            """CREATE TABLE plans_v2 (
+                id INTEGER PRIMARY KEY,
+                created_at TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+                snapshot TEXT NOT NULL
+            )""",
+            "INSERT INTO plans_v2 (id, created_at, active, snapshot) "
+            "SELECT id, created_at, active, snapshot FROM plans",
+            "DROP TABLE plans",
+            "ALTER TABLE plans_v2 RENAME TO plans",
+            "CREATE UNIQUE INDEX plans_one_active ON plans (active) WHERE active = 1",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
@@ -148,6 +165,21 @@ def _translated(path: Path) -> Iterator[None]:
 # -- the store ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class StoredPlan:
+    """A row of ``plans``: the saved plan's stored text, read into a :class:`SavedPlan` on demand."""
+
+    id: int
+    created_at: str
+    active: bool
+    text: str
+
+    def plan(self) -> SavedPlan:
+        """The saved plan; a :class:`SavedPlanError` naming this plan if it cannot be read."""
+        which = "your active plan" if self.active else f"saved plan {self.id}"
+        return loads(self.text, f"{which} (made {self.created_at[:10]})")
+
+
 class Store:
     """An open progress database. Use ``open_store()``; close it (or use ``with``) when done."""
 
@@ -165,11 +197,16 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    @property
-    def version(self) -> int:
+    def schema_version(self) -> int:
         with _translated(self.path):
             value: int = self._db.execute("PRAGMA user_version").fetchone()[0]
         return value
+
+    def integrity(self) -> list[str]:
+        """What SQLite's full integrity check finds wrong; empty when the file is sound."""
+        with _translated(self.path):
+            found = [str(r[0]) for r in self._db.execute("PRAGMA integrity_check").fetchall()]
+        return [] if found == ["ok"] else found
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -186,32 +223,33 @@ class Store:
 
     # plans
 
-    def active_plan(self) -> SavedPlan | None:
+    def active_plan(self) -> StoredPlan | None:
         with _translated(self.path):
             row = self._db.execute(
-                "SELECT id, created_at, active, packs, snapshot FROM plans WHERE active = 1"
+                "SELECT id, created_at, active, snapshot FROM plans WHERE active = 1"
             ).fetchone()
-        return _plan(row) if row else None
+        return _stored(row) if row else None
 
     def require_plan(self) -> SavedPlan:
-        plan = self.active_plan()
-        if plan is None:
+        """The active plan, read; ``NoPlanError`` without one, ``SavedPlanError`` if it is damaged."""
+        stored = self.active_plan()
+        if stored is None:
             raise NoPlanError()
-        return plan
+        return stored.plan()
 
-    def plans(self) -> list[SavedPlan]:
+    def plans(self) -> list[StoredPlan]:
         """Every plan ever saved, oldest first; the last saved is the active one."""
         with _translated(self.path):
             rows = self._db.execute(
-                "SELECT id, created_at, active, packs, snapshot FROM plans ORDER BY id"
+                "SELECT id, created_at, active, snapshot FROM plans ORDER BY id"
             ).fetchall()
-        return [_plan(r) for r in rows]
+        return [_stored(r) for r in rows]
 
-    def save_plan(self, snapshot: dict[str, Any], packs: Sequence[str] = ()) -> int:
+    def save_plan(self, plan: SavedPlan) -> int:
         """Save a plan as the active one; the plans before it are kept as history."""
         with self._write() as db:
             db.execute("UPDATE plans SET active = 0 WHERE active = 1")
-            return _insert_plan(db, utc_now(), snapshot, packs, active=True)
+            return _insert_plan(db, utc_now(), plan, active=True)
 
     # events
 
@@ -259,21 +297,23 @@ class Store:
                 written.append(event)
         return written
 
-    def import_backup(self, plans: Sequence[SavedPlan], events: Iterable[Event]) -> tuple[int, int]:
-        """Merge a backup in one transaction: plans not here yet join the history, events are added by
-        uid, and the newest plan becomes the active one. Returns (plans added, events added); a second
-        import of the same backup adds nothing."""
+    def import_backup(
+        self, plans: Sequence[tuple[str, SavedPlan]], events: Iterable[Event]
+    ) -> tuple[int, int]:
+        """Merge a backup in one transaction: plans (when made, the plan) not here yet join the
+        history, events are added by uid, and the newest plan becomes the active one. Returns (plans
+        added, events added); a second import of the same backup adds nothing."""
         added_plans = 0
         with self._write() as db:
             here = {
-                (created_at, json.dumps(json.loads(snapshot), sort_keys=True))
-                for created_at, snapshot in db.execute("SELECT created_at, snapshot FROM plans")
+                (created_at, _identity(text))
+                for created_at, text in db.execute("SELECT created_at, snapshot FROM plans")
             }
-            for plan in sorted(plans, key=lambda p: p.created_at):
-                key = (plan.created_at, json.dumps(plan.snapshot_json, sort_keys=True))
+            for created_at, plan in sorted(plans, key=lambda p: p[0]):
+                key = (created_at, dumps(plan))
                 if key in here:
                     continue
-                _insert_plan(db, plan.created_at, plan.snapshot_json, plan.packs, active=False)
+                _insert_plan(db, created_at, plan, active=False)
                 here.add(key)
                 added_plans += 1
             if added_plans:
@@ -285,32 +325,20 @@ class Store:
             added_events = _insert_events(db, events)
         return added_plans, added_events
 
-    def orphans(self, known_ids: Iterable[str]) -> list[str]:
-        """Ids with a tick, skip, note or evidence that the content no longer has; never dropped."""
-        known = set(known_ids)
-        return sorted(self.state().tracked() - known)
+
+def _identity(text: str) -> str:
+    """What makes two stored plans the same plan: their current stored form (a plan saved in an older
+    format and the same plan re-saved now are one), or the text itself if it cannot be read."""
+    try:
+        return dumps(loads(text))
+    except SavedPlanError:
+        return text
 
 
-def _insert_plan(
-    db: sqlite3.Connection, created_at: str, snapshot: dict[str, Any], packs: Sequence[str], *, active: bool
-) -> int:
-    request = snapshot["request"]
+def _insert_plan(db: sqlite3.Connection, created_at: str, plan: SavedPlan, *, active: bool) -> int:
     cursor = db.execute(
-        "INSERT INTO plans (created_at, active, lang, framework, hours, start, months_low, "
-        "months_high, core_only, packs, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            created_at,
-            int(active),
-            request["lang"],
-            request.get("framework"),
-            float(request["hours"]),
-            request["start"],
-            int(request["months"][0]),
-            int(request["months"][1]),
-            int(bool(request["core_only"])),
-            json.dumps(list(packs)),
-            json.dumps(snapshot, ensure_ascii=False, separators=(",", ":")),
-        ),
+        "INSERT INTO plans (created_at, active, snapshot) VALUES (?, ?, ?)",
+        (created_at, int(active), dumps(plan)),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -330,20 +358,24 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> int:
     return added
 
 
-def _plan(row: tuple[Any, ...]) -> SavedPlan:
-    plan_id, created_at, active, packs, snapshot = row
-    return SavedPlan(plan_id, created_at, bool(active), json.loads(packs), json.loads(snapshot))
+def _stored(row: tuple[Any, ...]) -> StoredPlan:
+    plan_id, created_at, active, text = row
+    return StoredPlan(int(plan_id), str(created_at), bool(active), str(text))
 
 
 # -- opening --------------------------------------------------------------------------------------
 
 
-def open_store(readonly: bool = True, *, create: bool = False, path: Path | None = None) -> Store:
+def open_store(
+    readonly: bool = True, *, create: bool = False, path: Path | None = None, require_schema: bool = True
+) -> Store:
     """Open the progress database.
 
     ``readonly``: for commands that only show; the file is never created or changed.
     ``create``: make the file (and its folder) if it is missing; only ``roadmap plan`` does.
     Without it a missing file means there is no plan yet (``NoPlanError``).
+    ``require_schema=False`` (read-only, for ``roadmap doctor``): open a file that has no roadmap
+    schema yet, to report on it.
     """
     path = path or database_path()
     if not path.exists():
@@ -361,7 +393,7 @@ def open_store(readonly: bool = True, *, create: bool = False, path: Path | None
     with _translated(path):
         if not readonly:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
-            return _prepared(db, path, readonly=False)
+            return _prepared(db, path, readonly=False, require_schema=True)
         uri = f"{path.resolve().as_uri()}?mode=ro"
         db = sqlite3.connect(uri, uri=True, isolation_level=None)
         try:
@@ -373,19 +405,19 @@ def open_store(readonly: bool = True, *, create: bool = False, path: Path | None
             if os.access(path.parent, os.W_OK) or Path(f"{path}-wal").exists():
                 raise
             db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
-        return _prepared(db, path, readonly=True)
+        return _prepared(db, path, readonly=True, require_schema=require_schema)
 
 
-def _prepared(db: sqlite3.Connection, path: Path, *, readonly: bool) -> Store:
+def _prepared(db: sqlite3.Connection, path: Path, *, readonly: bool, require_schema: bool) -> Store:
     try:
-        _prepare(db, path, readonly=readonly)
+        _prepare(db, path, readonly=readonly, require_schema=require_schema)
     except BaseException:
         db.close()
         raise
     return Store(db, path, readonly=readonly)
 
 
-def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool, require_schema: bool) -> None:
     with _translated(path):
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
         version: int = db.execute("PRAGMA user_version").fetchone()[0]
@@ -402,13 +434,10 @@ def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
                 hint="move it aside, or set ROADMAP_HOME to use another folder",
             )
         if readonly:
-            if version == 0:
+            # An older schema is read as it is: every version so far keeps the columns the readers
+            # select, and the next command that saves migrates it.
+            if version == 0 and require_schema:
                 raise NoPlanError()
-            if version < LATEST_VERSION:
-                raise RoadmapError(
-                    f"the progress database {path} is from an older roadmap and needs upgrading",
-                    hint="any command that saves (e.g. `roadmap check` or `roadmap replan`) upgrades it",
-                )
             return
         if version > 0:
             problems = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]

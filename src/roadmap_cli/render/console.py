@@ -15,6 +15,7 @@ from rich.text import Text
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
     from roadmap_cli.doctor import CheckResult
+    from roadmap_cli.render.shapes import PacksDoc
     from roadmap_cli.views.packs import ValidationReport
     from roadmap_cli.views.salary import SalaryView
 
@@ -232,7 +233,7 @@ def _origin(file: str, folder: str) -> str:
     return f"your packs folder: {path.name}" if str(path.parent) == folder else f"--pack {file}"
 
 
-def print_packs(document: dict[str, Any]) -> None:
+def print_packs(document: PacksDoc) -> None:
     """``roadmap packs list``: each pack with its version, where it comes from and what it holds."""
     out = stdout()
     folder = document["user_packs_dir"]

@@ -5,16 +5,19 @@ from __future__ import annotations
 import csv
 import io
 
-from roadmap_cli.views.export import ExportPlan
+from roadmap_cli.render.units import hours
+from roadmap_cli.views.progress import Progress
 
-COLUMNS = ("id", "title", "kind", "phase", "priority", "start", "end", "hours", "status", "evidence")
+COLUMNS = ("id", "title", "kind", "phase", "priority", "start", "end", "hours", "state", "evidence")
 
 
-def render_csv(plan: ExportPlan) -> str:
+def render_csv(progress: Progress) -> str:
+    """One row per item of the plan with its state; done hours over all hours is the percent done."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for item in plan.items:
+    for entry in progress.items:
+        item = entry.item
         writer.writerow(
             [
                 item.id,
@@ -24,9 +27,9 @@ def render_csv(plan: ExportPlan) -> str:
                 item.priority,
                 item.start.isoformat() if item.start else "",
                 item.end.isoformat() if item.end else "",
-                f"{item.hours:g}",
-                item.status,
-                " ".join(item.evidence),
+                f"{hours(item.minutes):g}",
+                entry.state,
+                entry.evidence or "",
             ]
         )
     return buffer.getvalue()

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
     from icalendar import Event
 
-    from roadmap_cli.views.export import ExportPlan
+    from roadmap_cli.progress.saved import SavedPlan
+    from roadmap_cli.views.progress import Progress
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 UID_DOMAIN = "roadmap-cli"
@@ -116,7 +117,7 @@ def zone(name: str | None) -> ZoneInfo:
 
 
 def render_ics(
-    plan: ExportPlan,
+    progress: Progress,
     *,
     sessions: list[Session] | None = None,
     tz: str | None = None,
@@ -124,17 +125,21 @@ def render_ics(
 ) -> bytes:
     from icalendar import Calendar, Event
 
+    from roadmap_cli.render.units import hours_text
+
+    plan = progress.plan
     zone_info = zone(tz) if sessions or tz is not None else None
     # DTSTAMP: when this plan was made, so two exports of one plan are identical.
     dtstamp = (stamp or datetime.combine(plan.start, time(), timezone.utc)).astimezone(timezone.utc)
-    stack_id = plan.request.get("lang", plan.stack.lower())
+    stack_id = plan.request.lang
     cal = Calendar()
     cal.add("prodid", f"-//{UID_DOMAIN}//roadmap {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", f"Backend study plan ({plan.stack})")
-    for item in plan.items:
+    for entry in progress.items:
+        item = entry.item
         if item.start is None or item.end is None:
             continue
         event = Event()
@@ -142,16 +147,17 @@ def render_ics(
         event.add("dtstamp", dtstamp)
         event.add("dtstart", item.start)
         event.add("dtend", item.end + timedelta(days=1))  # all-day DTEND is the day after
-        done = "✓ " if item.checked else ""
+        done = "✓ " if entry.done else ""
         label = "Project: " if item.kind == "project" else ""
         event.add("summary", f"{done}{label}{item.title}")
         lines = [
             f"roadmap id: {item.id}",
-            f"{item.hours:g} hours · {item.priority}",
-            f"status: {item.status}",
+            f"{hours_text(item.minutes)} · {item.priority}",
+            f"state: {entry.state}",
         ]
-        lines += [f"evidence: {url}" for url in item.evidence]
-        lines += [f"note: {note}" for note in item.notes]
+        if entry.evidence:
+            lines.append(f"evidence: {entry.evidence}")
+        lines += [f"note: {note}" for note in entry.notes]
         event.add("description", "\n".join(lines))
         event.add("categories", ["roadmap", item.kind])
         event.add("transp", "TRANSPARENT")
@@ -165,15 +171,17 @@ def render_ics(
 
 
 def _session_events(
-    plan: ExportPlan, sessions: list[Session], zone_info: ZoneInfo, dtstamp: datetime, stack_id: str
+    plan: SavedPlan, sessions: list[Session], zone_info: ZoneInfo, dtstamp: datetime, stack_id: str
 ) -> list[Event]:
     from icalendar import Event
 
+    from roadmap_cli.render.units import hours_text
+
     events: list[Event] = []
     for week in plan.weeks:
-        if not week.items:
+        todo = [(item, minutes) for item_id, minutes in week.slices if (item := plan.item(item_id))]
+        if not todo:
             continue
-        todo = [(plan.item(i), h) for i, h in week.items]
         titles = ", ".join(item.title for item, _ in todo)
         for session in sessions:
             day = week.start + timedelta(days=session.weekday)
@@ -185,8 +193,8 @@ def _session_events(
             event.add("dtstart", datetime.combine(day, session.start, zone_info))
             event.add("dtend", datetime.combine(day, session.end, zone_info))
             event.add("summary", f"Study: {titles}")
-            details = [f"Week {week.number} of your plan ({week.hours:g} h this week):"]
-            details += [f"- {item.title} ({hours:g} h) [{item.id}]" for item, hours in todo]
+            details = [f"Week {week.index + 1} of your plan ({hours_text(week.used)} this week):"]
+            details += [f"- {item.title} ({hours_text(minutes)}) [{item.id}]" for item, minutes in todo]
             event.add("description", "\n".join(details))
             event.add("categories", ["roadmap", "session"])
             events.append(event)

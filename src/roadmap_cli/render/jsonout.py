@@ -1,163 +1,313 @@
-"""JSON documents: stable keys, a ``version`` field, ISO dates, hours as numbers."""
+"""Every JSON document roadmap prints, built here from typed results, and nowhere else.
+
+Version policy, one for all documents: each carries ``version``; it goes up when a key is removed or
+changes meaning, never when a key is added. ``VERSIONS`` holds them all. The shapes are declared in
+:mod:`roadmap_cli.render.shapes`; ``roadmap schema NAME`` prints each one's JSON Schema.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from roadmap_cli.planner import Plan
-    from roadmap_cli.progress.models import PlannedItem
-    from roadmap_cli.views.status import Status, WeekView
+from roadmap_cli.render.units import hours
 
 if TYPE_CHECKING:
+    from roadmap_cli.catalog.catalog import Catalog, PackRecord
+    from roadmap_cli.doctor import CheckResult
+    from roadmap_cli.progress.models import Event
+    from roadmap_cli.progress.saved import PlanItem, SavedPlan
+    from roadmap_cli.render import shapes
+    from roadmap_cli.views.packs import Problem, ValidationReport
+    from roadmap_cli.views.progress import ItemProgress, Progress, Totals, WeekView
     from roadmap_cli.views.salary import SalaryView
 
-#: Bump when a key is removed or changes meaning; adding keys keeps the version.
-PLAN_JSON_VERSION = 1
-STATUS_JSON_VERSION = 1
-NEXT_JSON_VERSION = 1
+VERSIONS = {
+    "plan": 1,
+    "replan": 1,
+    "status": 1,
+    "next": 1,
+    "export": 2,  # 2: the plan in the shape of `plan --json`, each item with its state
+    "backup": 1,
+    "salary": 1,
+    "levels": 1,
+    "certs": 1,
+    "skills": 1,
+    "stacks": 1,
+    "packs": 1,
+    "validation": 1,
+    "doctor": 1,
+    "where": 1,
+}
+
+#: How percent done is measured, said with every document that carries it.
+MEASURE = "share of the plan's hours done; skipped items count as done"
 
 
-def hours(minutes: int) -> float | int:
-    value = round(minutes / 60, 2)
-    return int(value) if value == int(value) else value
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of document ``name``, from its shape in :mod:`roadmap_cli.render.shapes`."""
+    from pydantic import TypeAdapter
 
+    from roadmap_cli.render.shapes import DOCUMENTS
 
-def plan_document(plan: Plan) -> dict[str, Any]:
-    """The plan as documented in the README's "JSON output" section."""
-    req = plan.request
-    titles = {s.item["id"]: s.title for s in plan.items}
-    by_id = {s.item["id"]: s.item for s in plan.items}
+    shape, command = DOCUMENTS[name]
+    schema: dict[str, Any] = TypeAdapter(shape).json_schema()
+    _closed(schema)
     return {
-        "version": PLAN_JSON_VERSION,
-        "request": plan.describe_request(),
-        "summary": {
-            "stack": plan.stack["name"],
-            "framework": plan.framework["name"],
-            "tools": plan.tools,
-            "hours_per_week": req.hours_per_week,
-            "start": req.start.isoformat(),
-            "end": plan.end.isoformat(),
-            "months": plan.months,
-            "weeks": len(plan.weeks),
-            "total_hours": hours(plan.total_minutes),
-            "window": {"months": list(req.months), "end": plan.window_end.isoformat()},
-            "fits_window": plan.fits,
-            "ends_early": plan.ends_early,
-            "warnings": plan.warnings,
-            "left_out": [i["id"] for i in plan.left_out],
-        },
-        "weeks": [
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"roadmap-cli/{name}-v{VERSIONS[name]}.schema.json",
+        "description": f"What `{command}` prints (document version {VERSIONS[name]}).",
+        **schema,
+    }
+
+
+def _closed(node: Any) -> None:
+    """Every object in the schema lists all its keys: a key the shape does not declare is an error."""
+    if isinstance(node, dict):
+        if node.get("type") == "object" and "properties" in node:
+            node.setdefault("additionalProperties", False)
+        for value in node.values():
+            _closed(value)
+    elif isinstance(node, list):
+        for value in node:
+            _closed(value)
+
+
+def dumps(document: Any) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def emit(document: Any) -> None:
+    sys.stdout.write(dumps(document))
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# -- plans ---------------------------------------------------------------------------------------
+
+
+def _plan_item(item: PlanItem) -> shapes.PlanItemDoc:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "kind": item.kind,
+        "phase": item.phase,
+        "priority": item.priority,
+        "track": item.track,
+        "hours": hours(item.minutes),
+        "start": _day(item.start),
+        "end": _day(item.end),
+        "depends_on": list(item.depends_on),
+        "sources": list(item.sources),
+    }
+
+
+def _tracked_item(state: ItemProgress) -> shapes.TrackedItemDoc:
+    return {
+        **_plan_item(state.item),
+        "state": state.state,
+        "notes": list(state.notes),
+        "evidence": [state.evidence] if state.evidence else [],
+        "ticked_at": state.ticked_at,
+    }
+
+
+def _request(plan: SavedPlan) -> shapes.RequestDoc:
+    req = plan.request
+    return {
+        "lang": req.lang,
+        "framework": req.framework,
+        "hours": req.hours,
+        "start": req.start.isoformat(),
+        "months": list(req.months),
+        "core_only": req.core_only,
+        "packs": list(req.packs),
+    }
+
+
+def _summary(plan: SavedPlan) -> shapes.SummaryDoc:
+    return {
+        "stack": plan.stack,
+        "framework": plan.framework,
+        "tools": dict(plan.tools),
+        "hours_per_week": plan.hours_per_week,
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+        "months": plan.months,
+        "weeks": len(plan.weeks),
+        "total_hours": hours(plan.total_minutes),
+        "window": {"months": list(plan.request.months), "end": plan.window_end.isoformat()},
+        "fits_window": plan.fits_window,
+        "ends_early": plan.ends_early,
+        "warnings": list(plan.warnings),
+        "left_out": list(plan.left_out),
+    }
+
+
+def _weeks(plan: SavedPlan) -> list[shapes.WeekDoc]:
+    weeks: list[shapes.WeekDoc] = []
+    for week in plan.weeks:
+        items: list[shapes.WeekItemDoc] = []
+        for item_id, minutes in week.slices:
+            item = plan.item(item_id)
+            if item is not None:
+                items.append(
+                    {
+                        "id": item.id,
+                        "title": item.title,
+                        "kind": item.kind,
+                        "phase": item.phase,
+                        "hours": hours(minutes),
+                    }
+                )
+        weeks.append(
             {
                 "week": week.index + 1,
                 "start": week.start.isoformat(),
                 "capacity": hours(week.capacity),
                 "hours": hours(week.used),
-                "items": [
-                    {
-                        "id": item_id,
-                        "title": titles[item_id],
-                        "kind": by_id[item_id]["kind"],
-                        "phase": by_id[item_id]["phase"],
-                        "hours": hours(minutes),
-                    }
-                    for item_id, minutes in week.slices
-                ],
+                "items": items,
             }
-            for week in plan.weeks
-        ],
-        "items": [
-            {
-                "id": s.item["id"],
-                "title": s.title,
-                "kind": s.item["kind"],
-                "phase": s.item["phase"],
-                "priority": s.item["priority"],
-                "track": s.item["track"],
-                "hours": hours(s.minutes),
-                "start": s.start.isoformat(),
-                "end": s.end.isoformat(),
-                "depends_on": s.item["depends_on"],
-                "sources": s.item["sources"],
-            }
-            for s in plan.items
-        ],
-        "certifications": [
-            {"id": c.id, "name": c.name, "issuer": c.issuer, "phase": c.phase, "start": c.start.isoformat()}
-            for c in plan.certifications
-        ],
+        )
+    return weeks
+
+
+def _certs(plan: SavedPlan) -> list[shapes.CertDoc]:
+    return [
+        {"id": c.id, "name": c.name, "issuer": c.issuer, "phase": c.phase, "start": c.start.isoformat()}
+        for c in plan.certifications
+    ]
+
+
+def plan_document(plan: SavedPlan) -> shapes.PlanDoc:
+    """``roadmap plan --json``."""
+    return {
+        "version": VERSIONS["plan"],
+        "request": _request(plan),
+        "summary": _summary(plan),
+        "weeks": _weeks(plan),
+        "items": [_plan_item(i) for i in plan.items],
+        "settled": [_plan_item(i) for i in plan.settled],
+        "certifications": _certs(plan),
     }
 
 
-def _item(item: PlannedItem) -> dict[str, Any]:
+def replan_document(new: SavedPlan, old: SavedPlan, first_day: date) -> shapes.ReplanDoc:
+    """``roadmap replan --json``: the new plan in the shape of ``plan --json``, and what moved."""
+    return {
+        **plan_document(new),
+        "version": VERSIONS["replan"],
+        "replan": {
+            "from": first_day.isoformat(),
+            "old_end": old.end.isoformat(),
+            "new_end": new.end.isoformat(),
+            "days_moved": (new.end - old.end).days,
+            "kept_done": len(new.settled),
+        },
+    }
+
+
+# -- progress ------------------------------------------------------------------------------------
+
+
+def _totals(totals: Totals) -> shapes.TotalsDoc:
+    return {
+        "done_items": totals.done_items,
+        "total_items": totals.total_items,
+        "done_hours": hours(totals.done_minutes),
+        "total_hours": hours(totals.total_minutes),
+        "percent": totals.percent,
+    }
+
+
+def _phases(progress: Progress) -> list[shapes.PhaseDoc]:
+    current = progress.current_phase
+    return [
+        {
+            "id": p.id,
+            "title": p.title,
+            **_totals(p.totals),
+            "start": _day(p.start),
+            "end": _day(p.end),
+            "current": current is not None and p.id == current.id,
+        }
+        for p in progress.phases
+    ]
+
+
+def export_document(progress: Progress) -> shapes.ExportDoc:
+    """``roadmap export --format json``: the plan as ``plan --json`` shows it, each item with its state
+    (settled items too), and the progress. Never the stored internals."""
+    plan = progress.plan
+    states = {i.item.id: i for i in progress.items}
+    return {
+        "version": VERSIONS["export"],
+        "request": _request(plan),
+        "summary": _summary(plan),
+        "weeks": _weeks(plan),
+        "items": [_tracked_item(states[i.id]) for i in plan.items],
+        "settled": [_tracked_item(states[i.id]) for i in plan.settled],
+        "certifications": _certs(plan),
+        "progress": {
+            **_totals(progress.overall),
+            "measure": MEASURE,
+            "today": progress.today.isoformat(),
+            "phases": _phases(progress),
+        },
+    }
+
+
+def _brief(item: PlanItem) -> shapes.BriefItemDoc:
     return {
         "id": item.id,
         "title": item.title,
         "kind": item.kind,
         "phase": item.phase,
         "hours": hours(item.minutes),
-        "start": item.start.isoformat() if item.start else None,
-        "end": item.end.isoformat() if item.end else None,
+        "start": _day(item.start),
+        "end": _day(item.end),
     }
 
 
-def _percent(done: int, total: int) -> float:
-    return round(100 * done / total, 1) if total else 0.0
-
-
-def status_document(status: Status, stack: str, framework: str) -> dict[str, Any]:
-    """`roadmap status --json`, as documented in the README."""
-    current = status.current_phase.id if status.current_phase else None
+def status_document(progress: Progress) -> shapes.StatusDoc:
+    """``roadmap status --json``."""
+    plan = progress.plan
+    current = progress.current_phase
     return {
-        "version": STATUS_JSON_VERSION,
-        "today": status.today.isoformat(),
+        "version": VERSIONS["status"],
+        "today": progress.today.isoformat(),
         "plan": {
-            "stack": stack,
-            "framework": framework,
-            "hours_per_week": status.hours_per_week,
-            "start": status.start.isoformat(),
-            "end": status.end.isoformat(),
-            "days_left": status.days_left,
+            "stack": plan.stack,
+            "framework": plan.framework,
+            "hours_per_week": plan.hours_per_week,
+            "start": plan.start.isoformat(),
+            "end": plan.end.isoformat(),
+            "days_left": progress.days_left,
         },
-        "standing": status.standing,
-        "ahead_hours": hours(status.delta_minutes),
-        "ahead_days": status.delta_days,
-        "due_hours": hours(status.due_minutes),
-        "done_scheduled_hours": hours(status.done_scheduled_minutes),
-        "progress": {
-            "done_items": status.done_items,
-            "total_items": status.total_items,
-            "done_hours": hours(status.done_minutes),
-            "total_hours": hours(status.total_minutes),
-            "percent": _percent(status.done_minutes, status.total_minutes),
-        },
-        "phases": [
-            {
-                "id": p.id,
-                "title": p.title,
-                "done_items": p.done_items,
-                "total_items": p.total_items,
-                "done_hours": hours(p.done_minutes),
-                "total_hours": hours(p.total_minutes),
-                "percent": _percent(p.done_minutes, p.total_minutes),
-                "current": p.id == current,
-            }
-            for p in status.phases
-        ],
-        "current_phase": current,
-        "overdue": [_item(i) for i in status.overdue],
-        "next": [_item(i) for i in status.next_items],
-        "streak_weeks": status.streak_weeks,
-        "orphans": list(status.orphans),
-        "unscheduled": [i.id for i in status.unscheduled],
+        "standing": progress.standing,
+        "ahead_hours": hours(progress.delta_minutes),
+        "ahead_days": progress.delta_days,
+        "due_hours": hours(progress.due_minutes),
+        "done_scheduled_hours": hours(progress.done_scheduled_minutes),
+        "progress": _totals(progress.overall),
+        "phases": _phases(progress),
+        "current_phase": current.id if current else None,
+        "overdue": [_brief(i) for i in progress.overdue],
+        "next": [_brief(i) for i in progress.next_items],
+        "streak_weeks": progress.streak_weeks,
+        "orphans": list(progress.orphans),
+        "unscheduled": [i.id for i in progress.unscheduled],
     }
 
 
-def next_document(view: WeekView) -> dict[str, Any]:
-    """`roadmap next --json`, as documented in the README."""
-    week = None
+def next_document(view: WeekView) -> shapes.NextDoc:
+    """``roadmap next --json``."""
+    week: shapes.NextWeekDoc | None = None
     if view.week_number is not None:
         week = {
             "number": view.week_number,
@@ -167,29 +317,44 @@ def next_document(view: WeekView) -> dict[str, Any]:
             "hours_left": hours(view.left_minutes),
         }
     return {
-        "version": NEXT_JSON_VERSION,
+        "version": VERSIONS["next"],
         "today": view.today.isoformat(),
         "standing": view.standing,
         "week": week,
-        "items": [{**_item(w.item), "hours_this_week": hours(w.minutes), "done": w.done} for w in view.items],
-        "overdue": [_item(i) for i in view.overdue],
+        "items": [
+            {**_brief(w.item), "hours_this_week": hours(w.minutes), "done": w.done} for w in view.items
+        ],
+        "overdue": [_brief(i) for i in view.overdue],
     }
 
 
-def emit(document: Any) -> None:
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+def backup_document(
+    plans: Iterable[tuple[str, bool, dict[str, Any]]], events: Iterable[Event]
+) -> shapes.BackupDoc:
+    """``roadmap progress export``: (when made, active, stored form) of each plan, and the events."""
+    from roadmap_cli import __version__
+
+    return {
+        "kind": "roadmap-progress",
+        "version": VERSIONS["backup"],
+        "roadmap": __version__,
+        "plans": [{"created_at": made, "active": active, "snapshot": form} for made, active, form in plans],
+        "events": [
+            {"uid": e.uid, "item_id": e.item_id, "kind": e.kind, "value": e.value, "created_at": e.created_at}
+            for e in events
+        ],
+    }
 
 
-#: The version of every career document (salary, levels, certs, skills, stacks).
-CAREER_JSON_VERSION = 1
+# -- career --------------------------------------------------------------------------------------
 
 
-def salary_document(view: SalaryView) -> dict[str, Any]:
+def salary_document(view: SalaryView) -> shapes.SalaryDoc:
     """``roadmap salary --json``: the figures, one span per level/place/currency, the sources."""
     from roadmap_cli.views.salary import figure_text
 
     return {
-        "version": CAREER_JSON_VERSION,
+        "version": VERSIONS["salary"],
         "filter": {"level": view.level, "place": view.place},
         "figures": [
             {
@@ -231,9 +396,9 @@ def salary_document(view: SalaryView) -> dict[str, Any]:
     }
 
 
-def levels_document(levels: list[dict[str, Any]]) -> dict[str, Any]:
+def levels_document(levels: list[dict[str, Any]]) -> shapes.LevelsDoc:
     return {
-        "version": CAREER_JSON_VERSION,
+        "version": VERSIONS["levels"],
         "levels": [
             {
                 "id": lv["id"],
@@ -252,25 +417,46 @@ def levels_document(levels: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def certs_document(certs: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"version": CAREER_JSON_VERSION, "certifications": certs}
-
-
-def skills_document(skills: list[dict[str, Any]]) -> dict[str, Any]:
-    keys = ("demand", "salary_impact", "months", "note")
+def certs_document(certs: list[dict[str, Any]]) -> shapes.CertsDoc:
+    keys = (
+        "id",
+        "name",
+        "issuer",
+        "phase",
+        "phase_title",
+        "phase_order",
+        "months",
+        "stacks",
+        "why",
+        "sources",
+    )
     return {
-        "version": CAREER_JSON_VERSION,
+        "version": VERSIONS["certs"],
+        "certifications": [{k: c[k] for k in keys} for c in certs],  # type: ignore[misc]
+    }
+
+
+def skills_document(skills: list[dict[str, Any]]) -> shapes.SkillsDoc:
+    return {
+        "version": VERSIONS["skills"],
         "skills": [
-            {"id": s["id"], "name": s["name"], **{k: s.get(k) for k in keys}, "sources": s["sources"]}
+            {
+                "id": s["id"],
+                "name": s["name"],
+                "demand": s.get("demand"),
+                "salary_impact": s.get("salary_impact"),
+                "months": s.get("months"),
+                "note": s.get("note"),
+                "sources": s["sources"],
+            }
             for s in skills
         ],
     }
 
 
-def stacks_document(stacks: list[dict[str, Any]]) -> dict[str, Any]:
-    tools = ("orm", "test_tool", "job_queue", "package_manager")
+def stacks_document(stacks: list[dict[str, Any]]) -> shapes.StacksDoc:
     return {
-        "version": CAREER_JSON_VERSION,
+        "version": VERSIONS["stacks"],
         "stacks": [
             {
                 "id": s["id"],
@@ -279,11 +465,88 @@ def stacks_document(stacks: list[dict[str, Any]]) -> dict[str, Any]:
                 "frameworks": [
                     {"id": f["id"], "name": f["name"], "why": f.get("why")} for f in s["frameworks"]
                 ],
-                **{k: s[k] for k in tools},
+                "orm": s["orm"],
+                "test_tool": s["test_tool"],
+                "job_queue": s["job_queue"],
+                "package_manager": s["package_manager"],
                 "use_cases": s.get("use_cases"),
                 "why": s.get("why"),
                 "sources": s["sources"],
             }
             for s in stacks
         ],
+    }
+
+
+# -- setup ---------------------------------------------------------------------------------------
+
+
+def _pack(record: PackRecord) -> shapes.PackDoc:
+    return {
+        "id": record["id"],
+        "title": record["title"],
+        "version": record["version"],
+        "description": record["description"],
+        "builtin": record["builtin"],
+        "files": record["files"],
+        "counts": record["counts"],
+        "replaces": record["replaces"],
+    }
+
+
+def packs_document(catalog: Catalog, user_dir: str) -> shapes.PacksDoc:
+    """``roadmap packs list --json``: the packs in use, built-in first."""
+    return {
+        "version": VERSIONS["packs"],
+        "user_packs_dir": user_dir,
+        "packs": [_pack(p) for p in catalog.packs],
+    }
+
+
+def _problem(problem: Problem) -> shapes.ProblemDoc:
+    return {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
+
+
+def validation_document(report: ValidationReport) -> shapes.ValidationDoc:
+    """``roadmap packs validate --json``."""
+    return {
+        "version": VERSIONS["validation"],
+        "valid": report.valid,
+        "files": [
+            {
+                "path": f.path,
+                "valid": f.valid,
+                "pack": _pack(f.pack) if f.pack else None,
+                "problems": [_problem(p) for p in f.problems],
+                "unlisted": f.unlisted,
+            }
+            for f in report.files
+        ],
+        "problems": [_problem(p) for p in report.other],
+    }
+
+
+def doctor_document(results: list[CheckResult], healthy: bool) -> shapes.DoctorDoc:
+    return {
+        "version": VERSIONS["doctor"],
+        "healthy": healthy,
+        "checks": [{"name": r.name, "status": r.status, "detail": r.detail} for r in results],
+    }
+
+
+def where_document(home: str | None, found: dict[str, tuple[str, bool]]) -> shapes.WhereDoc:
+    """``roadmap where --json``: ``found`` maps database, config, packs and cache to (path, exists)."""
+    return {
+        "version": VERSIONS["where"],
+        "home": home,
+        "database": found["database"][0],
+        "config": found["config"][0],
+        "packs": found["packs"][0],
+        "cache": found["cache"][0],
+        "exists": {
+            "database": found["database"][1],
+            "config": found["config"][1],
+            "packs": found["packs"][1],
+            "cache": found["cache"][1],
+        },
     }

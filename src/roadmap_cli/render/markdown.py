@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from roadmap_cli.views.export import ExportItem, ExportPlan
+from roadmap_cli.render.text import totals_text
+from roadmap_cli.render.units import hours_text
+from roadmap_cli.views.progress import ItemProgress, Progress
+
+_STATE_NOTES = {
+    "skipped": " · skipped (already known)",
+    "overdue": " · overdue",
+    "unscheduled": " · not done, not in the schedule (`roadmap replan` puts it back)",
+}
 
 
 def _escape(text: str) -> str:
@@ -15,12 +23,9 @@ def _escape(text: str) -> str:
     )
 
 
-def _hours(value: float) -> str:
-    return f"{value:g} h"
-
-
-def _task(item: ExportItem) -> list[str]:
-    box = "[x]" if item.checked else "[ ]"
+def _task(entry: ItemProgress) -> list[str]:
+    item = entry.item
+    box = "[x]" if entry.done else "[ ]"
     title = _escape(item.title)
     if item.kind == "project":
         title = f"**Project: {title}**"
@@ -28,46 +33,54 @@ def _task(item: ExportItem) -> list[str]:
         f"{item.start.isoformat()} → {item.end.isoformat()}"
         if item.start and item.end
         else "done before this plan"
+        if entry.done
+        else "not scheduled"
     )
     extra = " · optional" if item.priority == "optional" else ""
-    status = " · skipped (already known)" if item.status == "skipped" else ""
-    lines = [f"- {box} {title} — `{item.id}` · {_hours(item.hours)} · {when}{extra}{status}"]
-    lines += [f"  - Evidence: <{url}>" for url in item.evidence]
-    lines += [f"  - Note: {_escape(note)}" for note in item.notes]
+    lines = [
+        f"- {box} {title} — `{item.id}` · {hours_text(item.minutes)} · {when}{extra}"
+        f"{_STATE_NOTES.get(entry.state, '')}"
+    ]
+    if entry.evidence:
+        lines.append(f"  - Evidence: <{entry.evidence}>")
+    lines += [f"  - Note: {_escape(note)}" for note in entry.notes]
     return lines
 
 
-def render_markdown(plan: ExportPlan) -> str:
-    items = plan.items
-    done = sum(1 for i in items if i.checked)
+def render_markdown(progress: Progress) -> str:
+    plan = progress.plan
     out = [
-        f"# Backend study plan: {plan.stack} with {plan.framework}",
+        f"# Backend study plan: {_escape(plan.title)}",
         "",
-        f"- **Pace:** {plan.hours_per_week:g} h/week, {_hours(plan.total_hours)} in all",
+        f"- **Pace:** {plan.hours_per_week:g} h/week, {hours_text(plan.total_minutes)} scheduled",
         f"- **Dates:** {plan.start.isoformat()} → {plan.end.isoformat()} ({plan.months:g} months)",
-        f"- **Progress:** {done} of {len(items)} items done ({round(100 * done / max(1, len(items)))}%)",
+        f"- **Progress:** {totals_text(progress.overall)}; skipped items count as done",
     ]
     out += [f"- **Warning:** {_escape(w)}" for w in plan.warnings]
-    for phase in plan.phases:
+    for phase in progress.phases:
+        mine = [i for i in progress.items if i.item.phase == phase.id]
         out += ["", f"## {phase.number}. {_escape(phase.title)}", ""]
         if phase.start and phase.end:
             out += [f"{phase.start.isoformat()} → {phase.end.isoformat()}", ""]
-        earlier = [i for i in phase.items if i.start is None]
+        earlier = [i for i in mine if i.item.start is None]
         if earlier:
-            out += ["### Done before this plan", ""]
-            for item in earlier:
-                out += _task(item)
+            out += ["### Not in the schedule (done or skipped before this plan)", ""]
+            for entry in earlier:
+                out += _task(entry)
             out.append("")
-        phase_ids = {i.id for i in phase.items}
+        by_id = {i.item.id: i for i in mine}
         shown: set[str] = set()
-        for week in phase.weeks:
-            starting = [i for i, _ in week.items if i in phase_ids and i not in shown]
-            continuing = [i for i, _ in week.items if i in phase_ids and i in shown]
-            out += [f"### Week {week.number} · {week.start.isoformat()} · {_hours(week.hours)}", ""]
-            for item_id in starting:
-                out += _task(plan.item(item_id))
-                shown.add(item_id)
-            out += [f"- continues: {_escape(plan.item(i).title)} (`{i}`)" for i in continuing]
+        for week in plan.weeks:
+            ids = [item_id for item_id, _ in week.slices if item_id in by_id]
+            if not ids:
+                continue
+            out += [f"### Week {week.index + 1} · {week.start.isoformat()} · {hours_text(week.used)}", ""]
+            for item_id in ids:
+                if item_id in shown:
+                    out.append(f"- continues: {_escape(by_id[item_id].item.title)} (`{item_id}`)")
+                else:
+                    out += _task(by_id[item_id])
+                    shown.add(item_id)
             out.append("")
         while out and out[-1] == "":
             out.pop()

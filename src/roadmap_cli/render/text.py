@@ -7,12 +7,12 @@ plain ANSI, only on a terminal and never with NO_COLOR set.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from typing import TYPE_CHECKING
 
-from roadmap_cli.progress.models import PlannedItem, Snapshot
+from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.ansi import paint
-from roadmap_cli.views.status import PhaseProgress, Status, WeekView
+from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
+from roadmap_cli.views.progress import PhaseProgress, Progress, Totals, WeekView
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.actions import Outcome
@@ -20,42 +20,41 @@ if TYPE_CHECKING:
 BAR_WIDTH = 24
 
 
-def hours_text(minutes: int) -> str:
-    value = round(minutes / 60, 1)
-    return f"{value:g} h"
+def bar(totals: Totals, width: int = BAR_WIDTH) -> str:
+    filled = round(totals.share * width)
+    return (
+        paint("█" * filled, "green")
+        + paint("░" * (width - filled), "dim")
+        + f" {percent_text(totals.percent):>6}"
+    )
 
 
-def day_text(value: date) -> str:
-    return f"{value:%a} {value.isoformat()}"
-
-
-def days_text(days: int) -> str:
-    return f"{days} day" + ("" if days == 1 else "s")
-
-
-def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
-    fraction = done / total if total else 0.0
-    filled = round(fraction * width)
-    return paint("█" * filled, "green") + paint("░" * (width - filled), "dim") + f" {fraction:4.0%}"
-
-
-def _item_line(item: PlannedItem, extra: str = "", mark: str = "  ") -> str:
+def _item_line(item: PlanItem, extra: str = "", mark: str = "  ") -> str:
     label = f"Project: {item.title}" if item.kind == "project" else item.title
     suffix = f"  {paint(extra, 'dim')}" if extra else ""
     return f"{mark}{paint(item.id, 'cyan')}  {label}{suffix}"
 
 
-def standing_text(status: Status) -> str:
+def totals_text(totals: Totals) -> str:
+    """The one sentence of overall progress, the same wherever it is shown."""
+    return (
+        f"{totals.done_items} of {totals.total_items} items done · "
+        f"{hours_text(totals.done_minutes)} of {hours_text(totals.total_minutes)} "
+        f"({percent_text(totals.percent)} of the plan's hours)"
+    )
+
+
+def standing_text(status: Progress) -> str:
     """One sentence on where the person is against where the plan has them by today."""
     delta = abs(status.delta_minutes)
-    pace = f"at {status.hours_per_week:g} h/week"
+    pace = f"at {status.plan.hours_per_week:g} h/week"
     amount = f"{hours_text(delta)}, about {days_text(abs(status.delta_days))} {pace}"
     if abs(status.delta_days) == 0 and delta:
         amount = f"{hours_text(delta)}, less than a day {pace}"
     if status.standing == "finished":
         return paint("Finished: every item in the plan is done.", "bold", "green")
     if status.standing == "before_start":
-        text = f"Your plan starts on {day_text(status.start)}, in {days_text(status.days_to_start)}."
+        text = f"Your plan starts on {day_text(status.plan.start)}, in {days_text(status.days_to_start)}."
         if status.delta_minutes > 0:
             text += f" You are already {hours_text(delta)} ahead."
         return text
@@ -69,35 +68,29 @@ def standing_text(status: Status) -> str:
 def _phase_line(phase: PhaseProgress, width: int, current: bool) -> str:
     name = phase.title if len(phase.title) <= width else phase.title[: width - 1] + "…"
     mark = paint("▸", "bold") if current else " "
-    counts = paint(f"{phase.done_items}/{phase.total_items} items", "dim")
-    return f"{mark} {name:<{width}}  {bar(phase.done_minutes, phase.total_minutes, 16)}  {counts}"
+    counts = paint(f"{phase.totals.done_items}/{phase.totals.total_items} items", "dim")
+    return f"{mark} {name:<{width}}  {bar(phase.totals, 16)}  {counts}"
 
 
-def timeline_text(status: Status, snapshot: Snapshot) -> list[str]:
+def timeline_text(progress: Progress) -> list[str]:
     """The Gantt-like picture: a bar per phase over the plan's months, done part filled, today marked."""
     from roadmap_cli.render.ansi import timeline_lines, width
-    from roadmap_cli.views.timeline import Span
+    from roadmap_cli.views.timeline import phase_spans
 
-    spans = []
-    for number, phase in enumerate(status.phases, 1):
-        dates = [(i.start, i.end) for i in snapshot.items if i.phase == phase.id and i.start and i.end]
-        if not dates:
-            continue
-        share = phase.done_minutes / phase.total_minutes if phase.total_minutes else 0.0
-        label = f"{number}. {phase.title.split(':')[0]}"
-        spans.append(Span(label, min(d[0] for d in dates), max(d[1] for d in dates), share))
+    spans = phase_spans(progress.phases)
     if not spans:
         return []
-    return timeline_lines(spans, status.start, status.end, status.today, width())
+    plan = progress.plan
+    return timeline_lines(spans, plan.start, plan.end, progress.today, width())
 
 
-def status_text(status: Status, stack: str, snapshot: Snapshot | None = None) -> str:
+def status_text(status: Progress) -> str:
+    plan = status.plan
     lines = [
-        paint("Progress", "bold") + f" · {stack} · {status.hours_per_week:g} h/week · "
-        f"{day_text(status.start)} → {day_text(status.end)}",
-        f"  Overall  {bar(status.done_minutes, status.total_minutes)}  "
-        f"{status.done_items}/{status.total_items} items · "
-        f"{hours_text(status.done_minutes)} of {hours_text(status.total_minutes)}",
+        paint("Progress", "bold") + f" · {plan.title} · {plan.hours_per_week:g} h/week · "
+        f"{day_text(plan.start)} → {day_text(plan.end)}",
+        f"  Overall  {bar(status.overall)}",
+        f"  {totals_text(status.overall)}",
         "",
         standing_text(status),
     ]
@@ -118,14 +111,13 @@ def status_text(status: Status, stack: str, snapshot: Snapshot | None = None) ->
     )
     lines += ["", paint("Phases", "bold")]
     width = min(48, max((len(p.title) for p in status.phases), default=10))
-    current = status.current_phase.id if status.current_phase else None
-    lines += [_phase_line(p, width, p.id == current) for p in status.phases]
-    if status.current_phase:
-        lines.append(paint(f"▸ current phase: {status.current_phase.title}", "dim"))
-    if snapshot is not None:
-        picture = timeline_text(status, snapshot)
-        if picture:
-            lines += ["", paint("Timeline", "bold"), *picture]
+    current = status.current_phase
+    lines += [_phase_line(p, width, current is not None and p.id == current.id) for p in status.phases]
+    if current:
+        lines.append(paint(f"▸ current phase: {current.title}", "dim"))
+    picture = timeline_text(status)
+    if picture:
+        lines += ["", paint("Timeline", "bold"), *picture]
     if status.overdue:
         lines += ["", paint(f"Overdue ({len(status.overdue)})", "bold", "yellow")]
         lines += [_item_line(i, f"was due {i.end.isoformat() if i.end else ''}") for i in status.overdue]
@@ -188,14 +180,14 @@ _DONE = {
 }
 
 
-def change_report(outcome: Outcome, snapshot: Snapshot) -> str:
-    """What a tick, skip or note changed, one line per id, then the overall count."""
-    by_id = snapshot.by_id()
+def change_report(outcome: Outcome, progress: Progress) -> str:
+    """What a tick, skip or note changed, one line per id, then the overall progress afterwards."""
     written = {(e.item_id, e.kind) for e in outcome.written}
     lines = []
     for item_id, kind, value in outcome.asked:
         did, did_not = _DONE[kind]
-        title = by_id[item_id].title if item_id in by_id else "(not in your plan)"
+        item = progress.plan.item(item_id)
+        title = item.title if item is not None else "(not in your plan)"
         if kind == "note" and value is None:
             did = "↺ note taken back"
         if (item_id, kind) in written:
@@ -203,9 +195,7 @@ def change_report(outcome: Outcome, snapshot: Snapshot) -> str:
             lines.append(f"{paint(did, 'green')}  {paint(item_id, 'cyan')}  {title}{detail}")
         else:
             lines.append(f"{paint('·', 'dim')} {paint(item_id, 'cyan')} {did_not}: nothing to change")
-    done = len(snapshot.ids() & outcome.state.done)
-    total = len(snapshot.ids())
-    lines.append(paint(f"{done} of {total} items done ({done / total if total else 0:.0%}).", "dim"))
+    lines.append(paint(totals_text(progress.overall) + ".", "dim"))
     return "\n".join(lines) + "\n"
 
 

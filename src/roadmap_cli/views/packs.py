@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli import __version__
-from roadmap_cli.catalog.catalog import Catalog, PackRecord
+from roadmap_cli.catalog.catalog import PackRecord
 
-PACKS_JSON_VERSION = 1
 SCHEMA_ID = "urn:roadmap-cli:pack-schema:1"
 SCHEMA_FILE = "roadmap-pack.schema.json"
 
@@ -103,46 +102,6 @@ def validate_packs(files: list[Path]) -> ValidationReport:
             if name in reports:
                 reports[name].pack = record
     return ValidationReport(list(reports.values()), other)
-
-
-def validation_document(report: ValidationReport) -> dict[str, Any]:
-    return {
-        "version": PACKS_JSON_VERSION,
-        "valid": report.valid,
-        "files": [
-            {
-                "path": f.path,
-                "valid": f.valid,
-                "pack": _pack_json(f.pack) if f.pack else None,
-                "problems": [p.as_json() for p in f.problems],
-                "unlisted": f.unlisted,
-            }
-            for f in report.files
-        ],
-        "problems": [p.as_json() for p in report.other],
-    }
-
-
-def _pack_json(record: PackRecord) -> dict[str, Any]:
-    return {
-        "id": record["id"],
-        "title": record["title"],
-        "version": record["version"],
-        "description": record["description"],
-        "builtin": record["builtin"],
-        "files": record["files"],
-        "counts": record["counts"],
-        "replaces": record["replaces"],
-    }
-
-
-def packs_document(catalog: Catalog, user_dir: Path) -> dict[str, Any]:
-    """The packs in use, built-in first, as ``roadmap packs list --json`` prints them."""
-    return {
-        "version": PACKS_JSON_VERSION,
-        "user_packs_dir": str(user_dir),
-        "packs": [_pack_json(p) for p in catalog.packs],
-    }
 
 
 def pack_json_schema() -> dict[str, Any]:

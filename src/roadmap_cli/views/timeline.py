@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from roadmap_cli.views.progress import PhaseProgress
 
 FULL, DONE, EMPTY, TODAY = "━", "█", "·", "│"
 
@@ -14,6 +19,15 @@ class Span:
     start: date
     end: date
     done: float = 0.0  # the share of the phase's hours already done, 0..1
+
+
+def phase_spans(phases: Iterable[PhaseProgress]) -> list[Span]:
+    """One span per phase with planned dates, labelled by its number and short title, done share filled."""
+    return [
+        Span(f"{p.number}. {p.title.split(':')[0]}", p.start, p.end, p.totals.share)
+        for p in phases
+        if p.start is not None and p.end is not None
+    ]
 
 
 @dataclass(frozen=True)

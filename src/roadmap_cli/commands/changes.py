@@ -1,0 +1,36 @@
+"""What ``check``, ``skip`` and ``note`` share: resolve the ids, write the events in one transaction,
+and report the change against the progress state as it is afterwards. Not a command itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from roadmap_cli.commands.options import event_time, today
+from roadmap_cli.progress.models import EventKind
+from roadmap_cli.progress.saved import SavedPlan
+from roadmap_cli.progress.store import Store
+
+Entry = tuple[str, EventKind, "str | None"]
+
+
+def change_ids(given: Sequence[str], entries: Callable[[list[str]], list[Entry]]) -> None:
+    """Resolve ``given`` against the active plan, then record ``entries(ids)`` and report."""
+    from roadmap_cli.progress.lookup import resolve_ids
+    from roadmap_cli.progress.store import open_store
+
+    with open_store(readonly=False) as store:
+        plan = store.require_plan()
+        wanted = resolve_ids(given, plan, store.state())
+        record(store, plan, entries(wanted))
+
+
+def record(store: Store, plan: SavedPlan, entries: list[Entry]) -> None:
+    from roadmap_cli.progress.actions import apply
+    from roadmap_cli.progress.lookup import orphans, warn_ignored
+    from roadmap_cli.render.text import change_report, write
+    from roadmap_cli.views.progress import compute_progress
+
+    outcome = apply(store, entries, event_time())
+    warn_ignored(outcome.state)
+    progress = compute_progress(plan, outcome.state, today(), orphans=orphans(plan, outcome.state))
+    write(change_report(outcome, progress))

@@ -1,0 +1,539 @@
+"""The saved plan: one typed model of what ``roadmap plan`` and ``roadmap replan`` save.
+
+This module is the only one that writes or reads the stored form. Everything that shows a plan
+(``plan``, ``replan``, ``status``, ``next``, ``check``, the exports, the backup) works from a
+:class:`SavedPlan`, so a plan reads the same wherever it is shown.
+
+The stored form is JSON with a ``format`` number. Reading checks it: an older format is upgraded
+in memory (format 1 lacked the tools, the certifications and each item's dependencies and sources,
+which read as empty), a newer one is refused with the upgrade to make, and anything that does not
+parse is a :class:`SavedPlanError` that says where (``items[3].start: not a date``) and what to do,
+never a traceback. The reader is plain Python on purpose: the daily commands read the saved plan on
+every run and must not pay for pydantic's import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from roadmap_cli.errors import RoadmapError
+
+if TYPE_CHECKING:
+    from roadmap_cli.catalog.catalog import Catalog
+    from roadmap_cli.planner import Plan
+
+#: The format this roadmap writes. Bump it when the stored form changes in a way older readers
+#: cannot follow, and teach :func:`_upgrade` to read the old one.
+SAVED_PLAN_FORMAT = 2
+OLDEST_FORMAT = 1
+
+#: Bounds that keep a damaged or hostile plan from exhausting memory or time.
+MAX_ITEMS = 200_000
+MAX_WEEKS = 100 * 53 + 1
+MAX_MINUTES = 1000 * 60
+MAX_TEXT = 2000
+
+
+# -- the model ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanRequestRecord:
+    """What the person asked for."""
+
+    lang: str  # the stack id
+    framework: str  # the framework id
+    hours: float  # a week
+    start: date
+    months: tuple[int, int]  # the window: end within months[0]..months[1]
+    core_only: bool
+    packs: tuple[str, ...] = ()  # --pack files, as absolute paths
+
+
+@dataclass(frozen=True)
+class PlanPhase:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """A milestone or project of the plan. ``start`` and ``end`` are None for an item that was already
+    done or skipped when the plan was made, so it was left out of the schedule (a *settled* item)."""
+
+    id: str
+    title: str
+    kind: str  # milestone or project
+    phase: str
+    priority: str  # core or optional
+    minutes: int
+    start: date | None
+    end: date | None
+    track: str | None = None
+    depends_on: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def scheduled(self) -> bool:
+        return self.start is not None
+
+
+@dataclass(frozen=True)
+class PlanWeek:
+    index: int  # 0-based
+    start: date  # the Monday
+    first_day: date  # the plan's first day in its first week, else the Monday
+    capacity: int  # minutes
+    slices: tuple[tuple[str, int], ...]  # (item id, minutes), in study order
+
+    @property
+    def used(self) -> int:
+        return sum(minutes for _, minutes in self.slices)
+
+
+@dataclass(frozen=True)
+class PlanCert:
+    """A certification to start studying for when its phase begins."""
+
+    id: str
+    name: str
+    issuer: str
+    phase: str
+    start: date
+
+
+@dataclass(frozen=True)
+class SavedPlan:
+    request: PlanRequestRecord
+    stack: str  # the stack's name, e.g. "Python"
+    framework: str  # the framework's name
+    tools: Mapping[str, str]
+    start: date
+    end: date
+    window_end: date
+    months: float
+    fits_window: bool
+    ends_early: bool
+    warnings: tuple[str, ...]
+    left_out: tuple[str, ...]  # optional item ids that did not fit
+    phases: tuple[PlanPhase, ...]
+    items: tuple[PlanItem, ...]  # scheduled, in study order
+    settled: tuple[PlanItem, ...]  # done or skipped when the plan was made
+    weeks: tuple[PlanWeek, ...]
+    certifications: tuple[PlanCert, ...] = ()
+    _index: dict[str, PlanItem] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({i.id: i for i in (*self.settled, *self.items)})
+
+    @property
+    def hours_per_week(self) -> float:
+        return self.request.hours
+
+    @property
+    def title(self) -> str:
+        return f"{self.stack} with {self.framework}"
+
+    @property
+    def total_minutes(self) -> int:
+        """Minutes of the scheduled items (what the plan still asks for)."""
+        return sum(i.minutes for i in self.items)
+
+    def all_items(self) -> tuple[PlanItem, ...]:
+        """Every item of the plan, settled ones first, then the schedule."""
+        return (*self.settled, *self.items)
+
+    def ids(self) -> set[str]:
+        return set(self._index)
+
+    def item(self, item_id: str) -> PlanItem | None:
+        return self._index.get(item_id)
+
+    def week_of(self, day: date) -> PlanWeek | None:
+        monday = day - timedelta(days=day.weekday())
+        if not self.weeks:
+            return None
+        number = (monday - self.weeks[0].start).days // 7
+        return self.weeks[number] if 0 <= number < len(self.weeks) else None
+
+
+# -- from the planner -----------------------------------------------------------------------------
+
+
+def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> SavedPlan:
+    """The plan the planner made, as it is saved and shown."""
+    from roadmap_cli.catalog.catalog import Item, item_title
+
+    req = plan.request
+    stack_id = str(plan.stack["id"])
+
+    def planned(item: Item, title: str, start: date | None, end: date | None) -> PlanItem:
+        return PlanItem(
+            id=item["id"],
+            title=title,
+            kind=item["kind"],
+            phase=item["phase"],
+            priority=item["priority"],
+            minutes=item["hours"] * 60,
+            start=start,
+            end=end,
+            track=item["track"],
+            depends_on=tuple(item["depends_on"]),
+            sources=tuple(item["sources"]),
+        )
+
+    return SavedPlan(
+        request=PlanRequestRecord(
+            lang=stack_id,
+            framework=str(plan.framework["id"]),
+            hours=float(req.hours_per_week),
+            start=req.start,
+            months=req.months,
+            core_only=req.core_only,
+            packs=tuple(str(p) for p in packs),
+        ),
+        stack=str(plan.stack["name"]),
+        framework=str(plan.framework["name"]),
+        tools=dict(plan.tools),
+        start=req.start,
+        end=plan.end,
+        window_end=plan.window_end,
+        months=plan.months,
+        fits_window=plan.fits,
+        ends_early=plan.ends_early,
+        warnings=tuple(plan.warnings),
+        left_out=tuple(i["id"] for i in plan.left_out),
+        phases=tuple(PlanPhase(p["id"], p["title"]) for p in catalog.phases),
+        items=tuple(planned(s.item, s.title, s.start, s.end) for s in plan.items),
+        settled=tuple(planned(i, item_title(i, stack_id, plan.tools), None, None) for i in plan.settled),
+        weeks=tuple(
+            PlanWeek(
+                index=w.index,
+                start=w.start,
+                first_day=req.start if w.index == 0 else w.start,
+                capacity=w.capacity,
+                slices=tuple(w.slices),
+            )
+            for w in plan.weeks
+        ),
+        certifications=tuple(PlanCert(c.id, c.name, c.issuer, c.phase, c.start) for c in plan.certifications),
+    )
+
+
+# -- the stored form ------------------------------------------------------------------------------
+
+
+def _item_json(item: PlanItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "kind": item.kind,
+        "phase": item.phase,
+        "priority": item.priority,
+        "track": item.track,
+        "minutes": item.minutes,
+        "start": item.start.isoformat() if item.start else None,
+        "end": item.end.isoformat() if item.end else None,
+        "depends_on": list(item.depends_on),
+        "sources": list(item.sources),
+    }
+
+
+def to_json(plan: SavedPlan) -> dict[str, Any]:
+    req = plan.request
+    return {
+        "format": SAVED_PLAN_FORMAT,
+        "request": {
+            "lang": req.lang,
+            "framework": req.framework,
+            "hours": req.hours,
+            "start": req.start.isoformat(),
+            "months": list(req.months),
+            "core_only": req.core_only,
+            "packs": list(req.packs),
+        },
+        "stack": plan.stack,
+        "framework": plan.framework,
+        "tools": dict(plan.tools),
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+        "window_end": plan.window_end.isoformat(),
+        "months": plan.months,
+        "fits_window": plan.fits_window,
+        "ends_early": plan.ends_early,
+        "warnings": list(plan.warnings),
+        "left_out": list(plan.left_out),
+        "phases": [{"id": p.id, "title": p.title} for p in plan.phases],
+        "items": [_item_json(i) for i in plan.items],
+        "settled": [_item_json(i) for i in plan.settled],
+        "weeks": [
+            {
+                "start": w.start.isoformat(),
+                "first_day": w.first_day.isoformat(),
+                "capacity_minutes": w.capacity,
+                "slices": [[item_id, minutes] for item_id, minutes in w.slices],
+            }
+            for w in plan.weeks
+        ],
+        "certifications": [
+            {"id": c.id, "name": c.name, "issuer": c.issuer, "phase": c.phase, "start": c.start.isoformat()}
+            for c in plan.certifications
+        ],
+    }
+
+
+def dumps(plan: SavedPlan) -> str:
+    """The stored text: compact, keys in a fixed order, so the same plan is the same bytes."""
+    return json.dumps(to_json(plan), ensure_ascii=False, separators=(",", ":"))
+
+
+class SavedPlanError(RoadmapError):
+    """A stored plan that cannot be read: damaged, hand-edited, or from a newer roadmap."""
+
+    def __init__(self, where: str, problem: str, *, newer: bool = False) -> None:
+        self.where = where
+        self.problem = problem
+        if newer:
+            hint = "upgrade roadmap (pip install --upgrade roadmap-cli) to read it"
+        else:
+            hint = (
+                "`roadmap doctor` shows what is damaged; `roadmap progress export FILE` still backs up your "
+                "ticks and notes, and `roadmap plan` makes a new plan (your ticks are kept)"
+            )
+        super().__init__(f"{where} cannot be read: {problem}", hint=hint)
+
+
+class _Bad(Exception):
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}" if path else problem)
+
+
+T = TypeVar("T")
+
+
+def _get(doc: Mapping[str, Any], key: str, path: str) -> Any:
+    if key not in doc:
+        raise _Bad(f"{path}.{key}".lstrip("."), "missing")
+    return doc[key]
+
+
+def _obj(value: Any, path: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise _Bad(path, "not an object")
+    return value
+
+
+def _list(value: Any, path: str, limit: int) -> list[Any]:
+    if not isinstance(value, list):
+        raise _Bad(path, "not a list")
+    if len(value) > limit:
+        raise _Bad(path, f"more than {limit:,} entries")
+    return value
+
+
+def _text(value: Any, path: str, *, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value or len(value) > MAX_TEXT:
+        raise _Bad(path, f"not a text of 1 to {MAX_TEXT} characters")
+    return value
+
+
+def _int(value: Any, path: str, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise _Bad(path, f"not a whole number from {low} to {high}")
+    return value
+
+
+def _number(value: Any, path: str, low: float, high: float) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high:
+        raise _Bad(path, f"not a number from {low:g} to {high:g}")
+    return float(value)
+
+
+def _bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(path, "not true or false")
+    return value
+
+
+def _date(value: Any, path: str, *, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    try:
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _Bad(path, "not a date (YYYY-MM-DD)") from None
+
+
+def _texts(value: Any, path: str) -> tuple[str, ...]:
+    return tuple(_text(v, f"{path}[{n}]") for n, v in enumerate(_list(value, path, MAX_ITEMS)))
+
+
+def _each(value: Any, path: str, limit: int, read: Callable[[Mapping[str, Any], str], T]) -> tuple[T, ...]:
+    return tuple(
+        read(_obj(v, f"{path}[{n}]"), f"{path}[{n}]") for n, v in enumerate(_list(value, path, limit))
+    )
+
+
+def _read_item(raw: Mapping[str, Any], path: str) -> PlanItem:
+    return PlanItem(
+        id=_text(_get(raw, "id", path), f"{path}.id"),
+        title=_text(_get(raw, "title", path), f"{path}.title"),
+        kind=_text(_get(raw, "kind", path), f"{path}.kind"),
+        phase=_text(_get(raw, "phase", path), f"{path}.phase"),
+        priority=_text(_get(raw, "priority", path), f"{path}.priority"),
+        minutes=_int(_get(raw, "minutes", path), f"{path}.minutes", 0, MAX_MINUTES),
+        start=_date(_get(raw, "start", path), f"{path}.start", optional=True),
+        end=_date(_get(raw, "end", path), f"{path}.end", optional=True),
+        track=_text(raw.get("track"), f"{path}.track", optional=True),
+        depends_on=_texts(raw.get("depends_on", []), f"{path}.depends_on"),
+        sources=_texts(raw.get("sources", []), f"{path}.sources"),
+    )
+
+
+def _read_week(index: int) -> Callable[[Mapping[str, Any], str], PlanWeek]:
+    def read(raw: Mapping[str, Any], path: str) -> PlanWeek:
+        slices = []
+        for n, pair in enumerate(_list(_get(raw, "slices", path), f"{path}.slices", 10_000)):
+            where = f"{path}.slices[{n}]"
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise _Bad(where, "not an [id, minutes] pair")
+            slices.append((_text(pair[0], f"{where}[0]"), _int(pair[1], f"{where}[1]", 1, 7 * 24 * 60)))
+        return PlanWeek(
+            index=index,
+            start=_date(_get(raw, "start", path), f"{path}.start"),
+            first_day=_date(_get(raw, "first_day", path), f"{path}.first_day"),
+            capacity=_int(_get(raw, "capacity_minutes", path), f"{path}.capacity_minutes", 1, 7 * 24 * 60),
+            slices=tuple(slices),
+        )
+
+    return read
+
+
+def _read_cert(raw: Mapping[str, Any], path: str) -> PlanCert:
+    return PlanCert(
+        id=_text(_get(raw, "id", path), f"{path}.id"),
+        name=_text(_get(raw, "name", path), f"{path}.name"),
+        issuer=_text(_get(raw, "issuer", path), f"{path}.issuer"),
+        phase=_text(_get(raw, "phase", path), f"{path}.phase"),
+        start=_date(_get(raw, "start", path), f"{path}.start"),
+    )
+
+
+def _read(doc: Mapping[str, Any]) -> SavedPlan:
+    from roadmap_cli.dates import MAX_HOURS_PER_WEEK, MAX_MONTHS, months_between
+
+    raw_request = _obj(_get(doc, "request", ""), "request")
+    months = _list(_get(raw_request, "months", "request"), "request.months", 2)
+    if len(months) != 2:
+        raise _Bad("request.months", "not a [low, high] pair")
+    low = _int(months[0], "request.months[0]", 1, MAX_MONTHS)
+    high = _int(months[1], "request.months[1]", low, MAX_MONTHS)
+    request = PlanRequestRecord(
+        lang=_text(_get(raw_request, "lang", "request"), "request.lang"),
+        framework=_text(_get(raw_request, "framework", "request"), "request.framework"),
+        hours=_number(_get(raw_request, "hours", "request"), "request.hours", 1, MAX_HOURS_PER_WEEK),
+        start=_date(_get(raw_request, "start", "request"), "request.start"),
+        months=(low, high),
+        core_only=_bool(_get(raw_request, "core_only", "request"), "request.core_only"),
+        packs=_texts(raw_request.get("packs", []), "request.packs"),
+    )
+    items = _each(_get(doc, "items", ""), "items", MAX_ITEMS, _read_item)
+    settled = _each(_get(doc, "settled", ""), "settled", MAX_ITEMS, _read_item)
+    raw_weeks = _list(_get(doc, "weeks", ""), "weeks", MAX_WEEKS)
+    weeks = tuple(_read_week(n)(_obj(w, f"weeks[{n}]"), f"weeks[{n}]") for n, w in enumerate(raw_weeks))
+    start, end = _date(_get(doc, "start", ""), "start"), _date(_get(doc, "end", ""), "end")
+    window_end = _date(_get(doc, "window_end", ""), "window_end")
+    phases = _each(
+        _get(doc, "phases", ""),
+        "phases",
+        10_000,
+        lambda raw, path: PlanPhase(
+            _text(_get(raw, "id", path), f"{path}.id"), _text(_get(raw, "title", path), f"{path}.title")
+        ),
+    )
+    tools = _obj(doc.get("tools", {}), "tools")
+    plan = SavedPlan(
+        request=request,
+        stack=_text(_get(doc, "stack", ""), "stack"),
+        framework=_text(_get(doc, "framework", ""), "framework"),
+        tools={_text(k, "tools"): _text(v, f"tools.{k}") for k, v in tools.items()},
+        start=start,
+        end=end,
+        window_end=window_end,
+        months=(
+            _number(doc["months"], "months", 0, 100 * 12) if "months" in doc else months_between(start, end)
+        ),
+        fits_window=_bool(doc["fits_window"], "fits_window") if "fits_window" in doc else end <= window_end,
+        ends_early=_bool(doc.get("ends_early", False), "ends_early"),
+        warnings=_texts(doc.get("warnings", []), "warnings"),
+        left_out=_texts(doc.get("left_out", []), "left_out"),
+        phases=phases,
+        items=items,
+        settled=settled,
+        weeks=weeks,
+        certifications=_each(doc.get("certifications", []), "certifications", 1000, _read_cert),
+    )
+    _check_consistent(plan)
+    return plan
+
+
+def _check_consistent(plan: SavedPlan) -> None:
+    """What the types alone cannot say: ids unique, dates in order, weeks naming the plan's items."""
+    seen: set[str] = set()
+    for item in plan.all_items():
+        if item.id in seen:
+            raise _Bad("items", f"{item.id!r} is listed twice")
+        seen.add(item.id)
+        if item.scheduled != (item.end is not None) or (item.start and item.end and item.end < item.start):
+            raise _Bad("items", f"{item.id!r}: its start and end do not make a span")
+    if any(i.start is None for i in plan.items):
+        raise _Bad("items", "a scheduled item has no start")
+    if any(i.start is not None for i in plan.settled):
+        raise _Bad("settled", "a settled item has dates")
+    if plan.end < plan.start:
+        raise _Bad("end", "before the start")
+    scheduled = {i.id for i in plan.items}
+    for week in plan.weeks:
+        if week.index and week.start != plan.weeks[week.index - 1].start + timedelta(days=7):
+            raise _Bad(f"weeks[{week.index}].start", "weeks do not follow one another")
+        for item_id, _ in week.slices:
+            if item_id not in scheduled:
+                raise _Bad(f"weeks[{week.index}].slices", f"{item_id!r} is not a scheduled item")
+
+
+def parse(doc: Any, where: str = "the saved plan") -> SavedPlan:
+    """A stored plan (parsed JSON) as a :class:`SavedPlan`; a :class:`SavedPlanError` if it is not one."""
+    try:
+        if not isinstance(doc, dict):
+            raise _Bad("", "not a JSON object")
+        fmt = doc.get("format")
+        if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < OLDEST_FORMAT:
+            raise _Bad("format", "missing or not a format this roadmap knows")
+        if fmt > SAVED_PLAN_FORMAT:
+            raise SavedPlanError(
+                where,
+                f"it is in format {fmt}, from a newer roadmap; "
+                f"this one reads formats up to {SAVED_PLAN_FORMAT}",
+                newer=True,
+            )
+        return _read(doc)  # format 1 lacks keys that _read fills with what they meant then
+    except _Bad as bad:
+        raise SavedPlanError(where, str(bad)) from None
+    except RecursionError:
+        raise SavedPlanError(where, "nested too deeply") from None
+
+
+def loads(text: str, where: str = "the saved plan") -> SavedPlan:
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        raise SavedPlanError(where, "not JSON") from None
+    return parse(doc, where)

@@ -1,0 +1,460 @@
+"""The shape of every JSON document roadmap prints, one ``TypedDict`` each.
+
+The builders in :mod:`roadmap_cli.render.jsonout` are typed against these (mypy checks that each
+document has every key, of the right type), and ``roadmap schema NAME`` turns them into a JSON
+Schema with pydantic, so the published schema is the same declaration the code is checked against.
+Importing this module costs nothing at run time: the builders only name these types in annotations.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from typing_extensions import TypedDict
+
+# -- plans ---------------------------------------------------------------------------------------
+
+
+class RequestDoc(TypedDict):
+    lang: str
+    framework: str
+    hours: float
+    start: str
+    months: list[int]
+    core_only: bool
+    packs: list[str]
+
+
+class WindowDoc(TypedDict):
+    months: list[int]
+    end: str
+
+
+class SummaryDoc(TypedDict):
+    stack: str
+    framework: str
+    tools: dict[str, str]
+    hours_per_week: float
+    start: str
+    end: str
+    months: float
+    weeks: int
+    total_hours: float
+    window: WindowDoc
+    fits_window: bool
+    ends_early: bool
+    warnings: list[str]
+    left_out: list[str]
+
+
+class WeekItemDoc(TypedDict):
+    id: str
+    title: str
+    kind: str
+    phase: str
+    hours: float
+
+
+class WeekDoc(TypedDict):
+    week: int
+    start: str
+    capacity: float
+    hours: float
+    items: list[WeekItemDoc]
+
+
+class PlanItemDoc(TypedDict):
+    id: str
+    title: str
+    kind: str
+    phase: str
+    priority: str
+    track: str | None
+    hours: float
+    start: str | None
+    end: str | None
+    depends_on: list[str]
+    sources: list[str]
+
+
+ItemState = Literal["done", "skipped", "overdue", "planned", "unscheduled"]
+
+
+class TrackedItemDoc(PlanItemDoc):
+    state: ItemState
+    notes: list[str]
+    evidence: list[str]
+    ticked_at: str | None
+
+
+class CertDoc(TypedDict):
+    id: str
+    name: str
+    issuer: str
+    phase: str
+    start: str
+
+
+class PlanDoc(TypedDict):
+    """``roadmap plan --json``: the plan as made (and saved)."""
+
+    version: int
+    request: RequestDoc
+    summary: SummaryDoc
+    weeks: list[WeekDoc]
+    items: list[PlanItemDoc]
+    settled: list[PlanItemDoc]
+    certifications: list[CertDoc]
+
+
+ReplanChangeDoc = TypedDict(
+    "ReplanChangeDoc", {"from": str, "old_end": str, "new_end": str, "days_moved": int, "kept_done": int}
+)
+
+
+class ReplanDoc(PlanDoc):
+    """``roadmap replan --json``: the new plan, and what changed."""
+
+    replan: ReplanChangeDoc
+
+
+# -- progress ------------------------------------------------------------------------------------
+
+
+class TotalsDoc(TypedDict):
+    done_items: int
+    total_items: int
+    done_hours: float
+    total_hours: float
+    percent: float
+
+
+class PhaseDoc(TotalsDoc):
+    id: str
+    title: str
+    start: str | None
+    end: str | None
+    current: bool
+
+
+class ProgressDoc(TotalsDoc):
+    measure: str
+    today: str
+    phases: list[PhaseDoc]
+
+
+class ExportDoc(TypedDict):
+    """``roadmap export --format json``: the plan in the shape of ``plan --json``, each item with its
+    state, plus the progress."""
+
+    version: int
+    request: RequestDoc
+    summary: SummaryDoc
+    weeks: list[WeekDoc]
+    items: list[TrackedItemDoc]
+    settled: list[TrackedItemDoc]
+    certifications: list[CertDoc]
+    progress: ProgressDoc
+
+
+class BriefItemDoc(TypedDict):
+    id: str
+    title: str
+    kind: str
+    phase: str
+    hours: float
+    start: str | None
+    end: str | None
+
+
+class StatusPlanDoc(TypedDict):
+    stack: str
+    framework: str
+    hours_per_week: float
+    start: str
+    end: str
+    days_left: int
+
+
+class StatusDoc(TypedDict):
+    version: int
+    today: str
+    plan: StatusPlanDoc
+    standing: Literal["before_start", "ahead", "on_time", "behind", "finished"]
+    ahead_hours: float
+    ahead_days: int
+    due_hours: float
+    done_scheduled_hours: float
+    progress: TotalsDoc
+    phases: list[PhaseDoc]
+    current_phase: str | None
+    overdue: list[BriefItemDoc]
+    next: list[BriefItemDoc]
+    streak_weeks: int
+    orphans: list[str]
+    unscheduled: list[str]
+
+
+class NextWeekDoc(TypedDict):
+    number: int
+    start: str
+    end: str
+    planned_hours: float
+    hours_left: float
+
+
+class NextItemDoc(BriefItemDoc):
+    hours_this_week: float
+    done: bool
+
+
+class NextDoc(TypedDict):
+    version: int
+    today: str
+    standing: Literal["before_start", "in_plan", "after_end"]
+    week: NextWeekDoc | None
+    items: list[NextItemDoc]
+    overdue: list[BriefItemDoc]
+
+
+class BackupPlanDoc(TypedDict):
+    created_at: str
+    active: bool
+    snapshot: dict[str, Any]
+
+
+class BackupEventDoc(TypedDict):
+    uid: str
+    item_id: str
+    kind: Literal["tick", "untick", "skip", "unskip", "note", "evidence"]
+    value: str | None
+    created_at: str
+
+
+class BackupDoc(TypedDict):
+    """``roadmap progress export``: every saved plan (in the saved-plan format) and every event."""
+
+    kind: Literal["roadmap-progress"]
+    version: int
+    roadmap: str
+    plans: list[BackupPlanDoc]
+    events: list[BackupEventDoc]
+
+
+# -- career --------------------------------------------------------------------------------------
+
+
+class SalaryFigureDoc(TypedDict):
+    id: str
+    level: str
+    place: str
+    currency: str
+    basis: str
+    stat: str
+    value: int | None
+    low: int | None
+    high: int | None
+    open_ended: bool
+    text: str
+    source: str
+    as_of: str
+    note: str | None
+
+
+class SalarySpanDoc(TypedDict):
+    level: str
+    place: str
+    currency: str
+    low: int
+    high: int
+    open_ended: bool
+    text: str
+    figures: int
+    sources: list[str]
+
+
+class SourceDoc(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    as_of: str
+
+
+class SalaryFilterDoc(TypedDict):
+    level: str | None
+    place: str | None
+
+
+class SalaryDoc(TypedDict):
+    version: int
+    filter: SalaryFilterDoc
+    figures: list[SalaryFigureDoc]
+    spans: list[SalarySpanDoc]
+    sources: list[SourceDoc]
+
+
+class LevelDoc(TypedDict):
+    id: str
+    order: int
+    title: str
+    years: str
+    aliases: list[str]
+    summary: str
+    expects: list[str]
+    promoted_by: list[str]
+    note: str | None
+    sources: list[str]
+
+
+class LevelsDoc(TypedDict):
+    version: int
+    levels: list[LevelDoc]
+
+
+class CertInfoDoc(TypedDict):
+    id: str
+    name: str
+    issuer: str
+    phase: str | None
+    phase_title: str | None
+    phase_order: int | None
+    months: str | None
+    stacks: list[str]
+    why: str
+    sources: list[str]
+
+
+class CertsDoc(TypedDict):
+    version: int
+    certifications: list[CertInfoDoc]
+
+
+class SkillDoc(TypedDict):
+    id: str
+    name: str
+    demand: str | None
+    salary_impact: str | None
+    months: str | None
+    note: str | None
+    sources: list[str]
+
+
+class SkillsDoc(TypedDict):
+    version: int
+    skills: list[SkillDoc]
+
+
+class FrameworkDoc(TypedDict):
+    id: str
+    name: str
+    why: str | None
+
+
+class StackDoc(TypedDict):
+    id: str
+    name: str
+    aliases: list[str]
+    frameworks: list[FrameworkDoc]
+    orm: str
+    test_tool: str
+    job_queue: str
+    package_manager: str
+    use_cases: str | None
+    why: str | None
+    sources: list[str]
+
+
+class StacksDoc(TypedDict):
+    version: int
+    stacks: list[StackDoc]
+
+
+# -- setup ---------------------------------------------------------------------------------------
+
+
+class PackDoc(TypedDict):
+    id: str
+    title: str
+    version: str
+    description: str
+    builtin: bool
+    files: list[str]
+    counts: dict[str, int]
+    replaces: list[str]
+
+
+class PacksDoc(TypedDict):
+    version: int
+    user_packs_dir: str
+    packs: list[PackDoc]
+
+
+class ProblemDoc(TypedDict):
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+
+
+class FileCheckDoc(TypedDict):
+    path: str
+    valid: bool
+    pack: PackDoc | None
+    problems: list[ProblemDoc]
+    unlisted: int
+
+
+class ValidationDoc(TypedDict):
+    version: int
+    valid: bool
+    files: list[FileCheckDoc]
+    problems: list[ProblemDoc]
+
+
+class CheckDoc(TypedDict):
+    name: str
+    status: Literal["ok", "warn", "fail"]
+    detail: str
+
+
+class DoctorDoc(TypedDict):
+    version: int
+    healthy: bool
+    checks: list[CheckDoc]
+
+
+class WhereExistsDoc(TypedDict):
+    database: bool
+    config: bool
+    packs: bool
+    cache: bool
+
+
+class WhereDoc(TypedDict):
+    version: int
+    home: str | None
+    database: str
+    config: str
+    packs: str
+    cache: str
+    exists: WhereExistsDoc
+
+
+#: Every document by the name ``roadmap schema NAME`` takes, with what prints it.
+DOCUMENTS: dict[str, tuple[type, str]] = {
+    "plan": (PlanDoc, "roadmap plan --json"),
+    "replan": (ReplanDoc, "roadmap replan --json"),
+    "status": (StatusDoc, "roadmap status --json"),
+    "next": (NextDoc, "roadmap next --json"),
+    "export": (ExportDoc, "roadmap export --format json"),
+    "backup": (BackupDoc, "roadmap progress export"),
+    "salary": (SalaryDoc, "roadmap salary --json"),
+    "levels": (LevelsDoc, "roadmap levels --json"),
+    "certs": (CertsDoc, "roadmap certs --json"),
+    "skills": (SkillsDoc, "roadmap skills --json"),
+    "stacks": (StacksDoc, "roadmap stacks --json"),
+    "packs": (PacksDoc, "roadmap packs list --json"),
+    "validation": (ValidationDoc, "roadmap packs validate --json"),
+    "doctor": (DoctorDoc, "roadmap doctor --json"),
+    "where": (WhereDoc, "roadmap where --json"),
+}

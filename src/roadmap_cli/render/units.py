@@ -1,0 +1,31 @@
+"""How hours, percents and days are written for people: one function each, used by every view.
+
+The numbers themselves come from :mod:`roadmap_cli.views.progress` (minutes, percents to a tenth);
+JSON carries the same values (:func:`hours`), text adds the unit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def hours(minutes: int) -> float:
+    """Hours to two decimals, an int when whole (``20``, not ``20.0``): the value every output shows."""
+    value = round(minutes / 60, 2)
+    return int(value) if value == int(value) else value
+
+
+def hours_text(minutes: int) -> str:
+    return f"{hours(minutes):g} h"
+
+
+def percent_text(value: float) -> str:
+    return f"{value:g}%"
+
+
+def day_text(value: date) -> str:
+    return f"{value:%a} {value.isoformat()}"
+
+
+def days_text(days: int) -> str:
+    return f"{days} day" + ("" if days == 1 else "s")

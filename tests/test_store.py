@@ -1,0 +1,242 @@
+"""The store's own promises, and what it does with saved data that no longer makes sense.
+
+Damage SQLite cannot see (a saved plan edited by hand, an event with a time that is not a time) is
+found by reading the saved data through its typed model: reported clearly, never a traceback, and
+never a reason to lose the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from roadmap_cli.cli import app
+from roadmap_cli.progress.models import Event
+from roadmap_cli.progress.saved import SAVED_PLAN_FORMAT, SavedPlanError, from_planner, parse, to_json
+from roadmap_cli.progress.store import LATEST_VERSION, NoPlanError, open_store
+
+START = "2027-01-04"
+PLAN = ["plan", "--lang", "python", "--hours", "12", "--start", START]
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"ROADMAP_TODAY": "2027-02-10"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def db_of(home: Path) -> Path:
+    return home / "data" / "progress.sqlite3"
+
+
+@pytest.fixture
+def planned(runner: CliRunner, roadmap_home: Path) -> Path:
+    assert run(runner, *PLAN)[0] == 0
+    assert run(runner, "check", "learn-language-core")[0] == 0
+    return db_of(roadmap_home)
+
+
+def event(
+    uid: str, item_id: str = "sql-fundamentals", kind: str = "tick", at: str = "2027-01-05T10:00:00+00:00"
+) -> Event:
+    return Event(uid, item_id, kind, None, at)  # type: ignore[arg-type]
+
+
+def test_no_database_and_no_plan_are_the_same_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(NoPlanError):
+        open_store(readonly=True, path=tmp_path / "none.sqlite3")
+    assert not (tmp_path / "none.sqlite3").exists()
+    with open_store(readonly=False, create=True, path=tmp_path / "new.sqlite3") as store:
+        assert store.active_plan() is None
+        with pytest.raises(NoPlanError, match="no plan yet"):
+            store.require_plan()
+
+
+def test_a_failed_write_rolls_back_every_event_of_it(planned: Path) -> None:
+    with open_store(readonly=False) as store:
+        before = store.events()
+        with pytest.raises(ValueError, match="unknown event kind"):
+            store.record([("sql-fundamentals", "tick", None), ("joins-and-indexes", "explode", None)])  # type: ignore[list-item]
+        assert store.events() == before
+        assert "sql-fundamentals" not in store.state().ticked
+
+
+def test_a_write_that_changes_nothing_writes_nothing(planned: Path) -> None:
+    from roadmap_cli.progress.actions import apply
+
+    with open_store(readonly=False) as store:
+        outcome = apply(store, [("learn-language-core", "tick", None)])
+        assert outcome.written == []
+        assert outcome.state.get("learn-language-core").ticked
+
+
+def test_an_import_leaves_exactly_one_active_plan(runner: CliRunner, planned: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "backup.json"
+    assert run(runner, "progress", "export", str(backup))[0] == 0
+    doc = json.loads(backup.read_text(encoding="utf-8"))
+    older = doc["plans"][0]
+    # a second, newer plan in the backup, and the active plan here is another one again
+    newer = json.loads(json.dumps(older))
+    newer["created_at"] = "2099-01-01T00:00:00+00:00"
+    newer["snapshot"]["request"]["hours"] = 9.0
+    doc["plans"].append(newer)
+    backup.write_text(json.dumps(doc), encoding="utf-8")
+    assert run(runner, "plan", "-l", "go", "-H", "10", "--start", START)[0] == 0
+    code, _, err = run(runner, "progress", "import", str(backup))
+    assert code == 0, err
+    with open_store(readonly=True) as store:
+        plans = store.plans()
+        active = [p for p in plans if p.active]
+        assert len(active) == 1
+        assert active[0].created_at == "2099-01-01T00:00:00+00:00"
+        assert active[0].plan().request.hours == 9.0
+        assert len(plans) == 3  # the first plan was here already: not added twice
+
+
+def test_a_saved_plan_in_the_oldest_format_is_read_and_a_newer_one_refused(planned: Path) -> None:
+    with open_store(readonly=True) as store:
+        current = to_json(store.require_plan())
+    old = {k: v for k, v in current.items() if k not in ("tools", "certifications", "months", "left_out")}
+    old["format"] = 1
+    for item in old["items"]:
+        del item["depends_on"], item["sources"], item["track"]
+    plan = parse(old)
+    assert plan.items[0].depends_on == ()
+    assert plan.months == parse(current).months
+    with pytest.raises(SavedPlanError, match="newer roadmap") as refused:
+        parse({**current, "format": SAVED_PLAN_FORMAT + 1})
+    assert "upgrade roadmap" in (refused.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("damage", "where"),
+    [
+        (lambda d: d.update(start="soon"), "start: not a date"),
+        (lambda d: d["items"][0].update(minutes=-5), "items[0].minutes"),
+        (lambda d: d["items"].append(dict(d["items"][0])), "listed twice"),
+        (
+            lambda d: d["weeks"][0]["slices"].append(["no-such-item", 60]),
+            "'no-such-item' is not a scheduled item",
+        ),
+        (lambda d: d.pop("request"), "request: missing"),
+        (lambda d: d.update(format="one"), "format"),
+        (lambda d: d["request"].update(months=[12, 10]), "request.months[1]"),
+    ],
+)
+def test_a_damaged_saved_plan_is_a_clear_error_and_the_rest_is_kept(
+    runner: CliRunner, planned: Path, tmp_path: Path, damage: object, where: str
+) -> None:
+    with sqlite3.connect(planned) as db:
+        (text,) = db.execute("SELECT snapshot FROM plans WHERE active = 1").fetchone()
+        doc = json.loads(text)
+        damage(doc)  # type: ignore[operator]
+        db.execute("UPDATE plans SET snapshot = ? WHERE active = 1", (json.dumps(doc),))
+    db.close()
+    for args in (["status"], ["next"], ["check", "sql-fundamentals"], ["export", "-F", "md"], ["replan"]):
+        code, out, err = run(runner, *args)
+        assert code == 1, (args, err)
+        assert "Traceback" not in err
+        assert where in err, err
+        assert "roadmap doctor" in err
+    code, out, _ = run(runner, "doctor", "--json")
+    assert code == 1
+    checks = {c["name"]: c for c in json.loads(out)["checks"]}
+    assert checks["saved plans and history"]["status"] == "fail"
+    assert where in checks["saved plans and history"]["detail"]
+    # the history is still backed up, with a word on what was left out
+    backup = tmp_path / "backup.json"
+    code, _, err = run(runner, "progress", "export", str(backup))
+    assert code == 0
+    assert "left out of the backup" in err
+    saved = json.loads(backup.read_text(encoding="utf-8"))
+    assert saved["plans"] == []
+    assert [e["item_id"] for e in saved["events"]] == ["learn-language-core"]
+    # and a new plan starts afresh, with the ticks kept
+    assert run(runner, *PLAN)[0] == 0
+    code, out, _ = run(runner, "status", "--json")
+    assert code == 0
+    assert json.loads(out)["progress"]["done_items"] == 1
+
+
+def test_an_event_that_cannot_be_understood_is_left_out_with_a_warning(
+    runner: CliRunner, planned: Path
+) -> None:
+    with sqlite3.connect(planned) as db:
+        db.execute(
+            "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
+            ("bad-1", "sql-fundamentals", "tick", None, "not a time"),
+        )
+    db.close()
+    code, out, err = run(runner, "status", "--json")
+    assert code == 0
+    assert json.loads(out)["progress"]["done_items"] == 1  # the bad tick counts for nothing
+    assert err.count("\n") == 1
+    assert "1 event in your progress could not be understood" in err
+    code, out, _ = run(runner, "doctor", "--json")
+    assert code == 1
+    detail = {c["name"]: c for c in json.loads(out)["checks"]}["saved plans and history"]["detail"]
+    assert "bad-1" in detail
+    assert "ISO 8601" in detail
+    code, out, err = run(runner, "progress", "export")
+    assert code == 0
+    assert "bad-1" not in out
+    assert "event bad-1" in err
+
+
+def test_a_version_1_database_is_read_as_it_is_and_migrated_by_the_next_write(
+    runner: CliRunner, planned: Path
+) -> None:
+    # turn the file back into what roadmap 0.1 wrote: schema 1, the request copied into columns
+    with sqlite3.connect(planned) as db:
+        (text,) = db.execute("SELECT snapshot FROM plans").fetchone()
+        db.executescript(
+            """
+            CREATE TABLE plans_v1 (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 0, lang TEXT NOT NULL, framework TEXT, hours REAL NOT NULL,
+                start TEXT NOT NULL, months_low INTEGER NOT NULL, months_high INTEGER NOT NULL,
+                core_only INTEGER NOT NULL, packs TEXT NOT NULL DEFAULT '[]', snapshot TEXT NOT NULL);
+            INSERT INTO plans_v1 SELECT id, created_at, active, 'python', 'fastapi', 12, '2027-01-04', 10, 12,
+                0, '[]', snapshot FROM plans;
+            DROP TABLE plans;
+            ALTER TABLE plans_v1 RENAME TO plans;
+            DELETE FROM migrations WHERE version = 2;
+            PRAGMA user_version = 1;
+            """
+        )
+    db.close()
+    code, out, err = run(runner, "status", "--json")
+    assert code == 0, err
+    assert json.loads(out)["progress"]["done_items"] == 1
+    assert run(runner, "check", "sql-fundamentals")[0] == 0
+    with sqlite3.connect(planned) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        columns = [r[1] for r in db.execute("PRAGMA table_info(plans)")]
+        assert columns == ["id", "created_at", "active", "snapshot"]
+        assert db.execute("SELECT snapshot FROM plans").fetchone()[0] == text
+    db.close()
+
+
+def test_the_saved_plan_is_what_the_planner_made(catalog: object) -> None:
+    from roadmap_cli.catalog.catalog import Catalog
+    from roadmap_cli.planner import PlanRequest, make_plan
+
+    assert isinstance(catalog, Catalog)
+    made = make_plan(catalog, PlanRequest(stack="go", hours_per_week=12, start=date(2027, 1, 6)))
+    saved = from_planner(made, catalog)
+    assert [i.id for i in saved.items] == [s.item["id"] for s in made.items]
+    assert [(i.start, i.end, i.minutes) for i in saved.items] == [
+        (s.start, s.end, s.minutes) for s in made.items
+    ]
+    assert [w.slices for w in saved.weeks] == [tuple(w.slices) for w in made.weeks]
+    assert saved.weeks[0].first_day == date(2027, 1, 6)
+    assert saved.end == made.end
+    assert parse(to_json(saved)) == saved
+
+
+def test_a_store_cannot_be_written_when_opened_to_read(planned: Path) -> None:
+    with open_store(readonly=True) as store, pytest.raises(RuntimeError):
+        store.record([("x", "tick", None)])
