@@ -549,7 +549,7 @@ from roadmap_cli.progress.store import DATABASE_NAME, open_store
 home, count = Path(sys.argv[1]), int(sys.argv[2])
 kinds = ("tick", "note", "untick", "skip", "unskip", "tick")
 with open_store(readonly=False, path=home / "data" / DATABASE_NAME) as store:
-    ids = [item.id for item in store.require_plan().snapshot().items]
+    ids = [item.id for item in store.require_plan().items]
     entries = [
         (ids[n % len(ids)], kind, f"note {n}" if kind == "note" else None)
         for n in range(count)
