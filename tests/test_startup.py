@@ -103,7 +103,7 @@ def test_completion_reads_the_cache_without_yaml_pydantic_or_rich(roadmap_home: 
     )
     assert done.returncode == 0
     assert done.stdout.split() == ["python"]
-    assert not modules & {*CONTENT_MODULES, "rich", "roadmap_cli.planner"}
+    assert not modules & {*CONTENT_MODULES, "rich", "roadmap_cli.planner", "typing_extensions"}
 
 
 def _garbage(path: Path) -> None:
@@ -196,6 +196,7 @@ def test_status_reads_no_yaml_on_a_warm_cache(roadmap_home: Path) -> None:
 HEAVY = {
     *CONTENT_MODULES,
     "rich",
+    "typing_extensions",
     "questionary",
     "icalendar",
     "roadmap_cli.planner",
