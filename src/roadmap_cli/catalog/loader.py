@@ -150,6 +150,11 @@ class _Everything:
 
 _EVERYTHING = _Everything()
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_KIND_TAGS: dict[type[yaml.Node], str] = {
+    yaml.ScalarNode: _STR_TAG,
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
 _INT_TAG = "tag:yaml.org,2002:int"
 _VALUES_MESSAGE = f"holds more than {MAX_VALUES:,} values; split it into smaller packs"
 
@@ -357,10 +362,15 @@ class _Reader:
         return parent.value_loc, parent.muted or parent.skip_value
 
     def _tag(self, event: Any, kind: type[yaml.Node], value: str | None) -> str:
+        """The tag YAML gives a node: its own, or the one the resolver finds, as the composer does."""
         tag = event.tag
-        if tag is None or tag == "!":
-            tag = self.loader.resolve(kind, value, event.implicit)  # type: ignore[no-untyped-call]
-        return str(tag)
+        if tag is not None and tag != "!":
+            return str(tag)
+        if kind is yaml.ScalarNode and event.implicit[0]:
+            return self._plain_tag(str(value))
+        if not self.loader.yaml_path_resolvers:  # then the resolver goes by the kind alone
+            return _KIND_TAGS[kind]
+        return str(self.loader.resolve(kind, value, event.implicit))  # type: ignore[no-untyped-call]
 
     def _plain_tag(self, text: str) -> str:
         """What YAML reads an untagged plain scalar as, as ``Resolver.resolve`` decides it.
