@@ -400,7 +400,11 @@ class _Reader:
         if event.tag is not None:
             return False
         text = event.value
-        if event.implicit[0] and self._plain_tag(text) != _STR_TAG:
+        if (
+            event.implicit[0]
+            and (not text or text[0] in self.resolved_by_first)  # as _plain_tag, without the call
+            and self._plain_tag(text) != _STR_TAG
+        ):
             return False
         mark = event.start_mark
         parent.size += 1
