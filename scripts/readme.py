@@ -126,6 +126,10 @@ def example_certs() -> str:
     return _console("certs", lines=14)
 
 
+def example_market() -> str:
+    return _console("market", "--topic", "jobs")
+
+
 PROGRESS_TODAY = "2027-02-10"
 
 
@@ -232,6 +236,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "example-salary": example_salary,
     "example-salary-city": example_salary_city,
     "example-certs": example_certs,
+    "example-market": example_market,
     "example-pack": example_pack,
     "example-pack-errors": example_pack_errors,
 }

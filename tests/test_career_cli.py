@@ -113,14 +113,34 @@ def test_certs(runner: CliRunner) -> None:
         "phase_title",
         "phase_order",
         "months",
+        "when",
+        "default",
+        "study_hours",
+        "study_items",
         "stacks",
         "why",
+        "recommended_by",
         "sources",
+        "as_of",
     }
+    assert len(doc["certifications"]) == 6
     for cert in doc["certifications"]:
         assert set(cert) == keys
+        # every certification says who recommends it, as of when, and when to study it
+        assert cert["when"]
+        assert cert["as_of"]
+        assert cert["sources"]
+        assert [r["id"] for r in cert["recommended_by"]] == cert["sources"]
+        assert all(r["title"] and r["as_of"] for r in cert["recommended_by"])
+        assert cert["study_hours"] > 0
+        assert cert["study_items"]
+        assert cert["id"] in out
     saa = next(c for c in doc["certifications"] if c["id"] == "aws-solutions-architect-associate")
     assert (saa["phase"], saa["months"]) == ("cloud-and-scale", "5-7")
+    assert [c["id"] for c in doc["certifications"] if c["default"]] == [saa["id"]]
+    assert saa["study_items"] == ["aws-saa-study", "aws-saa-exam"]
+    assert "Named by" in out
+    assert "2026" in out
     orders = [c["phase_order"] for c in doc["certifications"]]
     assert orders == sorted(orders)
 
@@ -154,27 +174,79 @@ def test_stacks(runner: CliRunner) -> None:
     for text in ("python", "fastapi", "SQLAlchemy", "pytest", "golang", "Hibernate"):
         assert text in out
     doc = as_json(runner, "stacks")
-    assert [s["id"] for s in doc["stacks"]] == ["python", "typescript", "go", "java", "rust", "csharp"]
+    ids = [s["id"] for s in doc["stacks"]]
+    assert ids == ["python", "typescript", "go", "java", "rust", "csharp", "php"]
     keys = {"id", "name", "aliases", "frameworks", "orm", "test_tool", "job_queue", "package_manager"}
     for stack in doc["stacks"]:
-        assert keys | {"use_cases", "why", "sources"} == set(stack)
-        assert all(set(f) == {"id", "name", "why"} for f in stack["frameworks"])
+        assert keys | {"use_cases", "why", "note", "sources"} == set(stack)
+        assert all(set(f) == {"id", "name", "why", "tools"} for f in stack["frameworks"])
+    django = next(f for f in doc["stacks"][0]["frameworks"] if f["id"] == "django")
+    assert django["tools"] == {"orm": "the Django ORM"}
+    php = doc["stacks"][-1]
+    assert (php["orm"], php["job_queue"], php["package_manager"]) == (
+        "Eloquent",
+        "Laravel queues",
+        "Composer",
+    )
+    assert "our picks" in php["note"]
+    assert "Laravel" in out
 
 
-def test_plan_json_places_certifications_where_their_phase_starts(runner: CliRunner) -> None:
+def test_plan_json_places_certifications_where_their_study_starts(runner: CliRunner) -> None:
     doc = as_json(runner, "plan", "--lang", "python", "--hours", "12", "--start", START)
-    certs = doc["certifications"]
-    assert certs
-    for cert in certs:
-        assert set(cert) == {"id", "name", "issuer", "phase", "start"}
-        first = min(i["start"] for i in doc["items"] if i["phase"] == cert["phase"])
-        assert cert["start"] == first
-    ids = [c["id"] for c in certs]
-    assert "aws-solutions-architect-associate" in ids
-    assert "oracle-java-se-17-developer" not in ids
-    assert [c["start"] for c in certs] == sorted(c["start"] for c in certs)
-    java = as_json(runner, "plan", "--lang", "java", "--hours", "12", "--start", START)
-    assert "oracle-java-se-17-developer" in [c["id"] for c in java["certifications"]]
+    (saa,) = doc["certifications"]  # by default only the one the what-matters guide ranks first
+    assert set(saa) == {"id", "name", "issuer", "phase", "start", "hours", "items"}
+    assert saa["id"] == "aws-solutions-architect-associate"
+    items = {i["id"]: i for i in doc["items"]}
+    assert saa["items"] == ["aws-saa-study", "aws-saa-exam"]
+    assert saa["start"] == items["aws-saa-study"]["start"]
+    assert saa["hours"] == items["aws-saa-study"]["hours"] + items["aws-saa-exam"]["hours"]
+    # study in phase 3, the exam in phase 5
+    assert (items["aws-saa-study"]["phase"], items["aws-saa-exam"]["phase"]) == (
+        "cloud-and-scale",
+        "portfolio-and-interviews",
+    )
+    assert not {i["id"] for i in doc["items"]} & {"cka-exam-prep", "oracle-java-se-study"}
+    java = as_json(
+        runner,
+        "plan",
+        "--lang",
+        "java",
+        "--hours",
+        "12",
+        "--start",
+        START,
+        "--cert",
+        "oracle-java-se-17-developer",
+        "--cert",
+        "certified-kubernetes-administrator",
+    )
+    ids = [c["id"] for c in java["certifications"]]
+    assert ids == ["oracle-java-se-17-developer", "certified-kubernetes-administrator"]
+    java_items = {i["id"]: i for i in java["items"]}
+    assert {"oracle-java-se-study", "cka-exam-prep"} <= set(java_items)
+    assert "aws-saa-study" not in java_items
+    assert java["request"]["certs"] == sorted(ids)
+    for cert in java["certifications"]:
+        assert cert["hours"] == sum(java_items[i]["hours"] for i in cert["items"]) > 0
+    none = as_json(runner, "plan", "--lang", "go", "--hours", "12", "--start", START, "--cert", "none")
+    assert none["certifications"] == []
+    assert none["request"]["certs"] == []
+    assert not [i for i in none["items"] if i["cert"]]
+
+
+def test_plan_refuses_an_unknown_or_wrong_stack_certification(runner: CliRunner) -> None:
+    code, out, err = run(runner, "plan", "-l", "python", "-H", "12", "--cert", "aws-wizard", "--dry-run")
+    assert (code, out) == (2, "")
+    assert "unknown certification 'aws-wizard'" in err
+    for cert_id in ("aws-solutions-architect-associate", "oracle-java-se-17-developer", "none"):
+        assert cert_id in err
+    code, out, err = run(
+        runner, "plan", "-l", "python", "-H", "12", "--cert", "oracle-java-se-17-developer", "--dry-run"
+    )
+    assert (code, out) == (2, "")
+    assert "meant for the java stack" in err
+    assert "Traceback" not in err
 
 
 def test_plan_month_view_shows_the_certification_in_its_month(runner: CliRunner) -> None:

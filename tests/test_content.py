@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.catalog.catalog import PLACEHOLDERS, Catalog, placeholders_in
+from roadmap_cli.catalog.catalog import PLACEHOLDERS, Catalog, applies_to, item_hours, placeholders_in
 from roadmap_cli.catalog.loader import load_pack_file
 from roadmap_cli.catalog.registry import builtin_files
 
@@ -28,7 +28,7 @@ def test_every_builtin_file_validates(path: Path) -> None:
 def test_catalog_holds_together(catalog: Catalog) -> None:
     assert [p["order"] for p in catalog.phases] == sorted({p["order"] for p in catalog.phases})
     assert len(catalog.phases) == 5
-    assert set(catalog.stacks) == {"python", "typescript", "go", "java", "rust", "csharp"}
+    assert set(catalog.stacks) == {"python", "typescript", "go", "java", "rust", "csharp", "php"}
     for stack in catalog.stacks.values():
         assert stack["frameworks"]
     for phase in catalog.phases:
@@ -51,15 +51,52 @@ def test_titles_use_only_known_placeholders(catalog: Catalog) -> None:
             assert set(placeholders_in(text)) <= set(PLACEHOLDERS), item["id"]
 
 
-def test_core_path_is_about_ten_months_at_twelve_hours(catalog: Catalog) -> None:
-    # 001: ~10 months at 12 h/week; 000 plans 12 months, so the optional items fill the rest.
+def core_hours(catalog: Catalog, stack: str) -> int:
+    """Core hours of a stack with the default certifications, as milestones.yaml adds them up."""
+    certs = set(catalog.default_certs())
+    return sum(
+        item_hours(i, stack)
+        for i in catalog.items
+        if i["priority"] == "core" and applies_to(i, stack) and (i["cert"] is None or i["cert"] in certs)
+    )
+
+
+def test_core_path_fits_ten_to_twelve_months_at_twelve_hours(catalog: Catalog) -> None:
+    # 12 h/week is about 52 h a month: 10 months ~ 522 h, 12 months ~ 626 h. The arithmetic in
+    # milestones.yaml's header states the same sums; keep the two in step.
     for stack in catalog.stacks:
-        core = sum(
-            i["hours"]
-            for i in catalog.items
-            if i["priority"] == "core" and (not i["stacks"] or stack in i["stacks"])
-        )
-        assert 480 <= core <= 540, (stack, core)
+        assert 530 <= core_hours(catalog, stack) <= 610, (stack, core_hours(catalog, stack))
+    assert core_hours(catalog, "python") == 583
+    assert core_hours(catalog, "rust") == 595
+    header = (Path(FILES[0]).parent / "milestones.yaml").read_text(encoding="utf-8")
+    assert "total 583 h" in header
+    assert "595 h" in header
+
+
+def test_language_estimates_follow_the_stack(catalog: Catalog) -> None:
+    learn = catalog.by_id["learn-language-core"]
+    easy = {s: item_hours(learn, s) for s in ("python", "go", "typescript")}
+    hard = {s: item_hours(learn, s) for s in ("rust", "java", "csharp")}
+    assert max(easy.values()) < min(hard.values())
+    assert hard["rust"] == max(hard.values())
+
+
+def test_the_guides_core_is_core(catalog: Catalog) -> None:
+    for item_id in ("serverless-functions", "terraform-infrastructure", "aws-saa-study", "aws-saa-exam"):
+        assert catalog.by_id[item_id]["priority"] == "core", item_id
+    assert catalog.by_id["aws-saa-study"]["phase"] == "cloud-and-scale"
+    assert catalog.by_id["aws-saa-exam"]["phase"] == "portfolio-and-interviews"
+    assert catalog.default_certs() == ["aws-solutions-architect-associate"]
+    # every certification has study hours in the pack, and every market figure a source and a date
+    assert {i["cert"] for i in catalog.items if i["cert"]} == set(catalog.cert_by_id)
+    for figure in catalog.market:
+        assert figure["source"] in catalog.sources
+        assert figure["as_of"]
+
+
+def test_weekly_practice_is_what_the_guides_call_weekly(catalog: Catalog) -> None:
+    weekly = {i["id"]: i["weekly"] for i in catalog.items if i["weekly"]}
+    assert weekly == {"system-design-weekly": 2, "coding-interview-practice": 2}
 
 
 def test_capstones_are_the_five_portfolio_projects(catalog: Catalog) -> None:

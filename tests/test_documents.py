@@ -49,6 +49,7 @@ def documents(runner: CliRunner, tmp_path: Path) -> dict[str, Any]:
     docs["certs"] = json.loads(run(runner, "certs", "--json"))
     docs["skills"] = json.loads(run(runner, "skills", "--json"))
     docs["stacks"] = json.loads(run(runner, "stacks", "--json"))
+    docs["market"] = json.loads(run(runner, "market", "--json"))
     docs["packs"] = json.loads(run(runner, "packs", "list", "--json"))
     bad = tmp_path / "bad.yaml"
     bad.write_text("milestones:\n  - id: Not A Slug\n", encoding="utf-8")

@@ -54,6 +54,7 @@ def test_json_contract(runner: CliRunner) -> None:
         "months": [10, 12],
         "core_only": False,
         "packs": [],
+        "certs": ["aws-solutions-architect-associate"],
     }
     summary = doc["summary"]
     assert {"start", "end", "months", "total_hours", "warnings"} <= set(summary)

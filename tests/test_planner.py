@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap_cli.catalog.catalog import Catalog, applies_to
+from roadmap_cli.catalog.catalog import Catalog, applies_to, item_hours
 from roadmap_cli.planner import PlanRequest, add_months, capacity_until, make_plan, months_between
 
-STACKS = ["python", "typescript", "go", "java", "rust", "csharp"]
+STACKS = ["python", "typescript", "go", "java", "rust", "csharp", "php"]
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -29,12 +30,19 @@ def test_plan_rules_hold(catalog: Catalog, stack: str, per_week: float, start: d
     plan = make_plan(catalog, request)
     scheduled = {s.item["id"]: s for s in plan.items}
 
-    # every core item appears once, with all its hours
-    core = [i for i in catalog.items if i["priority"] == "core" and applies_to(i, stack)]
+    # every core item (certification study only for the default certification) appears once,
+    # with all its hours; no other certification's study is planned
+    certs = set(catalog.default_certs())
+    core = [
+        i
+        for i in catalog.items
+        if i["priority"] == "core" and applies_to(i, stack) and (i["cert"] is None or i["cert"] in certs)
+    ]
     assert {i["id"] for i in core} <= set(scheduled)
+    assert all(s.item["cert"] in (None, *certs) for s in plan.items)
     assert len(plan.items) == len(scheduled)
     for item in core:
-        assert scheduled[item["id"]].minutes == item["hours"] * 60
+        assert scheduled[item["id"]].minutes == item_hours(item, stack) * 60
     # the weeks carry exactly the scheduled minutes of each item
     per_item: dict[str, int] = {}
     for week in plan.weeks:
@@ -146,3 +154,80 @@ def test_calendar_helpers() -> None:
     monday = date(2027, 1, 4)
     assert capacity_until(monday, monday + timedelta(days=13), 600) == 1200
     assert capacity_until(monday, monday - timedelta(days=1), 600) == 0
+
+
+WEEKLY = ("system-design-weekly", "coding-interview-practice")
+
+
+@SETTINGS
+@given(stack=st.sampled_from(STACKS), per_week=hours, start=starts, core_only=st.booleans())
+def test_weekly_practice_is_spread_over_consecutive_weeks(
+    catalog: Catalog, stack: str, per_week: float, start: date, core_only: bool
+) -> None:
+    plan = make_plan(
+        catalog, PlanRequest(stack=stack, hours_per_week=per_week, start=start, core_only=core_only)
+    )
+    for item_id in WEEKLY:
+        sched = next(s for s in plan.items if s.item["id"] == item_id)
+        assert sched.item["weekly"] is not None
+        weekly = sched.item["weekly"] * 60
+        slices = [(w, m) for w in plan.weeks for i, m in w.slices if i == item_id]
+        numbers = [w.index for w, _ in slices]
+        # a few hours in each week of its span, in weeks that follow each other, never a block
+        assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        assert sum(m for _, m in slices) == sched.minutes
+        assert all(m <= weekly for _, m in slices)
+        if per_week * 60 >= 2 * weekly:
+            # room for both practices: every full week of its span but the last gets its hours
+            for week, minutes in slices[1:-1]:
+                assert minutes == weekly, (item_id, week.index)
+        assert len(slices) >= sched.minutes // weekly
+        # its span runs from its first week to its last
+        first_day = plan.start if numbers[0] == 0 else slices[0][0].start
+        assert first_day <= sched.start < slices[0][0].start + timedelta(days=7)
+        assert slices[-1][0].start <= sched.end < slices[-1][0].start + timedelta(days=7)
+        assert sched.end <= plan.end
+
+
+def test_weekly_practice_shares_its_weeks_with_other_items(catalog: Catalog) -> None:
+    plan = make_plan(catalog, PlanRequest(stack="python", hours_per_week=12, start=date(2027, 1, 4)))
+    sched = next(s for s in plan.items if s.item["id"] == "system-design-weekly")
+    weeks = [w for w in plan.weeks if any(i == "system-design-weekly" for i, _ in w.slices)]
+    assert len(weeks) == 9  # 18 h at 2 h a week
+    for week in weeks:
+        assert dict(week.slices)["system-design-weekly"] == 120
+        assert len(week.slices) > 1  # the rest of the week goes to the other items
+        assert week.used <= week.capacity
+    assert (sched.end - sched.start).days > 7 * 8
+
+
+def test_practice_that_outlasts_the_window_drops_optional_items_and_says_so(tmp_path: Path) -> None:
+    from roadmap_cli.catalog.registry import build_catalog_data, builtin_files
+
+    pack = tmp_path / "long-practice.yaml"
+    pack.write_text(
+        "milestones:\n"
+        "  - id: long-practice\n"
+        "    phase: portfolio-and-interviews\n"
+        '    title: "Practise one hour every week for a long time"\n'
+        "    hours: 60\n"
+        "    weekly: 1\n"
+        "    sources: [whatmatters-2026]\n",
+        encoding="utf-8",
+    )
+    files = builtin_files()
+    catalog = Catalog(build_catalog_data([*files, pack], builtin=set(files)))
+    start = date(2027, 1, 4)
+    plan = make_plan(catalog, PlanRequest(stack="go", hours_per_week=12, start=start))
+    practice = next(s for s in plan.items if s.item["id"] == "long-practice")
+    # 60 weeks of an hour: it runs past the window, so no optional item may stay in the plan,
+    # and the plan says the core does not fit instead of claiming it does
+    assert practice.end > plan.window_end
+    assert all(s.item["priority"] == "core" for s in plan.items)
+    assert plan.left_out
+    assert not plan.fits
+    assert plan.end == practice.end
+    (warning,) = plan.warnings
+    assert "Weekly practice sets that end" in warning
+    assert "you would need" not in warning
+    assert all(week.used <= week.capacity for week in plan.weeks)

@@ -38,6 +38,9 @@ def item(
     stacks: tuple[str, ...] = (),
     kind: str = "milestone",
     title: str | None = None,
+    weekly: int | None = None,
+    cert: str | None = None,
+    stack_hours: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     return {
         "id": item_id,
@@ -52,12 +55,19 @@ def item(
         "stacks": list(stacks),
         "track": None,
         "titles": {},
+        "stack_hours": stack_hours or {},
+        "weekly": weekly,
+        "cert": cert,
+        "resources": [],
+        "resources_by_stack": {},
         "sources": ["s"],
         "deliverables": [],
     }
 
 
-def catalog(*items: dict[str, Any], capstones: dict[str, str] | None = None) -> Catalog:
+def catalog(
+    *items: dict[str, Any], capstones: dict[str, str] | None = None, certs: tuple[str, ...] = ()
+) -> Catalog:
     phases = [
         {"id": "p1", "order": 1, "title": "One", "goal": "g"},
         {"id": "p2", "order": 2, "title": "Two", "goal": "g"},
@@ -84,7 +94,10 @@ def catalog(*items: dict[str, Any], capstones: dict[str, str] | None = None) -> 
             "phases": phases,
             "tracks": [],
             "items": list(items),
-            "certifications": [],
+            "certifications": [
+                {"id": c, "name": c.upper(), "issuer": "I", "why": "w", "sources": ["s"], "default": n == 0}
+                for n, c in enumerate(certs)
+            ],
         }
     )
 
@@ -239,3 +252,95 @@ def test_the_same_request_gives_the_same_bytes() -> None:
     one, two = (dumps(from_planner(plan_of(cat, hours=9, start=WEDNESDAY), cat)) for _ in range(2))
     assert one == two
     assert dumps(loads(one)) == one  # the stored form reads back to itself
+
+
+# -- weekly practice ---------------------------------------------------------------------------------
+
+
+def test_weekly_practice_takes_its_hours_first_in_each_week_of_its_span() -> None:
+    # 10 h/week; practice of 6 h at 2 h a week starts with the plan, next to a 24 h item
+    plan = plan_of(catalog(item("practice", 6, weekly=2), item("work", 24)), hours=10)
+    assert [(w.slices, w.used) for w in plan.weeks] == [
+        ([("practice", 120), ("work", 480)], 600),
+        ([("practice", 120), ("work", 480)], 600),
+        ([("practice", 120), ("work", 480)], 600),
+    ]
+    practice, work = plan.items
+    assert order(plan) == ["practice", "work"]
+    assert practice.minutes == 6 * 60
+    assert practice.start == MONDAY
+    assert practice.end == MONDAY + timedelta(days=20)  # the Sunday of its third week
+    assert work.start == MONDAY + timedelta(days=1)  # after 2 of 10 hours: its second day
+    assert work.end == MONDAY + timedelta(days=20)
+    assert plan.end == MONDAY + timedelta(days=20)
+
+
+def test_weekly_practice_that_starts_mid_week_gets_its_share_of_what_is_left() -> None:
+    # the practice comes after 9 h of a 10 h week: 1 h that week, then 2 h a week
+    plan = plan_of(catalog(item("first", 9), item("practice", 5, weekly=2), item("rest", 11)), hours=10)
+    assert [w.slices for w in plan.weeks] == [
+        [("first", 540), ("practice", 60)],
+        [("practice", 120), ("rest", 480)],
+        [("practice", 120), ("rest", 180)],
+    ]
+    practice = plan.items[1]
+    assert practice.start == MONDAY + timedelta(days=6)  # 9 of 10 h done: the Sunday
+    assert practice.end == MONDAY + timedelta(days=20)
+
+
+def test_practice_that_outlasts_the_other_items_runs_on_alone() -> None:
+    plan = plan_of(catalog(item("practice", 6, weekly=2), item("work", 8)), hours=10)
+    assert [w.slices for w in plan.weeks] == [
+        [("practice", 120), ("work", 480)],
+        [("practice", 120)],
+        [("practice", 120)],
+    ]
+    assert plan.end == MONDAY + timedelta(days=20)
+    assert plan.items[1].end == MONDAY + timedelta(days=6)
+
+
+def test_weekly_hours_above_the_weekly_budget_fill_the_week_and_still_finish() -> None:
+    plan = plan_of(catalog(item("practice", 5, weekly=4), item("work", 2)), hours=3)
+    assert [w.slices for w in plan.weeks] == [
+        [("practice", 180)],
+        [("practice", 120), ("work", 60)],
+        [("work", 60)],
+    ]
+    assert all(w.used <= w.capacity for w in plan.weeks)
+
+
+def test_two_practices_share_each_week_in_order() -> None:
+    plan = plan_of(catalog(item("a", 4, weekly=2), item("b", 2, weekly=1), item("work", 14)), hours=10)
+    assert [w.slices for w in plan.weeks] == [
+        [("a", 120), ("b", 60), ("work", 420)],
+        [("a", 120), ("b", 60), ("work", 420)],
+    ]
+
+
+# -- certifications and stack estimates ----------------------------------------------------------------
+
+
+def test_certification_study_is_planned_only_for_the_chosen_certifications() -> None:
+    cat = catalog(
+        item("base", 5),
+        item("study-a", 10, cert="cert-a", priority="optional", rank=1),
+        item("study-b", 7, cert="cert-b"),
+        certs=("cert-a", "cert-b"),
+    )
+    default = plan_of(cat, months=(1, 1))
+    assert order(default) == ["base", "study-a"]  # cert-a is the default; chosen, it counts as core
+    assert [(c.id, c.minutes, c.items) for c in default.certifications] == [("cert-a", 600, ("study-a",))]
+    assert default.certifications[0].start == default.items[1].start
+    assert default.chosen_certs == frozenset({"cert-a"})
+    chosen = plan_of(cat, certs=frozenset({"cert-b"}))
+    assert order(chosen) == ["base", "study-b"]
+    assert order(plan_of(cat, certs=frozenset())) == ["base"]
+    assert order(plan_of(cat, certs=frozenset({"cert-a"}), core_only=True)) == ["base", "study-a"]
+
+
+def test_stack_hours_replace_the_estimate_for_that_stack() -> None:
+    cat = catalog(item("learn", 10, stack_hours={"go": 16}))
+    assert plan_of(cat).items[0].minutes == 600
+    go = make_plan(cat, PlanRequest(stack="go", hours_per_week=10, start=MONDAY))
+    assert go.items[0].minutes == 960
+    assert [w.slices for w in go.weeks] == [[("learn", 600)], [("learn", 360)]]

@@ -173,7 +173,9 @@ def test_checklist_on_a_terminal(roadmap_home: Path, plan_ids: list[str]) -> Non
     offered = [i["id"] for i in week["overdue"]] + [i["id"] for i in week["items"]]
     assert len(offered) >= 2
 
-    child = pexpect.spawn(ROADMAP[0], [*ROADMAP[1:], "check"], env=child_env, encoding="utf-8", timeout=30)
+    child = pexpect.spawn(
+        ROADMAP[0], [*ROADMAP[1:], "check"], env=child_env, encoding="utf-8", timeout=30, dimensions=(24, 120)
+    )
     try:
         child.expect("This week and overdue")
         child.expect(offered[-1])  # the whole list is drawn
@@ -200,7 +202,9 @@ def test_checklist_on_a_terminal(roadmap_home: Path, plan_ids: list[str]) -> Non
     shown = [i["id"] for i in week["overdue"]] + [i["id"] for i in week["items"]]
     assert offered[0] not in shown  # done, so no longer overdue
     assert shown[0] == offered[1]
-    child = pexpect.spawn(ROADMAP[0], [*ROADMAP[1:], "check"], env=child_env, encoding="utf-8", timeout=30)
+    child = pexpect.spawn(
+        ROADMAP[0], [*ROADMAP[1:], "check"], env=child_env, encoding="utf-8", timeout=30, dimensions=(24, 120)
+    )
     try:
         child.expect(shown[-1])
         child.send(" ")
@@ -214,7 +218,9 @@ def test_checklist_on_a_terminal(roadmap_home: Path, plan_ids: list[str]) -> Non
         assert store.state().ticked == {offered[0]}
 
     # Ctrl-C leaves without saving anything
-    child = pexpect.spawn(ROADMAP[0], [*ROADMAP[1:], "check"], env=child_env, encoding="utf-8", timeout=30)
+    child = pexpect.spawn(
+        ROADMAP[0], [*ROADMAP[1:], "check"], env=child_env, encoding="utf-8", timeout=30, dimensions=(24, 120)
+    )
     try:
         child.expect(shown[-1])
         child.send(" ")

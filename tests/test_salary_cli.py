@@ -78,8 +78,8 @@ def by_id(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {f["id"]: f for f in doc["figures"]}
 
 
-def test_us_figures_from_every_guide_stay_as_given(runner: CliRunner) -> None:
-    figures = by_id(salary_json(runner, "--city", "us"))
+def test_dollar_figures_from_every_guide_stay_as_given(runner: CliRunner) -> None:
+    figures = by_id(salary_json(runner, "--city", "us")) | by_id(salary_json(runner, "--city", "usd"))
     glassdoor = figures["whatmatters-all-us-glassdoor-average"]
     assert (glassdoor["value"], glassdoor["stat"], glassdoor["as_of"]) == (174_678, "average", "2026-02")
     assert glassdoor["text"] == "$174,678"
@@ -116,6 +116,19 @@ def test_us_figures_from_every_guide_stay_as_given(runner: CliRunner) -> None:
     assert figures["devroadmap-senior-us"]["open_ended"] is True
 
 
+def test_dollar_figures_with_no_country_are_not_shown_as_us(runner: CliRunner) -> None:
+    us = salary_json(runner, "--city", "us")
+    assert {f["source"] for f in us["figures"]} == {"whatmatters-2026", "careerpath-2026"}
+    unplaced = salary_json(runner, "--city", "usd")
+    assert {f["source"] for f in unplaced["figures"]} == {"skillexchange-2026", "devroadmap-2026"}
+    assert {f["place"] for f in unplaced["figures"]} == {"usd-no-country"}
+    code, out, _ = run(runner, "salary")
+    assert code == 0
+    assert "No" in out
+    assert "country" in out
+    assert "do not read them as US figures" in out
+
+
 def test_india_in_lakh(runner: CliRunner) -> None:
     doc = salary_json(runner, "--city", "india")
     [figure] = doc["figures"]
@@ -132,23 +145,19 @@ def test_india_in_lakh(runner: CliRunner) -> None:
 
 def test_both_filters_show_each_source_and_one_span(runner: CliRunner) -> None:
     doc = salary_json(runner, "--level", "senior", "--city", "us")
-    assert {f["source"] for f in doc["figures"]} == {
-        "whatmatters-2026",
-        "skillexchange-2026",
-        "devroadmap-2026",
-    }
+    assert {f["source"] for f in doc["figures"]} == {"whatmatters-2026"}
     [span] = doc["spans"]
     assert (span["low"], span["high"], span["open_ended"], span["text"]) == (
-        140_000,
+        153_000,
         350_000,
         True,
-        "$140k–$350k+",
+        "$153k–$350k+",
     )
     assert span["figures"] == len(doc["figures"])
     code, out, _ = run(runner, "salary", "--level", "senior", "--city", "us")
     assert code == 0
     assert "Senior · United States" in out
-    assert "Span $140k–$350k+" in out
+    assert "Span $153k–$350k+" in out
     assert "total comp" in out
     assert "base salary" in out
     assert "2026-02" in out  # Glassdoor's date next to its figures
@@ -157,7 +166,14 @@ def test_both_filters_show_each_source_and_one_span(runner: CliRunner) -> None:
 def test_only_level_shows_every_place(runner: CliRunner) -> None:
     doc = salary_json(runner, "--level", "mid")
     assert doc["filter"] == {"level": "mid", "place": None}
-    assert {s["place"] for s in doc["spans"]} == {"london", "berlin", "san-francisco", "us", "india"}
+    assert {s["place"] for s in doc["spans"]} == {
+        "london",
+        "berlin",
+        "san-francisco",
+        "us",
+        "usd-no-country",
+        "india",
+    }
     assert {f["level"] for f in doc["figures"]} == {"mid"}
     code, out, _ = run(runner, "salary", "--level", "mid")
     assert code == 0
@@ -169,7 +185,9 @@ def test_only_city_shows_every_level(runner: CliRunner) -> None:
     doc = salary_json(runner, "--city", "us")
     assert doc["filter"] == {"level": None, "place": "us"}
     levels = [s["level"] for s in doc["spans"]]
-    assert levels == ["junior", "mid", "senior", "staff", "lead", "principal", "all"]
+    assert levels == ["junior", "mid", "senior", "staff", "all"]
+    unplaced = [s["level"] for s in salary_json(runner, "--city", "usd")["spans"]]
+    assert unplaced == ["junior", "mid", "senior", "lead", "principal", "all"]
     code, out, _ = run(runner, "salary", "--city", "berlin")
     assert code == 0
     for level in ("Junior", "Mid", "Senior", "Staff"):
@@ -357,7 +375,7 @@ def test_shell_completion_offers_names_with_figures() -> None:
     from roadmap_cli.commands.salary import complete_level, complete_place
 
     assert complete_place("s") == ["san-francisco"]
-    assert complete_place("") == ["london", "berlin", "san-francisco", "us", "india"]
+    assert complete_place("") == ["london", "berlin", "san-francisco", "us", "usd-no-country", "india"]
     assert complete_level("s") == ["senior", "staff"]
 
 

@@ -98,7 +98,7 @@ def test_completion_reads_the_cache_without_yaml_pydantic_or_rich(roadmap_home: 
     done, modules = probe(
         roadmap_home,
         _ROADMAP_COMPLETE="complete_bash",
-        COMP_WORDS="roadmap plan --lang p",
+        COMP_WORDS="roadmap plan --lang py",
         COMP_CWORD="3",
     )
     assert done.returncode == 0

@@ -42,6 +42,7 @@ COMMANDS: dict[str, str] = {
         "List certifications worth having, their issuers, and when in the plan to study for each, and why."
     ),
     "skills": "List skills with the demand and salary impact the sources give, and the month to learn each.",
+    "market": "Show the job-market figures the guides give: growth, openings, live roles, languages, more.",
     "stacks": "List the stacks `roadmap plan --lang` takes, with their frameworks and tools.",
     "export": "Export your plan and progress as Markdown, JSON, CSV or a calendar (.ics).",
     "where": "Show where roadmap keeps your files.",

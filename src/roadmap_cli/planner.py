@@ -10,6 +10,11 @@ How a plan is made:
 * Study time is a stream of minutes, ``hours_per_week`` of them in every Monday-to-Sunday week
   (a first week that starts mid-week gets its share of the days left). Items take the stream in
   order, so an item may span weeks and no week holds more than its hours.
+* Weekly practice (an item with ``weekly`` hours) does not take the stream in one block: from the
+  point where the stream reaches it, each week gives it its weekly hours first (or what is left of
+  them), and the other items share the rest, until its hours are used up. Its span is those weeks.
+* Certification study (an item with ``cert``) is in the plan only when that certification is
+  chosen (``certs``; ``None`` means the catalog's default ones); a chosen one counts as core.
 * A day inside a week is found by spreading the week's minutes evenly over its days.
 
 Making a plan builds many small objects and no reference cycles, so the garbage collector rests
@@ -30,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_title, tools_of
+from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_hours, item_title, tools_of
 from roadmap_cli.dates import MAX_HOURS_PER_WEEK, add_months, monday_of, months_between
 from roadmap_cli.errors import UsageError
 from roadmap_cli.speed import gc_paused
@@ -55,6 +60,7 @@ class PlanRequest:
     done: frozenset[str] = frozenset()
     #: Plan only these ids (a re-plan keeps to the items of the plan it replaces); None: every item.
     only: frozenset[str] | None = None
+    certs: frozenset[str] | None = None  # None: the catalog's default certifications
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,10 @@ class PlannedCert:
     name: str
     issuer: str
     phase: str
-    start: date  # the day the phase's first item starts
+    start: date  # the day its study starts: its first study item, or else its phase's first item
     week: int  # index of the week holding that day
+    minutes: int = 0  # estimated study time in the plan: its study items' minutes
+    items: tuple[str, ...] = ()  # its study items in the plan
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,7 @@ class Plan:
     fits: bool  # the core ends inside the window
     ends_early: bool
     certifications: list[PlannedCert] = field(default_factory=list)
+    chosen_certs: frozenset[str] = frozenset()  # asked for, or the catalog's default
     settled: list[Item] = field(default_factory=list)  # for this stack, done or skipped: left out
 
     @property
@@ -192,6 +201,7 @@ def replan_request(
         core_only=req.core_only,
         done=frozenset(done),
         only=frozenset(saved.ids()),
+        certs=None if req.certs is None else frozenset(req.certs),
     )
 
 
@@ -204,6 +214,7 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     stack = catalog.resolve_stack(request.stack)
     framework = catalog.resolve_framework(stack, request.framework)
     tools = tools_of(stack, framework)
+    certs = request.certs if request.certs is not None else frozenset(catalog.default_certs())
     per_week = week_minutes(request.hours_per_week)
     low, high = request.months
     window_end = add_months(request.start, high) - timedelta(days=1)
@@ -213,14 +224,19 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     done_items: list[Item] = []  # what applies and is done or skipped, in pack order
     settled = set(request.done)  # done, or not for this plan: a dependency nothing waits for
     for item in catalog.items:
-        if not applies_to(item, stack["id"]) or (request.only is not None and item["id"] not in request.only):
+        if (
+            not applies_to(item, stack["id"])
+            or (request.only is not None and item["id"] not in request.only)
+            or (item["cert"] is not None and item["cert"] not in certs)
+        ):
             settled.add(item["id"])
         elif item["id"] in request.done:
             done_items.append(item)
         else:
             pending.append(item)
-    core = [i for i in pending if i["priority"] == "core"]
-    core_minutes = sum(i["hours"] * 60 for i in core)
+    core = [i for i in pending if i["priority"] == "core" or i["cert"] is not None]
+    core_ids = {i["id"] for i in core}
+    core_minutes = sum(item_hours(i, stack["id"]) * 60 for i in core)
     years = core_minutes / per_week / 52
     if years > MAX_YEARS:
         raise UsageError(
@@ -229,32 +245,50 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
             hint="give more --hours, or use packs with fewer core items",
         )
 
-    chosen = {i["id"] for i in core}
+    chosen = set(core_ids)
     budget = capacity_until(request.start, window_end, per_week) - core_minutes
-    optional = (
-        [] if request.core_only else [(n, i) for n, i in enumerate(pending) if i["priority"] == "optional"]
-    )
+    optional = [] if request.core_only else [(n, i) for n, i in enumerate(pending) if i["id"] not in core_ids]
     optional.sort(key=lambda pair: (pair[1]["rank"], pair[0]))
     left_out: list[Item] = []
+    added: list[Item] = []
     for _, item in optional:
-        minutes = item["hours"] * 60
+        minutes = item_hours(item, stack["id"]) * 60
         deps_ok = all(d in chosen or d in settled for d in item["depends_on"])
         if deps_ok and minutes <= budget:
             chosen.add(item["id"])
+            added.append(item)
             budget -= minutes
         else:
             left_out.append(item)
 
     phase_rank = {p["id"]: n for n, p in enumerate(catalog.phases)}
     capstones = {p["capstone"] for p in catalog.phases if "capstone" in p}
-    ordered = _order([i for i in pending if i["id"] in chosen], phase_rank, capstones)
-    scheduled, weeks = _pack(ordered, request.start, per_week, stack["id"], tools)
+    while True:
+        ordered = _order([i for i in pending if i["id"] in chosen], phase_rank, capstones)
+        scheduled, weeks = _pack(ordered, request.start, per_week, stack["id"], tools)
+        end = max((s.end for s in scheduled), default=request.start)
+        if end <= window_end or not added:
+            break
+        # Weekly practice that outlasts the other items can push the end past what the hours
+        # alone say: then the optional item added last goes (its dependants went before it).
+        dropped = added.pop()
+        chosen.discard(dropped["id"])
+        left_out.append(dropped)
+    rank_of = {item["id"]: n for n, (_, item) in enumerate(optional)}
+    left_out.sort(key=lambda item: rank_of[item["id"]])
 
-    end = scheduled[-1].end if scheduled else request.start
     total = sum(s.minutes for s in scheduled)
-    fits = capacity_until(request.start, window_end, per_week) >= core_minutes
+    fits = end <= window_end  # with every optional item gone if need be: the core alone
     ends_early = bool(scheduled) and end <= early_end and not left_out
+    # The last week holds only weekly practice: practice, not the hours, decides when the plan ends.
+    practice_ends = bool(weeks) and all(catalog.by_id[i]["weekly"] for i, _ in weeks[-1].slices)
     warnings = _warnings(request, end, window_end, core_minutes, total, fits, ends_early, scheduled)
+    if not fits and practice_ends:
+        warnings = [
+            warnings[0].split(" To finish by then")[0] + " Weekly practice sets that end: it takes the "
+            "same few hours every week, so more hours a week would not bring it forward; allow a "
+            "longer window with --months."
+        ]
     return Plan(
         request=request,
         stack=stack,
@@ -269,35 +303,48 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
         left_out=left_out,
         fits=fits,
         ends_early=ends_early,
-        certifications=_certifications(catalog, stack["id"], scheduled, weeks),
+        certifications=_certifications(catalog, stack["id"], certs, scheduled, weeks),
+        chosen_certs=certs,
         settled=done_items,
     )
 
 
 def _certifications(
-    catalog: Catalog, stack_id: str, scheduled: list[Scheduled], weeks: list[Week]
+    catalog: Catalog, stack_id: str, certs: frozenset[str], scheduled: list[Scheduled], weeks: list[Week]
 ) -> list[PlannedCert]:
-    """Each certification meant for this stack, placed where its phase starts in this plan."""
+    """Each chosen certification meant for this stack, placed where its study starts in this plan.
+
+    That is its first study item; a certification with none (a user pack's) starts with its phase.
+    """
     phase_start: dict[str, Scheduled] = {}
+    study_start: dict[str, Scheduled] = {}
+    study: dict[str, list[Scheduled]] = {}
     for sched in scheduled:
         phase_start.setdefault(sched.item["phase"], sched)
+        if sched.item["cert"] is not None:
+            study_start.setdefault(sched.item["cert"], sched)
+            study.setdefault(sched.item["cert"], []).append(sched)
     first_week: dict[str, int] = {}
     for week in weeks:
         for item_id, _ in week.slices:
             first_week.setdefault(item_id, week.index)
     found = []
     for cert in catalog.certifications:
-        first = phase_start.get(cert.get("phase", ""))
-        if first is None or (cert.get("stacks") and stack_id not in cert["stacks"]):
+        if cert["id"] not in certs or (cert.get("stacks") and stack_id not in cert["stacks"]):
+            continue
+        first = study_start.get(cert["id"]) or phase_start.get(cert.get("phase", ""))
+        if first is None:
             continue
         found.append(
             PlannedCert(
                 cert["id"],
                 cert["name"],
                 cert["issuer"],
-                cert["phase"],
+                cert.get("phase", first.item["phase"]),
                 first.start,
                 first_week[first.item["id"]],
+                sum(s.minutes for s in study.get(cert["id"], [])),
+                tuple(s.item["id"] for s in study.get(cert["id"], [])),
             )
         )
     return sorted(found, key=lambda c: c.start)
@@ -308,11 +355,9 @@ def _pack(
 ) -> tuple[list[Scheduled], list[Week]]:
     weeks: list[Week] = []
     first_day = start
-
-    def new_week() -> Week:
-        if not weeks:
-            return Week(0, monday_of(start), _first_week_minutes(start, per_week))
-        return Week(len(weeks), weeks[-1].start + timedelta(days=7), per_week)
+    # weekly practice under way: [position in ``scheduled``, minutes a week, minutes left]
+    practice: list[list[int]] = []
+    scheduled: list[Scheduled] = []
 
     def day_at(week: Week, offset: int, *, ending: bool) -> date:
         begin = first_day if week.index == 0 else week.start
@@ -320,22 +365,52 @@ def _pack(
         steps = math.ceil(offset * days / week.capacity) - 1 if ending else offset * days // week.capacity
         return begin + timedelta(days=max(0, min(days - 1, steps)))
 
-    scheduled: list[Scheduled] = []
-    week = new_week()
-    weeks.append(week)
-    used = 0
+    def share(entry: list[int], week: Week, used: int) -> int:
+        """Give one practice its hours in ``week``; returns the minutes of the week now used."""
+        position, weekly, left = entry
+        take = min(weekly, left, week.capacity - used)
+        if take <= 0:
+            return used
+        sched = scheduled[position]
+        week.slices.append((sched.item["id"], take))
+        entry[2] -= take
+        if entry[2] == 0:  # done: its span ends with this week
+            last = day_at(week, week.capacity, ending=True)
+            scheduled[position] = Scheduled(sched.item, sched.title, sched.minutes, sched.start, last)
+        return used + take
+
+    def practise(week: Week, used: int) -> int:
+        """Give every practice under way its share of ``week``; returns the minutes now used."""
+        for entry in practice:
+            used = share(entry, week, used)
+        practice[:] = [entry for entry in practice if entry[2] > 0]
+        return used
+
+    def new_week() -> tuple[Week, int]:
+        if not weeks:
+            week = Week(0, monday_of(start), _first_week_minutes(start, per_week))
+        else:
+            week = Week(len(weeks), weeks[-1].start + timedelta(days=7), per_week)
+        weeks.append(week)
+        return week, practise(week, 0)
+
+    week, used = new_week()
     for item in ordered:
-        remaining = item["hours"] * 60
-        if used == week.capacity:
-            week = new_week()
-            weeks.append(week)
-            used = 0
+        remaining = item_hours(item, stack_id) * 60
+        while used == week.capacity:
+            week, used = new_week()
         begins = day_at(week, used, ending=False)
+        if item["weekly"] is not None:
+            sched = Scheduled(item, item_title(item, stack_id, tools), remaining, begins, begins)
+            scheduled.append(sched)
+            entry = [len(scheduled) - 1, item["weekly"] * 60, remaining]
+            used = share(entry, week, used)
+            if entry[2] > 0:
+                practice.append(entry)
+            continue
         while remaining > 0:
-            if used == week.capacity:
-                week = new_week()
-                weeks.append(week)
-                used = 0
+            while used == week.capacity:
+                week, used = new_week()
             take = min(remaining, week.capacity - used)
             week.slices.append((item["id"], take))
             used += take
@@ -344,11 +419,13 @@ def _pack(
             Scheduled(
                 item,
                 item_title(item, stack_id, tools),
-                item["hours"] * 60,
+                item_hours(item, stack_id) * 60,
                 begins,
                 day_at(week, used, ending=True),
             )
         )
+    while practice:  # practice that outlasts the other items runs on alone
+        week, used = new_week()
     if not scheduled:
         weeks.clear()
     return scheduled, weeks

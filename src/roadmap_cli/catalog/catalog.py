@@ -16,6 +16,12 @@ from roadmap_cli.errors import UsageError, unknown_name
 
 Kind = Literal["milestone", "project"]
 
+#: How the hour figures were set: shown wherever hours are, since no guide gives them.
+ESTIMATE_NOTE = (
+    "Hours are this project's estimates, not figures from the guides: each phase is sized so that, "
+    "at 12 h a week, it takes about as many months as the guides give it."
+)
+
 #: The names an item title may use, filled from the chosen stack.
 PLACEHOLDERS = ("language", "framework", "orm", "test_tool", "job_queue", "package_manager")
 
@@ -35,6 +41,11 @@ class Item(TypedDict):
     stacks: list[str]
     track: str | None
     titles: dict[str, str]
+    stack_hours: dict[str, int]
+    weekly: int | None  # recurring practice: hours in each week of its span
+    cert: str | None  # study for this certification: planned only when it is chosen
+    resources: list[dict[str, str]]
+    resources_by_stack: dict[str, list[dict[str, str]]]
     sources: list[str]
     deliverables: list[str]
 
@@ -67,6 +78,34 @@ class Catalog:
         self.salaries: list[dict[str, Any]] = data.get("salaries", [])
         self.levels: list[dict[str, Any]] = data.get("levels", [])
         self.skills: list[dict[str, Any]] = data.get("skills", [])
+        self.market: list[dict[str, Any]] = data.get("market", [])
+        self.cert_by_id: dict[str, dict[str, Any]] = {c["id"]: c for c in self.certifications}
+
+    def default_certs(self) -> list[str]:
+        """The certifications a plan holds when none are chosen."""
+        return [c["id"] for c in self.certifications if c.get("default")]
+
+    def resolve_certs(self, names: list[str], stack_id: str) -> frozenset[str]:
+        """The chosen certification ids (``none``: none); unknown or wrong-stack ids are usage errors."""
+        chosen: set[str] = set()
+        for name in names:
+            key = name.strip().lower()
+            if key == "none":
+                continue
+            cert = self.cert_by_id.get(key)
+            if cert is None:
+                allowed = ", ".join(["none", *self.cert_by_id])
+                raise UsageError(
+                    f"unknown certification {name!r} for --cert; choose from: {allowed}",
+                    hint="`roadmap certs` lists them with when to study for each",
+                )
+            if cert.get("stacks") and stack_id not in cert["stacks"]:
+                raise UsageError(
+                    f"{cert['name']} is meant for the {', '.join(cert['stacks'])} stack, not {stack_id}",
+                    hint="`roadmap certs --lang " + stack_id + "` lists those for your stack",
+                )
+            chosen.add(key)
+        return frozenset(chosen)
 
     def phase(self, phase_id: str) -> dict[str, Any]:
         return next(p for p in self.phases if p["id"] == phase_id)
@@ -104,14 +143,10 @@ class Catalog:
 
 def tools_of(stack: dict[str, Any], framework: dict[str, Any]) -> dict[str, str]:
     """The values a title's {placeholders} take for one stack and framework."""
-    return {
-        "language": stack["name"],
-        "framework": framework["name"],
-        "orm": stack["orm"],
-        "test_tool": stack["test_tool"],
-        "job_queue": stack["job_queue"],
-        "package_manager": stack["package_manager"],
-    }
+    tools = {"language": stack["name"], "framework": framework["name"]}
+    for key in ("orm", "test_tool", "job_queue", "package_manager"):
+        tools[key] = framework.get(key) or stack[key]
+    return tools
 
 
 def placeholders_in(text: str) -> list[str]:
@@ -122,6 +157,16 @@ def placeholders_in(text: str) -> list[str]:
 def item_title(item: Item, stack_id: str, tools: dict[str, str]) -> str:
     template = item["titles"].get(stack_id, item["title"])
     return template.format_map(tools)
+
+
+def item_hours(item: Item, stack_id: str) -> int:
+    """The estimated hours of an item for a stack."""
+    return item["stack_hours"].get(stack_id, item["hours"])
+
+
+def item_resources(item: Item, stack_id: str) -> list[dict[str, str]]:
+    """The official documentation an item points to, for a stack."""
+    return item["resources_by_stack"].get(stack_id, item["resources"])
 
 
 def applies_to(item: Item, stack_id: str) -> bool:

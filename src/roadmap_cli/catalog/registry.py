@@ -23,7 +23,7 @@ from roadmap_cli.speed import gc_paused
 if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 _LISTS = (
     "sources",
     "stacks",
@@ -36,6 +36,7 @@ _LISTS = (
     "salaries",
     "levels",
     "skills",
+    "market",
 )
 #: Sections whose ids share another section's id space: an id names one item, whatever its kind.
 ID_GROUPS = {"projects": "milestones"}
@@ -260,6 +261,7 @@ def _assemble(
     stack_ids = {s["id"] for s in stacks}
     phase_order = {p["id"]: p["order"] for p in phases}
     track_ids = {t["id"] for t in tracks}
+    cert_ids = {c["id"] for _, _, c in certs}
 
     def refs(
         doc: Document, loc: tuple[str | int, ...], values: Iterable[str], known: set[str], what: str
@@ -286,6 +288,11 @@ def _assemble(
             "stacks": e.get("stacks", []),
             "track": e.get("track"),
             "titles": e.get("titles", {}),
+            "stack_hours": e.get("stack_hours", {}),
+            "weekly": e.get("weekly"),
+            "cert": e.get("cert"),
+            "resources": e.get("resources", []),
+            "resources_by_stack": e.get("resources_by_stack", {}),
             "sources": e["sources"],
             "deliverables": e.get("deliverables", []),
         }
@@ -298,6 +305,10 @@ def _assemble(
         refs(doc, (*loc, "sources"), item["sources"], source_ids, "source")
         refs(doc, (*loc, "stacks"), item["stacks"], stack_ids, "stack")
         refs(doc, (*loc, "titles"), item["titles"], stack_ids, "stack")
+        refs(doc, (*loc, "stack_hours"), item["stack_hours"], stack_ids, "stack")
+        refs(doc, (*loc, "resources_by_stack"), item["resources_by_stack"], stack_ids, "stack")
+        if item["cert"] is not None and item["cert"] not in cert_ids:
+            problems.append(f"{doc.where((*loc, 'cert'))}: unknown certification {item['cert']!r}")
         for key, text in [("title", item["title"]), *((f"titles.{k}", v) for k, v in item["titles"].items())]:
             try:
                 bad = [n for n in placeholders_in(text) if n not in PLACEHOLDERS]
@@ -321,6 +332,16 @@ def _assemble(
                 problem = f"{item['id']!r} depends on {dep_id!r}, which is in a later phase"
             elif item["priority"] == "core" and dep["priority"] == "optional":
                 problem = f"core item {item['id']!r} depends on optional item {dep_id!r}"
+            elif dep["weekly"] is not None:
+                problem = (
+                    f"{item['id']!r} depends on {dep_id!r}, which is weekly practice running "
+                    "alongside other items; depend on what it depends on instead"
+                )
+            elif dep["cert"] is not None and dep["cert"] != item["cert"]:
+                problem = (
+                    f"{item['id']!r} depends on {dep_id!r}, which is in the plan only when its "
+                    "certification is chosen"
+                )
             else:
                 continue
             problems.append(f"{doc.where((*loc, 'depends_on', j))}: {problem}")
@@ -367,6 +388,7 @@ def _career(
 ) -> dict[str, list[dict[str, Any]]]:
     """Places, salary rows, levels and skills: unique ids, known references, figures that make sense."""
     places, levels = merged["places"], merged["levels"]
+    market = merged["market"]
     skills, salaries = merged["skills"], merged["salaries"]
     place_ids = {p["id"] for _, _, p in places}
     level_ids = {lv["id"] for _, _, lv in levels}
@@ -379,6 +401,9 @@ def _career(
         if row["level"] != "all" and row["level"] not in level_ids:
             problems.append(f"{doc.where((*loc, 'level'))}: unknown level {row['level']!r}")
         problems.extend(f"{doc.where(loc)}: {p}" for p in _figure_problems(row))
+    for doc, i, figure in market:
+        if figure["source"] not in source_ids:
+            problems.append(f"{doc.where(('market', i, 'source'))}: unknown source {figure['source']!r}")
     for section, entries in (("levels", levels), ("skills", skills)):
         for doc, i, entry in entries:
             for j, source in enumerate(entry["sources"]):
@@ -401,6 +426,7 @@ def _career(
         "salaries": [r for _, _, r in salaries],
         "levels": sorted((lv for _, _, lv in levels), key=lambda lv: lv["order"]),
         "skills": [s for _, _, s in skills],
+        "market": [f for _, _, f in market],
     }
 
 

@@ -31,7 +31,15 @@ AsOf = Annotated[
     StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
     Field(description="When the source's figures were true: YYYY, YYYY-MM or YYYY-MM-DD, quoted."),
 ]
-Hours = Annotated[int, Field(ge=1, le=1000, description="Estimated hours of study.")]
+Hours = Annotated[
+    int,
+    Field(
+        ge=1,
+        le=1000,
+        description="The pack's estimate of study hours. No guide gives hours: they are the pack "
+        "author's estimate, and every view labels them so.",
+    ),
+]
 Priority = Literal["core", "optional"]
 
 
@@ -74,9 +82,15 @@ class Source(Entry):
 
 @with_config(STRICT)
 class Framework(TypedDict):
+    """A framework of a stack; it may bring its own tools in place of the stack's."""
+
     id: Slug
     name: Title
     why: NotRequired[Text]
+    orm: NotRequired[Annotated[Title, Field(description="Replaces the stack's {orm} with this framework.")]]
+    test_tool: NotRequired[Title]
+    job_queue: NotRequired[Title]
+    package_manager: NotRequired[Title]
 
 
 @with_config(STRICT)
@@ -93,7 +107,22 @@ class Stack(Entry):
     package_manager: Title
     use_cases: NotRequired[Text]
     why: NotRequired[Text]
+    note: NotRequired[
+        Annotated[Text, Field(description="What the guides do not say about this stack's tools, and so on.")]
+    ]
     sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+ResourceKind = Literal["docs", "tutorial", "reference", "spec"]
+
+
+@with_config(STRICT)
+class Resource(TypedDict):
+    """A page of official documentation for a tool an item names."""
+
+    title: Title
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=500)]
+    kind: ResourceKind
 
 
 @with_config(STRICT)
@@ -139,6 +168,38 @@ class Milestone(Entry):
     titles: NotRequired[
         Annotated[dict[Slug, Title], Field(description="Stack-specific wording, by stack id.")]
     ]
+    stack_hours: NotRequired[
+        Annotated[dict[Slug, Hours], Field(description="Stack-specific hour estimates, by stack id.")]
+    ]
+    weekly: NotRequired[
+        Annotated[
+            int,
+            Field(
+                ge=1,
+                le=40,
+                description="Recurring practice: the planner spreads the item's hours as this many hours "
+                "in each week from its start, alongside the other items, instead of one block.",
+            ),
+        ]
+    ]
+    cert: NotRequired[
+        Annotated[
+            Slug,
+            Field(description="Study for this certification: planned only when the certification is chosen."),
+        ]
+    ]
+    resources: NotRequired[
+        Annotated[
+            list[Resource],
+            Field(max_length=4, description="Official documentation of the tools the item names."),
+        ]
+    ]
+    resources_by_stack: NotRequired[
+        Annotated[
+            dict[Slug, Annotated[list[Resource], Field(max_length=4)]],
+            Field(description="Resources by stack id; they replace `resources` for that stack."),
+        ]
+    ]
     sources: Annotated[list[Slug], Field(min_length=1)]
 
 
@@ -157,8 +218,15 @@ class Certification(Entry):
     phase: NotRequired[Slug]
     months: NotRequired[Annotated[str, StringConstraints(pattern=r"^\d{1,2}(-\d{1,2})?$")]]
     why: Text
+    when: NotRequired[
+        Annotated[Text, Field(description="When in the plan to study for it, as the sources put it.")]
+    ]
+    default: NotRequired[
+        Annotated[bool, Field(description="In the plan unless the user chooses others with --cert.")]
+    ]
     stacks: NotRequired[Annotated[list[Slug], Field(description="Stacks it is meant for; empty means all.")]]
     sources: Annotated[list[Slug], Field(min_length=1)]
+    as_of: NotRequired[AsOf]
 
 
 Currency = Literal["GBP", "EUR", "USD", "INR"]
@@ -175,6 +243,7 @@ class Place(Entry):
     currency: Currency
     aliases: NotRequired[list[Alias]]
     note: NotRequired[Text]
+    flag: NotRequired[Annotated[Text, Field(description="A warning shown under the salary table.")]]
 
 
 @with_config(STRICT)
@@ -231,6 +300,20 @@ class Skill(Entry):
 
 
 @with_config(STRICT)
+class MarketFigure(Entry):
+    """One job-market figure exactly as a source gives it, with its date."""
+
+    id: Slug
+    topic: Annotated[str, StringConstraints(pattern=r"^[a-z]+(-[a-z]+)*$", max_length=32)]
+    title: Title
+    value: Annotated[Title, Field(description="The figure as text, e.g. '17%' or 'about 129,200'.")]
+    note: NotRequired[Text]
+    source: Slug
+    cited: NotRequired[Annotated[Title, Field(description="Whom the source cites for the figure.")]]
+    as_of: AsOf
+
+
+@with_config(STRICT)
 class PackFile(TypedDict, total=False):
     """One YAML file of a content pack. Every section is optional."""
 
@@ -246,6 +329,7 @@ class PackFile(TypedDict, total=False):
     salaries: list[SalaryRow]
     levels: list[Level]
     skills: list[Skill]
+    market: list[MarketFigure]
 
 
 SECTIONS: tuple[str, ...] = tuple(PackFile.__annotations__)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from roadmap_cli.commands.options import JsonOption, PackOption, complete_lang
+
+if TYPE_CHECKING:
+    from roadmap_cli.catalog.catalog import Catalog
 
 HELP = """List certifications worth having, their issuers, and when in the plan to study for each, and why.
 
@@ -29,20 +32,14 @@ def certs(
     json_out: JsonOption = False,
     packs: PackOption = None,
 ) -> None:
-    from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.commands.career import show
+    from roadmap_cli.render import jsonout
     from roadmap_cli.views.career import certifications
 
-    catalog = load_catalog(packs or ())
-    stack = catalog.resolve_stack(lang)["id"] if lang is not None else None
-    rows = certifications(catalog, stack)
-    if json_out:
-        from roadmap_cli.render.jsonout import certs_document, emit
+    def rows(catalog: Catalog) -> list[dict[str, Any]]:
+        return certifications(catalog, catalog.resolve_stack(lang)["id"] if lang is not None else None)
 
-        emit(certs_document(rows))
-    else:
-        from roadmap_cli.render.console import print_certs
-
-        print_certs(rows)
+    show(packs, json_out, rows, jsonout.certs_document, "print_certs")
 
 
 def register(app: typer.Typer) -> None:

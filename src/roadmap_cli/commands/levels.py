@@ -13,17 +13,10 @@ Example:  roadmap levels
 
 
 def levels(json_out: JsonOption = False, packs: PackOption = None) -> None:
-    from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.commands.career import show
+    from roadmap_cli.render import jsonout
 
-    catalog = load_catalog(packs or ())
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, levels_document
-
-        emit(levels_document(catalog.levels))
-    else:
-        from roadmap_cli.render.console import print_levels
-
-        print_levels(catalog.levels)
+    show(packs, json_out, lambda catalog: catalog.levels, jsonout.levels_document, "print_levels")
 
 
 def register(app: typer.Typer) -> None:

@@ -24,6 +24,12 @@ Core milestones always go in; optional ones are added while the plan still ends 
 window (10-12 months unless --months says otherwise). If your hours are too few, or so many that
 the plan ends early, it says so and by how much.
 
+Certifications are your choice: --cert ID (repeatable; see `roadmap certs`) puts each one's
+study hours in the schedule. Without it the plan holds the AWS Solutions Architect Associate,
+which the what-matters guide ranks first; --cert none holds none.
+
+Hours are the project's estimates (no guide gives hours per item), and the plan says so.
+
 The plan shown is saved as your active plan (unless --dry-run). Items you ticked or skipped are
 left out of it, and every tick, skip and note is kept.
 
@@ -37,7 +43,7 @@ def plan(
         typer.Option(
             "--lang",
             "-l",
-            help="Your stack: python, typescript, go, java, rust, csharp (or py, ts, node, golang, c#...).",
+            help="Your stack: python, typescript, go, java, rust, csharp, php (or py, ts, golang, c#...).",
             autocompletion=complete_lang,
         ),
     ],
@@ -58,6 +64,16 @@ def plan(
         typer.Option("--months", "-m", help="Months the plan should end within: 9, or a range like 8-10."),
     ] = "10-12",
     core_only: Annotated[bool, typer.Option("--core-only", help="Leave out every optional item.")] = False,
+    cert: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cert",
+            "-c",
+            metavar="ID",
+            help="A certification to study for (repeatable); default: the AWS Solutions Architect "
+            "Associate; `none` for none. `roadmap certs` lists the ids.",
+        ),
+    ] = None,
     weeks: Annotated[
         bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")
     ] = False,
@@ -83,6 +99,7 @@ def plan(
         framework=catalog.resolve_framework(stack, framework)["id"],
         months=window,
         core_only=core_only,
+        certs=catalog.resolve_certs(cert, stack["id"]) if cert else None,
     )
     pack_paths = [str(p.resolve()) for p in packs or ()]
     if dry_run:

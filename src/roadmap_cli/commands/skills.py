@@ -13,17 +13,10 @@ Example:  roadmap skills
 
 
 def skills(json_out: JsonOption = False, packs: PackOption = None) -> None:
-    from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.commands.career import show
+    from roadmap_cli.render import jsonout
 
-    catalog = load_catalog(packs or ())
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, skills_document
-
-        emit(skills_document(catalog.skills))
-    else:
-        from roadmap_cli.render.console import print_skills
-
-        print_skills(catalog.skills)
+    show(packs, json_out, lambda catalog: catalog.skills, jsonout.skills_document, "print_skills")
 
 
 def register(app: typer.Typer) -> None:

@@ -13,18 +13,16 @@ Example:  roadmap stacks
 
 
 def stacks(json_out: JsonOption = False, packs: PackOption = None) -> None:
-    from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.commands.career import show
+    from roadmap_cli.render import jsonout
 
-    catalog = load_catalog(packs or ())
-    rows = list(catalog.stacks.values())
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, stacks_document
-
-        emit(stacks_document(rows))
-    else:
-        from roadmap_cli.render.console import print_stacks
-
-        print_stacks(rows)
+    show(
+        packs,
+        json_out,
+        lambda catalog: list(catalog.stacks.values()),
+        jsonout.stacks_document,
+        "print_stacks",
+    )
 
 
 def register(app: typer.Typer) -> None:

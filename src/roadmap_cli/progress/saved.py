@@ -52,6 +52,7 @@ class PlanRequestRecord:
     months: tuple[int, int]  # the window: end within months[0]..months[1]
     core_only: bool
     packs: tuple[str, ...] = ()  # --pack files, as absolute paths
+    certs: tuple[str, ...] | None = None  # the certifications chosen (None: the pack's default)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,9 @@ class PlanItem:
     track: str | None = None
     depends_on: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    weekly: int | None = None  # weekly practice: hours in each week of its span
+    cert: str | None = None  # the certification it studies for
+    resources: tuple[Mapping[str, str], ...] = ()  # official docs: {title, url, kind}
 
     @property
     def scheduled(self) -> bool:
@@ -104,6 +108,8 @@ class PlanCert:
     issuer: str
     phase: str
     start: date
+    minutes: int = 0  # estimated study time in the plan
+    items: tuple[str, ...] = ()  # its study items
 
 
 @dataclass(frozen=True)
@@ -166,7 +172,7 @@ class SavedPlan:
 
 def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> SavedPlan:
     """The plan the planner made, as it is saved and shown."""
-    from roadmap_cli.catalog.catalog import Item, item_title
+    from roadmap_cli.catalog.catalog import Item, item_hours, item_resources, item_title
 
     req = plan.request
     stack_id = str(plan.stack["id"])
@@ -178,12 +184,15 @@ def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> Sav
             kind=item["kind"],
             phase=item["phase"],
             priority=item["priority"],
-            minutes=item["hours"] * 60,
+            minutes=item_hours(item, stack_id) * 60,
             start=start,
             end=end,
             track=item["track"],
             depends_on=tuple(item["depends_on"]),
             sources=tuple(item["sources"]),
+            weekly=item["weekly"],
+            cert=item["cert"],
+            resources=tuple(item_resources(item, stack_id)),
         )
 
     return SavedPlan(
@@ -195,6 +204,7 @@ def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> Sav
             months=req.months,
             core_only=req.core_only,
             packs=tuple(str(p) for p in packs),
+            certs=tuple(sorted(plan.chosen_certs)),
         ),
         stack=str(plan.stack["name"]),
         framework=str(plan.framework["name"]),
@@ -220,7 +230,10 @@ def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> Sav
             )
             for w in plan.weeks
         ),
-        certifications=tuple(PlanCert(c.id, c.name, c.issuer, c.phase, c.start) for c in plan.certifications),
+        certifications=tuple(
+            PlanCert(c.id, c.name, c.issuer, c.phase, c.start, c.minutes, c.items)
+            for c in plan.certifications
+        ),
     )
 
 
@@ -240,6 +253,9 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "end": item.end.isoformat() if item.end else None,
         "depends_on": list(item.depends_on),
         "sources": list(item.sources),
+        "weekly": item.weekly,
+        "cert": item.cert,
+        "resources": [dict(r) for r in item.resources],
     }
 
 
@@ -255,6 +271,7 @@ def to_json(plan: SavedPlan) -> dict[str, Any]:
             "months": list(req.months),
             "core_only": req.core_only,
             "packs": list(req.packs),
+            "certs": None if req.certs is None else list(req.certs),
         },
         "stack": plan.stack,
         "framework": plan.framework,
@@ -280,7 +297,15 @@ def to_json(plan: SavedPlan) -> dict[str, Any]:
             for w in plan.weeks
         ],
         "certifications": [
-            {"id": c.id, "name": c.name, "issuer": c.issuer, "phase": c.phase, "start": c.start.isoformat()}
+            {
+                "id": c.id,
+                "name": c.name,
+                "issuer": c.issuer,
+                "phase": c.phase,
+                "start": c.start.isoformat(),
+                "minutes": c.minutes,
+                "items": list(c.items),
+            }
             for c in plan.certifications
         ],
     }
@@ -395,7 +420,14 @@ def _read_item(raw: Mapping[str, Any], path: str) -> PlanItem:
         track=_text(raw.get("track"), f"{path}.track", optional=True),
         depends_on=_texts(raw.get("depends_on", []), f"{path}.depends_on"),
         sources=_texts(raw.get("sources", []), f"{path}.sources"),
+        weekly=_int(raw["weekly"], f"{path}.weekly", 1, 40) if raw.get("weekly") is not None else None,
+        cert=_text(raw.get("cert"), f"{path}.cert", optional=True),
+        resources=_each(raw.get("resources", []), f"{path}.resources", 4, _read_resource),
     )
+
+
+def _read_resource(raw: Mapping[str, Any], path: str) -> Mapping[str, str]:
+    return {key: _text(_get(raw, key, path), f"{path}.{key}") for key in ("title", "url", "kind")}
 
 
 def _read_week(index: int) -> Callable[[Mapping[str, Any], str], PlanWeek]:
@@ -424,6 +456,8 @@ def _read_cert(raw: Mapping[str, Any], path: str) -> PlanCert:
         issuer=_text(_get(raw, "issuer", path), f"{path}.issuer"),
         phase=_text(_get(raw, "phase", path), f"{path}.phase"),
         start=_date(_get(raw, "start", path), f"{path}.start"),
+        minutes=_int(raw.get("minutes", 0), f"{path}.minutes", 0, MAX_MINUTES * 10),
+        items=_texts(raw.get("items", []), f"{path}.items"),
     )
 
 
@@ -444,6 +478,7 @@ def _read(doc: Mapping[str, Any]) -> SavedPlan:
         months=(low, high),
         core_only=_bool(_get(raw_request, "core_only", "request"), "request.core_only"),
         packs=_texts(raw_request.get("packs", []), "request.packs"),
+        certs=None if raw_request.get("certs") is None else _texts(raw_request["certs"], "request.certs"),
     )
     items = _each(_get(doc, "items", ""), "items", MAX_ITEMS, _read_item)
     settled = _each(_get(doc, "settled", ""), "settled", MAX_ITEMS, _read_item)

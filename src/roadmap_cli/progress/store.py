@@ -253,15 +253,13 @@ class Store:
 
     # events
 
-    def events(self, item_id: str | None = None) -> list[Event]:
+    def events(self) -> list[Event]:
         """The history, in the order it was written here (not by clock time: a clock set back must not
         reorder a tick and its untick). Merged events come after the ones already here."""
-        query = "SELECT uid, item_id, kind, value, created_at FROM events"
-        args: tuple[str, ...] = ()
-        if item_id is not None:
-            query, args = query + " WHERE item_id = ?", (item_id,)
         with _translated(self.path):
-            rows = self._db.execute(query + " ORDER BY id", args).fetchall()
+            rows = self._db.execute(
+                "SELECT uid, item_id, kind, value, created_at FROM events ORDER BY id"
+            ).fetchall()
         return [Event(*row) for row in rows]
 
     def state(self) -> ProgressState:

@@ -95,7 +95,7 @@ def _salary_matrix(view: SalaryView, catalog: Catalog, out: Console) -> None:
     from roadmap_cli.views.salary import level_label
 
     out.print(Text.assemble(("What the job pays", "bold"), " · ", ("every level and place", "bold cyan")))
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False, header_style="bold")
     table.add_column("Level", no_wrap=True, style="bold")
     for place in view.places:
         name = catalog.places[place]["name"].replace(" ", "\n")
@@ -116,6 +116,8 @@ def _salary_matrix(view: SalaryView, catalog: Catalog, out: Console) -> None:
             "dim",
         )
     )
+    for flagged in (catalog.places[p] for p in view.places if catalog.places[p].get("flag")):
+        out.print(Text(f"{flagged['name']} ({flagged['currency']}): {flagged['flag']}", "yellow"))
 
 
 def print_levels(levels: list[dict[str, Any]]) -> None:
@@ -155,14 +157,49 @@ def print_certs(certs: list[dict[str, Any]]) -> None:
         grid.add_column(ratio=1)
         if cert["phase"]:
             months = f" · months {cert['months']} of a 12-month plan" if cert["months"] else ""
-            grid.add_row("  When", f"phase {cert['phase_order']}, {cert['phase_title']}{months}")
+            grid.add_row("  Phase", f"phase {cert['phase_order']}, {cert['phase_title']}{months}")
+        if cert["when"]:
+            grid.add_row("  When", cert["when"])
+        if cert["study_hours"]:
+            grid.add_row("  Study", f"{cert['study_hours']} h (estimated) · {', '.join(cert['study_items'])}")
         if cert["stacks"]:
             grid.add_row("  For", f"the {', '.join(cert['stacks'])} stack only")
         grid.add_row("  Why", cert["why"])
-        grid.add_row("  Id", Text(f"{cert['id']} · sources: {', '.join(cert['sources'])}", "dim"))
+        named = "; ".join(f"{r['title']} ({r['id']}, {r['as_of']})" for r in cert["recommended_by"])
+        grid.add_row("  Named by", named)
+        default = " · in every plan unless --cert chooses others" if cert["default"] else ""
+        grid.add_row("  Id", Text(f"{cert['id']}{default}", "dim"))
         out.print(grid)
     out.print()
-    out.print(Text("`roadmap plan` marks with ★ the month to start studying for each one.", "dim"))
+    out.print(
+        Text(
+            "Put one in your plan with `roadmap plan --cert ID` (repeatable); the plan marks with ★ "
+            "where its study starts. The what-matters guide advises one or two, not a collection.",
+            "dim",
+        )
+    )
+
+
+def print_market(figures: list[dict[str, Any]]) -> None:
+    out = stdout()
+    out.print(Text("The job market, as the guides report it", "bold"))
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("Figure", ratio=4)
+    table.add_column("Value", ratio=2)
+    table.add_column("Source · as of", ratio=2, style="dim")
+    topic = None
+    for figure in figures:
+        if figure["topic"] != topic:
+            topic = figure["topic"]
+            table.add_row(Text(topic.capitalize(), "bold cyan"), "", "")
+        title = Text(figure["title"])
+        if figure["note"]:
+            title.append(f"\n{figure['note']}", "dim")
+        cited = f"\nciting {figure['cited']}" if figure["cited"] else ""
+        table.add_row(title, Text(figure["value"], "bold"), f"{figure['source']} · {figure['as_of']}{cited}")
+    out.print(table)
+    out.print()
+    out.print(Text("Each figure as its guide gives it; `roadmap salary` has the pay figures.", "dim"))
 
 
 def print_skills(skills: list[dict[str, Any]]) -> None:
@@ -205,10 +242,24 @@ def print_stacks(stacks: list[dict[str, Any]]) -> None:
         if stack.get("aliases"):
             names.append(f"\n{', '.join(stack['aliases'])}", "dim")
         frameworks = "\n".join(f["id"] for f in stack["frameworks"])
+        orm = Text(stack["orm"])
+        for fw in stack["frameworks"]:
+            if fw.get("orm"):
+                orm.append(f"\n{fw['id']}: {fw['orm']}", "dim")
         table.add_row(
-            names, frameworks, stack["orm"], stack["test_tool"], stack["job_queue"], stack["package_manager"]
+            names, frameworks, orm, stack["test_tool"], stack["job_queue"], stack["package_manager"]
         )
     out.print(table)
+    notes = [(stack["id"], stack["note"]) for stack in stacks if stack.get("note")]
+    if notes:
+        out.print()
+        out.print(Text("Which tools the guides name, and which are our picks", "bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, style="dim")
+        for stack_id, note in notes:
+            grid.add_row(f"  {stack_id}", note)
+        out.print(grid)
     out.print()
     out.print(Text("Pick one with: roadmap plan --lang STACK --framework FRAMEWORK", "dim"))
 

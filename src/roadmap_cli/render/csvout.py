@@ -8,7 +8,20 @@ import io
 from roadmap_cli.render.units import hours
 from roadmap_cli.views.progress import Progress
 
-COLUMNS = ("id", "title", "kind", "phase", "priority", "start", "end", "hours", "state", "evidence")
+#: ``hours`` are the project's estimates (no guide gives them); ``hours_are`` says so on every row.
+COLUMNS = (
+    "id",
+    "title",
+    "kind",
+    "phase",
+    "priority",
+    "start",
+    "end",
+    "hours",
+    "state",
+    "evidence",
+    "hours_are",
+)
 
 
 def render_csv(progress: Progress) -> str:
@@ -30,6 +43,7 @@ def render_csv(progress: Progress) -> str:
                 f"{hours(item.minutes):g}",
                 entry.state,
                 entry.evidence or "",
+                "estimates",
             ]
         )
     return buffer.getvalue()

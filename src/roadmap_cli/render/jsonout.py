@@ -13,7 +13,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.render.units import hours
+
+#: The tools a framework may name in place of its stack's.
+TOOL_KEYS = ("orm", "test_tool", "job_queue", "package_manager")
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog, PackRecord
@@ -37,6 +41,7 @@ VERSIONS = {
     "certs": 1,
     "skills": 1,
     "stacks": 1,
+    "market": 1,
     "packs": 1,
     "validation": 1,
     "doctor": 1,
@@ -102,7 +107,10 @@ def _plan_item(item: PlanItem) -> shapes.PlanItemDoc:
         "hours": hours(item.minutes),
         "start": _day(item.start),
         "end": _day(item.end),
+        "weekly_hours": item.weekly,
+        "cert": item.cert,
         "depends_on": list(item.depends_on),
+        "resources": [{"title": r["title"], "url": r["url"], "kind": r["kind"]} for r in item.resources],
         "sources": list(item.sources),
     }
 
@@ -127,6 +135,7 @@ def _request(plan: SavedPlan) -> shapes.RequestDoc:
         "months": list(req.months),
         "core_only": req.core_only,
         "packs": list(req.packs),
+        "certs": list(req.certs) if req.certs is not None else [c.id for c in plan.certifications],
     }
 
 
@@ -141,6 +150,8 @@ def _summary(plan: SavedPlan) -> shapes.SummaryDoc:
         "months": plan.months,
         "weeks": len(plan.weeks),
         "total_hours": hours(plan.total_minutes),
+        "hours_are": "estimates",
+        "hours_note": ESTIMATE_NOTE,
         "window": {"months": list(plan.request.months), "end": plan.window_end.isoformat()},
         "fits_window": plan.fits_window,
         "ends_early": plan.ends_early,
@@ -179,7 +190,15 @@ def _weeks(plan: SavedPlan) -> list[shapes.WeekDoc]:
 
 def _certs(plan: SavedPlan) -> list[shapes.CertDoc]:
     return [
-        {"id": c.id, "name": c.name, "issuer": c.issuer, "phase": c.phase, "start": c.start.isoformat()}
+        {
+            "id": c.id,
+            "name": c.name,
+            "issuer": c.issuer,
+            "phase": c.phase,
+            "start": c.start.isoformat(),
+            "hours": hours(c.minutes),
+            "items": list(c.items),
+        }
         for c in plan.certifications
     ]
 
@@ -426,9 +445,15 @@ def certs_document(certs: list[dict[str, Any]]) -> shapes.CertsDoc:
         "phase_title",
         "phase_order",
         "months",
+        "when",
+        "default",
+        "study_hours",
+        "study_items",
         "stacks",
         "why",
+        "recommended_by",
         "sources",
+        "as_of",
     )
     return {
         "version": VERSIONS["certs"],
@@ -463,17 +488,46 @@ def stacks_document(stacks: list[dict[str, Any]]) -> shapes.StacksDoc:
                 "name": s["name"],
                 "aliases": s.get("aliases", []),
                 "frameworks": [
-                    {"id": f["id"], "name": f["name"], "why": f.get("why")} for f in s["frameworks"]
+                    {
+                        "id": f["id"],
+                        "name": f["name"],
+                        "why": f.get("why"),
+                        "tools": {k: f[k] for k in TOOL_KEYS if k in f} or None,
+                    }
+                    for f in s["frameworks"]
                 ],
                 "orm": s["orm"],
                 "test_tool": s["test_tool"],
                 "job_queue": s["job_queue"],
                 "package_manager": s["package_manager"],
+                "note": s.get("note"),
                 "use_cases": s.get("use_cases"),
                 "why": s.get("why"),
                 "sources": s["sources"],
             }
             for s in stacks
+        ],
+    }
+
+
+def market_document(figures: list[dict[str, Any]], topic: str | None) -> shapes.MarketDoc:
+    """``roadmap market --json``: each figure with its source id, whom it cites, and its date."""
+    return {
+        "version": VERSIONS["market"],
+        "filter": {"topic": topic},
+        "figures": [
+            {
+                "id": f["id"],
+                "topic": f["topic"],
+                "title": f["title"],
+                "value": f["value"],
+                "note": f["note"],
+                "source": f["source"],
+                "source_title": f["source_title"],
+                "cited": f["cited"],
+                "as_of": f["as_of"],
+            }
+            for f in figures
         ],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.render.text import totals_text
 from roadmap_cli.render.units import hours_text
 from roadmap_cli.views.progress import ItemProgress, Progress
@@ -43,6 +44,7 @@ def _task(entry: ItemProgress) -> list[str]:
     ]
     if entry.evidence:
         lines.append(f"  - Evidence: <{entry.evidence}>")
+    lines += [f"  - Docs: [{_escape(r['title'])}]({r['url']})" for r in item.resources]
     lines += [f"  - Note: {_escape(note)}" for note in entry.notes]
     return lines
 
@@ -52,7 +54,8 @@ def render_markdown(progress: Progress) -> str:
     out = [
         f"# Backend study plan: {_escape(plan.title)}",
         "",
-        f"- **Pace:** {plan.hours_per_week:g} h/week, {hours_text(plan.total_minutes)} scheduled",
+        f"- **Pace:** {plan.hours_per_week:g} h/week, {hours_text(plan.total_minutes)} scheduled (estimated)",
+        f"- **Hours:** {ESTIMATE_NOTE}",
         f"- **Dates:** {plan.start.isoformat()} → {plan.end.isoformat()} ({plan.months:g} months)",
         f"- **Progress:** {totals_text(progress.overall)}; skipped items count as done",
     ]

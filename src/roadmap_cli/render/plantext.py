@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.progress.saved import PlanCert, SavedPlan
 from roadmap_cli.render.ansi import paint, timeline_lines, width, wrap
 from roadmap_cli.render.units import day_text, hours_text
@@ -51,7 +52,8 @@ def plan_text(plan: SavedPlan, *, by_week: bool, today: date | None = None) -> s
     core = sum(1 for i in plan.items if i.priority == "core")
     extra = f" + {len(plan.items) - core} optional" if len(plan.items) > core else ""
     left = f" ({len(plan.left_out)} optional left out)" if plan.left_out else ""
-    pace = f"{req.hours:g} h/week · {hours_text(plan.total_minutes)} scheduled · {len(plan.weeks)} weeks"
+    total = f"{hours_text(plan.total_minutes)} scheduled (estimated)"
+    pace = f"{req.hours:g} h/week · {total} · {len(plan.weeks)} weeks"
     dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months (window {window} months)"
     kit = " · ".join(tools[k] for k in ("orm", "test_tool", "job_queue", "package_manager") if k in tools)
     out = [paint("Backend study plan", "bold") + " · " + paint(plan.title, "bold", "cyan")]
@@ -62,6 +64,10 @@ def plan_text(plan: SavedPlan, *, by_week: bool, today: date | None = None) -> s
         f"{paint('Dates', 'dim')}  {dates}",
         f"{paint('Items', 'dim')}  {core} core{extra}{left}",
     ]
+    certs = " · ".join(f"{c.name} ({hours_text(c.minutes)})" for c in plan.certifications) or "none chosen"
+    for label, text, styles in (("Certs", certs, ()), ("Note ", ESTIMATE_NOTE, ("dim",))):
+        for n, line in enumerate(wrap(text, columns - 7)):
+            out.append((paint(label, "dim") if n == 0 else " " * 5) + "  " + paint(line, *styles))
     for warning in plan.warnings:
         lines = wrap(warning, columns - 2)
         out += [paint(("! " if n == 0 else "  ") + line, "yellow") for n, line in enumerate(lines)]
@@ -101,6 +107,8 @@ def _months(plan: SavedPlan, columns: int) -> list[str]:
             mark = " ✓" if (end.year, end.month) == (year, month_no) else " …"
             if item.kind == "project":
                 out += _row(mark, f"Project: {item.title}", item.id, title_width, id_width, "bold")
+            elif item.weekly is not None:
+                out += _row(mark, f"{item.title} ({item.weekly} h a week)", item.id, title_width, id_width)
             elif item.priority == "optional":
                 out += _row(mark, f"{item.title} (optional)", item.id, title_width, id_width)
             else:
@@ -128,7 +136,8 @@ def _weeks(plan: SavedPlan, columns: int) -> list[str]:
         lines: list[str] = []
         for item_id, minutes in week.slices:
             item = plan.item(item_id)
-            hours = f" ({hours_text(minutes)})"
+            weekly = " a week" if item is not None and item.weekly is not None else ""
+            hours = f" ({hours_text(minutes)}{weekly})"
             wrapped = wrap(item.title if item else item_id, work_width - len(hours))
             wrapped[-1] += paint(hours, "dim")
             lines += wrapped

@@ -23,6 +23,7 @@ class RequestDoc(TypedDict):
     months: list[int]
     core_only: bool
     packs: list[str]
+    certs: list[str]  # the certifications chosen (or the pack's default)
 
 
 class WindowDoc(TypedDict):
@@ -31,6 +32,9 @@ class WindowDoc(TypedDict):
 
 
 class SummaryDoc(TypedDict):
+    """The plan in figures. Every hour figure but ``hours_per_week`` (what you asked for) is the
+    project's estimate, not a figure from the guides: ``hours_are`` says so, ``hours_note`` how."""
+
     stack: str
     framework: str
     tools: dict[str, str]
@@ -40,6 +44,8 @@ class SummaryDoc(TypedDict):
     months: float
     weeks: int
     total_hours: float
+    hours_are: Literal["estimates"]  # every hour figure is the project's estimate, not the guides'
+    hours_note: str  # how the estimates were set
     window: WindowDoc
     fits_window: bool
     ends_early: bool
@@ -63,7 +69,16 @@ class WeekDoc(TypedDict):
     items: list[WeekItemDoc]
 
 
+class ResourceDoc(TypedDict):
+    title: str
+    url: str
+    kind: str  # docs, tutorial, reference or spec
+
+
 class PlanItemDoc(TypedDict):
+    """A milestone or project. ``hours`` is the project's estimate (no guide gives hours per item);
+    ``weekly_hours`` is set for weekly practice, spread over the weeks of its span."""
+
     id: str
     title: str
     kind: str
@@ -73,7 +88,10 @@ class PlanItemDoc(TypedDict):
     hours: float
     start: str | None
     end: str | None
+    weekly_hours: int | None  # weekly practice: hours in each week of its span
+    cert: str | None  # the certification it studies for
     depends_on: list[str]
+    resources: list[ResourceDoc]  # official documentation of the tools it names, at most four
     sources: list[str]
 
 
@@ -92,7 +110,9 @@ class CertDoc(TypedDict):
     name: str
     issuer: str
     phase: str
-    start: str
+    start: str  # when its study starts in this plan
+    hours: float  # estimated study hours in the plan
+    items: list[str]  # its study items
 
 
 class PlanDoc(TypedDict):
@@ -311,6 +331,12 @@ class LevelsDoc(TypedDict):
     levels: list[LevelDoc]
 
 
+class RecommendedByDoc(TypedDict):
+    id: str
+    title: str
+    as_of: str
+
+
 class CertInfoDoc(TypedDict):
     id: str
     name: str
@@ -319,9 +345,15 @@ class CertInfoDoc(TypedDict):
     phase_title: str | None
     phase_order: int | None
     months: str | None
+    when: str | None
+    default: bool
+    study_hours: int
+    study_items: list[str]
     stacks: list[str]
     why: str
+    recommended_by: list[RecommendedByDoc]
     sources: list[str]
+    as_of: str
 
 
 class CertsDoc(TypedDict):
@@ -348,6 +380,7 @@ class FrameworkDoc(TypedDict):
     id: str
     name: str
     why: str | None
+    tools: dict[str, str] | None  # the tools it brings in place of its stack's
 
 
 class StackDoc(TypedDict):
@@ -359,6 +392,7 @@ class StackDoc(TypedDict):
     test_tool: str
     job_queue: str
     package_manager: str
+    note: str | None  # which tools the guides do not name
     use_cases: str | None
     why: str | None
     sources: list[str]
@@ -367,6 +401,28 @@ class StackDoc(TypedDict):
 class StacksDoc(TypedDict):
     version: int
     stacks: list[StackDoc]
+
+
+class MarketFigureDoc(TypedDict):
+    id: str
+    topic: str
+    title: str
+    value: str  # as the source gives it
+    note: str | None
+    source: str  # the source's id
+    source_title: str
+    cited: str | None  # whom the source cites for it
+    as_of: str
+
+
+class MarketFilterDoc(TypedDict):
+    topic: str | None
+
+
+class MarketDoc(TypedDict):
+    version: int
+    filter: MarketFilterDoc
+    figures: list[MarketFigureDoc]
 
 
 # -- setup ---------------------------------------------------------------------------------------
@@ -453,6 +509,7 @@ DOCUMENTS: dict[str, tuple[type, str]] = {
     "certs": (CertsDoc, "roadmap certs --json"),
     "skills": (SkillsDoc, "roadmap skills --json"),
     "stacks": (StacksDoc, "roadmap stacks --json"),
+    "market": (MarketDoc, "roadmap market --json"),
     "packs": (PacksDoc, "roadmap packs list --json"),
     "validation": (ValidationDoc, "roadmap packs validate --json"),
     "doctor": (DoctorDoc, "roadmap doctor --json"),
