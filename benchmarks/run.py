@@ -88,6 +88,7 @@ class Run:
     seconds: float
     code: int
     out: str = ""
+    cpu: float | None = None  # the child's user + system time: what other load on the machine cannot inflate
 
 
 def roadmap_command() -> list[str]:
@@ -100,7 +101,8 @@ def roadmap_command() -> list[str]:
 
 
 def run(argv: Sequence[str], env: dict[str, str], *, capture: bool = False) -> Run:
-    """Run a whole process; its wall time and exit code (and its stdout if ``capture``)."""
+    """Run a whole process; its wall time, CPU time and exit code (and its stdout if ``capture``)."""
+    before = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         argv,
@@ -111,8 +113,20 @@ def run(argv: Sequence[str], env: dict[str, str], *, capture: bool = False) -> R
         check=False,
     )
     seconds = time.perf_counter() - start
+    after = _children_cpu()
     out = done.stdout.decode("utf-8", "replace") if capture else ""
-    return Run(seconds, done.returncode, out)
+    cpu = after - before if after is not None and before is not None else None
+    return Run(seconds, done.returncode, out, cpu)
+
+
+def _children_cpu() -> float | None:
+    """User + system time of every child this process has waited for, where the OS says."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 #: A fresh, small Python that runs a command and reports the peak memory of that child alone.
@@ -449,8 +463,10 @@ class ScaleRow:
     plan_peak_mb: float = 0.0
     scan: float = 0.0  # one plain pass over the items: the machine's own cost per item at this size
     cold: float = 0.0
+    cold_cpu: float | None = None
     cold_rss: float | None = None
     warm: float = 0.0
+    warm_cpu: float | None = None
     warm_rss: float | None = None
 
 
@@ -485,12 +501,23 @@ def measure_scale(rm: list[str], base: Path, sizes: Sequence[int], reps: int) ->
                 raise SystemExit(f"roadmap plan over {n:,} milestones ({label}) failed: exit {runs[0].code}")
         row.cold = median([r.seconds for r in cold_runs])
         row.warm = median([r.seconds for r in warm_runs])
+        row.cold_cpu = _median_cpu(cold_runs)
+        row.warm_cpu = _median_cpu(warm_runs)
         cache.unlink(missing_ok=True)
         row.cold_rss = peak_rss_mb(argv, env)
         row.warm_rss = peak_rss_mb(argv, env)
         rows.append(row)
         shutil.rmtree(home, ignore_errors=True)
     return rows
+
+
+def _median_cpu(runs: list[Run]) -> float | None:
+    found = [r.cpu for r in runs if r.cpu is not None]
+    return median(found) if found else None
+
+
+def _s(value: float | None) -> str:
+    return f"{value:.2f}" if value is not None else "–"
 
 
 def _mb(value: float | None) -> str:
@@ -501,8 +528,9 @@ def scale_tables(rows: list[ScaleRow], verdicts: bool) -> list[str]:
     largest = rows[-1].n
     lines = [
         "| milestones (catalog items) | planned | load + validate s | planner s | planner peak MB "
-        "| CLI cold s | CLI cold RSS MB | CLI warm s | CLI warm RSS MB | target (CLI) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| CLI cold s | cold CPU s | CLI cold RSS MB "
+        "| CLI warm s | warm CPU s | CLI warm RSS MB | target (CLI) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         verdict = ""
@@ -512,7 +540,8 @@ def scale_tables(rows: list[ScaleRow], verdicts: bool) -> list[str]:
             verdict = f"cold ≤ {COLD_TARGET:g} s: {cold_ok}; warm ≤ {WARM_TARGET:g} s: {warm_ok}"
         lines.append(
             f"| {r.n:,} ({r.items:,}) | {r.scheduled:,} | {r.load:.2f} | {r.plan:.3f} | {r.plan_peak_mb:.0f} "
-            f"| {r.cold:.2f} | {_mb(r.cold_rss)} | {r.warm:.2f} | {_mb(r.warm_rss)} | {verdict} |"
+            f"| {r.cold:.2f} | {_s(r.cold_cpu)} | {_mb(r.cold_rss)} | {r.warm:.2f} | {_s(r.warm_cpu)} "
+            f"| {_mb(r.warm_rss)} | {verdict} |"
         )
     lines += [
         "",
@@ -654,7 +683,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "Catalog items are the generated milestones plus the built-in ones; planned is how many "
                 "of them the plan holds. Load + validate (cold, no catalog cache) and the planner are "
                 "timed in a fresh process on the loaded catalog; the CLI runs `roadmap plan --lang "
-                "python --hours 12 --json --dry-run` as a whole process, cold (no catalog cache) and warm.",
+                "python --hours 12 --json --dry-run` as a whole process, cold (no catalog cache) and warm; "
+                "its CPU time (user + system) is what other load on the machine does not inflate.",
                 "",
                 *scale_tables(rows, verdicts),
                 "",
