@@ -238,6 +238,9 @@ def startup_cases(rm: list[str], home: Path, tmp: Path) -> list[Case]:
         Case("roadmap check ID", [*rm, "check", "learn-language-core"], env, daily),
         Case("roadmap note ID TEXT", [*rm, "note", "learn-language-core", "read it twice"], env, daily),
         Case("roadmap skip ID", [*rm, "skip", "programming-fundamentals"], env, daily),
+        Case("roadmap today", [*rm, "today"], env, daily),
+        Case("roadmap show", [*rm, "show"], env, daily),
+        Case("roadmap log ID 30m", [*rm, "log", "learn-language-core", "30m"], env, daily),
         Case("completion: `roadmap s<TAB>`", rm, completing("roadmap s"), daily, expect="status"),
         Case(
             "completion: `roadmap plan --lang p<TAB>`",

@@ -139,8 +139,11 @@ def example_progress() -> str:
         (["check", "learn-language-core", "programming-fundamentals", "crud-cli-tool"], True),
         (["skip", "sql-fundamentals"], True),
         (["note", "joins-and-indexes", "composite index on (user_id, created_at)"], True),
+        (["log", "joins-and-indexes", "1h30m", "--note", "three-table join"], True),
         (["status"], True),
+        (["today"], True),
         (["next"], True),
+        (["show", "joins-and-indexes"], True),
     ]
     return f"```console\n{_session(steps, PROGRESS_TODAY)}\n```"
 

@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from roadmap_cli.catalog.catalog import Catalog
 from roadmap_cli.catalog.registry import build_catalog_data, builtin_files
+
+#: Examples per property test: 60 as CI runs them; the mutation run (see pyproject.toml) asks for
+#: fewer, since it runs the tests once per mutant.
+EXAMPLES = int(os.environ.get("ROADMAP_TEST_EXAMPLES", "60"))
+settings.register_profile("roadmap", max_examples=EXAMPLES)
+settings.load_profile("roadmap")
 
 
 @pytest.fixture(autouse=True)

@@ -9,12 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import EXAMPLES
 from roadmap_cli.catalog.catalog import Catalog, applies_to, item_hours
 from roadmap_cli.planner import PlanRequest, add_months, capacity_until, make_plan, months_between
 
 STACKS = ["python", "typescript", "go", "java", "rust", "csharp", "php"]
 SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 starts = st.dates(min_value=date(2025, 1, 1), max_value=date(2030, 12, 31))

@@ -239,6 +239,10 @@ def test_status_json_contract(runner: CliRunner, planned: Any) -> None:
         "streak_weeks",
         "orphans",
         "unscheduled",
+        "forecast",
+        "calibration",
+        "certifications_passed",
+        "advice",
     }
     assert doc["today"] == "2027-02-10"
     assert doc["plan"] == {
@@ -256,7 +260,7 @@ def test_status_json_contract(runner: CliRunner, planned: Any) -> None:
     for phase in doc["phases"]:
         assert set(phase) == {
             "id", "title", "done_items", "total_items", "done_hours", "total_hours", "percent", "current",
-            "start", "end",
+            "start", "end", "logged_hours",
         }  # fmt: skip
     for item in [*doc["overdue"], *doc["next"]]:
         assert set(item) == {"id", "title", "kind", "phase", "hours", "start", "end"}

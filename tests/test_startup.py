@@ -227,6 +227,8 @@ def planned_home(roadmap_home: Path) -> Path:
         ["check", "learn-language-core"],
         ["note", "learn-language-core", "read the tutorial"],
         ["skip", "programming-fundamentals"],
+        ["today"],
+        ["log", "learn-language-core", "30m"],
     ],
     ids=lambda args: args[0],
 )

@@ -145,8 +145,8 @@ def test_a_damaged_saved_plan_is_a_clear_error_and_the_rest_is_kept(
     code, out, _ = run(runner, "doctor", "--json")
     assert code == 1
     checks = {c["name"]: c for c in json.loads(out)["checks"]}
-    assert checks["saved plans and history"]["status"] == "fail"
-    assert where in checks["saved plans and history"]["detail"]
+    assert checks["saved plans"]["status"] == "fail"
+    assert where in checks["saved plans"]["detail"]
     # the history is still backed up, with a word on what was left out
     backup = tmp_path / "backup.json"
     code, _, err = run(runner, "progress", "export", str(backup))
@@ -171,16 +171,31 @@ def test_an_event_that_cannot_be_understood_is_left_out_with_a_warning(
             ("bad-1", "sql-fundamentals", "tick", None, "not a time"),
         )
     db.close()
+    # written behind roadmap's back: not counted, and said so
+    code, out, err = run(runner, "status", "--json")
+    assert code == 0
+    assert json.loads(out)["progress"]["done_items"] == 1
+    assert err.count("\n") == 1
+    assert "1 event is in your history not counted yet" in err
+    code, out, _ = run(runner, "doctor", "--json")
+    assert code == 1
+    history = {c["name"]: c for c in json.loads(out)["checks"]}["history"]
+    assert history["status"] == "fail"
+    assert "1 events not counted" in history["detail"]
+    # counted again from the history: the event that cannot be understood is left out, with a warning
+    code, out, err = run(runner, "doctor", "--repair", "--json")
+    assert code == 0, out
+    assert "again from your history" in err
+    history = {c["name"]: c for c in json.loads(out)["checks"]}["history"]
+    assert history["status"] == "warn"
+    assert "bad-1" in history["detail"]
+    assert "ISO 8601" in history["detail"]
     code, out, err = run(runner, "status", "--json")
     assert code == 0
     assert json.loads(out)["progress"]["done_items"] == 1  # the bad tick counts for nothing
     assert err.count("\n") == 1
     assert "1 event in your progress could not be understood" in err
-    code, out, _ = run(runner, "doctor", "--json")
-    assert code == 1
-    detail = {c["name"]: c for c in json.loads(out)["checks"]}["saved plans and history"]["detail"]
-    assert "bad-1" in detail
-    assert "ISO 8601" in detail
+    assert run(runner, "check", "sql-fundamentals")[0] == 0  # and writing goes on as before
     code, out, err = run(runner, "progress", "export")
     assert code == 0
     assert "bad-1" not in out
@@ -203,7 +218,9 @@ def test_a_version_1_database_is_read_as_it_is_and_migrated_by_the_next_write(
                 0, '[]', snapshot FROM plans;
             DROP TABLE plans;
             ALTER TABLE plans_v1 RENAME TO plans;
-            DELETE FROM migrations WHERE version = 2;
+            DROP TABLE item_state;
+            DROP TABLE state_meta;
+            DELETE FROM migrations WHERE version >= 2;
             PRAGMA user_version = 1;
             """
         )
@@ -240,3 +257,68 @@ def test_the_saved_plan_is_what_the_planner_made(catalog: object) -> None:
 def test_a_store_cannot_be_written_when_opened_to_read(planned: Path) -> None:
     with open_store(readonly=True) as store, pytest.raises(RuntimeError):
         store.record([("x", "tick", None)])
+
+
+def test_the_kept_state_is_what_the_history_adds_up_to(
+    runner: CliRunner, planned: Path, tmp_path: Path
+) -> None:
+    for args in (
+        ["check", "sql-fundamentals", "joins-and-indexes"],
+        ["check", "--undo", "joins-and-indexes"],
+        ["skip", "crud-cli-tool"],
+        ["note", "sql-fundamentals", "window functions"],
+        ["log", "explain-analyze", "45m"],
+        ["log", "explain-analyze", "1h"],
+        ["log", "--undo"],
+    ):
+        assert run(runner, *args)[0] == 0
+    backup = tmp_path / "backup.json"
+    assert run(runner, "progress", "export", str(backup))[0] == 0
+    fresh = tmp_path / "fresh"
+    imported = runner.invoke(app, ["progress", "import", str(backup)], env={"ROADMAP_HOME": str(fresh)})
+    assert imported.exit_code == 0
+    for path in (planned, fresh / "data" / "progress.sqlite3"):
+        with open_store(readonly=True, path=path) as store:
+            kept, replayed = store.state(), store.replay()
+            assert kept.unapplied == 0
+            assert {i: r.to_json() for i, r in kept.items.items()} == {
+                i: r.to_json() for i, r in replayed.items.items()
+            }
+            assert [e.uid for e in kept.logs] == [e.uid for e in replayed.logs]
+
+
+def test_commands_read_the_kept_state_without_replaying(
+    planned: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roadmap_cli.progress import store as store_module
+
+    def no_replay(_db: object) -> list[Event]:
+        raise AssertionError("the history was replayed")
+
+    monkeypatch.setattr(store_module, "_events", no_replay)
+    with open_store(readonly=False) as store:
+        assert store.state().get("learn-language-core").ticked
+        store.record([("sql-fundamentals", "tick", None)])
+        assert store.state().get("sql-fundamentals").ticked
+
+
+def test_kept_state_that_disagrees_is_found_and_repaired(runner: CliRunner, planned: Path) -> None:
+    with sqlite3.connect(planned) as db:
+        db.execute("UPDATE item_state SET record = replace(record, '\"ticked\":true', '\"ticked\":false')")
+    db.close()
+    assert json.loads(run(runner, "status", "--json")[1])["progress"]["done_items"] == 0
+    code, out, _ = run(runner, "doctor", "--json")
+    assert code == 1
+    history = {c["name"]: c for c in json.loads(out)["checks"]}["history"]
+    assert "1 items differ: learn-language-core" in history["detail"]
+    assert run(runner, "doctor", "--repair")[0] == 0
+    assert json.loads(run(runner, "status", "--json")[1])["progress"]["done_items"] == 1
+    with sqlite3.connect(planned) as db:
+        db.execute("UPDATE item_state SET record = 'nonsense'")
+    db.close()
+    code, _, err = run(runner, "status")
+    assert code == 1
+    assert "doctor --repair" in err
+    assert "Traceback" not in err
+    assert run(runner, "doctor", "--repair")[0] == 0
+    assert json.loads(run(runner, "status", "--json")[1])["progress"]["done_items"] == 1

@@ -32,7 +32,10 @@ COMMANDS: dict[str, str] = {
     "skip": "Mark items you already know: they count as done.",
     "note": "Keep a note on an item.",
     "status": "Show where you stand against your plan.",
+    "today": "Say what to study today, in the time you have.",
     "next": "Show what to do this week, with the ids to tick.",
+    "show": "Show your active plan as it was saved, each item with its state, or one item whole.",
+    "log": "Record time you studied an item: partial progress, and your real pace.",
     "replan": "Re-flow what is left of your plan from today; ticks and skips are kept.",
     "salary": (
         "Show what backend engineers are paid, by level and place, each figure with its source and date."
@@ -48,6 +51,7 @@ COMMANDS: dict[str, str] = {
     "where": "Show where roadmap keeps your files.",
     "doctor": "Check that roadmap's content and files are healthy, and say what to do about what is not.",
     "schema": "Print the JSON Schema of a JSON document roadmap prints, to check or generate code against.",
+    "plans": "List the plans you made; make an earlier one your active plan again.",
     "progress": "Back up your progress and merge a backup back in.",
     "packs": "Content packs: list them, check your own, get the schema, start a new one.",
 }

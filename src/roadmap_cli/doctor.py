@@ -122,18 +122,17 @@ def check_database(ctx: Context) -> CheckResult:
 
 
 def check_saved_data(ctx: Context) -> CheckResult:
-    """What SQLite cannot see: every saved plan parses, every event can be understood."""
+    """What SQLite cannot see: every saved plan parses."""
     from roadmap_cli.errors import RoadmapError
     from roadmap_cli.progress.saved import SavedPlanError
     from roadmap_cli.progress.store import open_store
 
-    name = "saved plans and history"
+    name = "saved plans"
     if "database" not in ctx.notes:
         return CheckResult(name, "ok", "nothing saved to check")
     try:
         with open_store(readonly=True, require_schema=False) as store:
             stored = store.plans()
-            state = store.state()
     except RoadmapError as exc:
         return CheckResult(name, "fail", exc.message)
     problems = []
@@ -145,23 +144,62 @@ def check_saved_data(ctx: Context) -> CheckResult:
             continue
         if row.active:
             ctx.notes["active_plan"] = plan
-    problems += [f"event {uid}: {why} (left out of every count)" for uid, why in state.ignored]
-    ctx.notes["state"] = state
     if problems:
-        shown = "\n".join(problems[:10]) + (
-            f"\n... and {len(problems) - 10} more" if len(problems) > 10 else ""
-        )
-        return CheckResult(name, "fail", shown)
-    events = sum(1 for _ in state.items)
-    return CheckResult(
-        name,
-        "ok",
-        f"{len(stored)} saved plan{'s' if len(stored) != 1 else ''} readable; progress on {events} items",
+        return CheckResult(name, "fail", _listed(problems))
+    return CheckResult(name, "ok", f"{len(stored)} saved plan{'s' if len(stored) != 1 else ''}, all readable")
+
+
+def check_history(ctx: Context) -> CheckResult:
+    """Every event understood, and the kept state of every item what the history adds up to."""
+    from roadmap_cli.errors import RoadmapError
+    from roadmap_cli.progress.store import open_store
+
+    name = "history"
+    if "database" not in ctx.notes:
+        return CheckResult(name, "ok", "nothing saved to check")
+    try:
+        with open_store(readonly=True, require_schema=False) as store:
+            events = len(store.events())
+            replayed = store.replay()
+            kept = store.state()
+    except RoadmapError as exc:
+        return CheckResult(name, "fail", exc.message)
+    ctx.notes["state"] = replayed
+    differ = sorted(
+        item_id
+        for item_id in set(replayed.items) | set(kept.items)
+        if item_id not in replayed.items
+        or item_id not in kept.items
+        or replayed.items[item_id].to_json() != kept.items[item_id].to_json()
     )
+    if differ or kept.unapplied:
+        shown = ", ".join(differ[:5]) + (" ..." if len(differ) > 5 else "")
+        return CheckResult(
+            name,
+            "fail",
+            f"the kept progress does not match the history ({len(differ)} items differ: {shown}; "
+            f"{kept.unapplied} events not counted). `roadmap doctor --repair` works it out again from "
+            "the history, which is the record",
+        )
+    if replayed.ignored:
+        lines = [f"event {uid}: {why}" for uid, why in replayed.ignored]
+        return CheckResult(
+            name,
+            "warn",
+            _listed(lines) + "\nThese events are kept but left out of every count.",
+        )
+    return CheckResult(
+        name, "ok", f"{events:,} events, progress on {len(replayed.items):,} items, all counted"
+    )
+
+
+def _listed(lines: list[str], limit: int = 10) -> str:
+    return "\n".join(lines[:limit]) + (f"\n... and {len(lines) - limit} more" if len(lines) > limit else "")
 
 
 def check_orphans(ctx: Context) -> CheckResult:
     """Progress on ids that neither the plan nor the content has: reported, and never dropped."""
+    from roadmap_cli.progress.lookup import catalog_ids
     from roadmap_cli.views.progress import find_orphans
 
     name = "progress on removed items"
@@ -171,7 +209,7 @@ def check_orphans(ctx: Context) -> CheckResult:
     if ctx.catalog is None:
         return CheckResult(name, "warn", "not checked: the packs could not be read")
     plan = ctx.notes.get("active_plan")
-    orphans = find_orphans(state.tracked(), plan.ids() if plan else set(), set(ctx.catalog.by_id))
+    orphans = find_orphans(state.tracked(), plan, catalog_ids(ctx.catalog))
     if not orphans:
         return CheckResult(name, "ok", "every tick, skip and note is on an item of your plan or the content")
     shown = ", ".join(orphans[:10]) + (f" and {len(orphans) - 10} more" if len(orphans) > 10 else "")
@@ -190,6 +228,7 @@ CHECKS: list[Check] = [
     check_cache,
     check_database,
     check_saved_data,
+    check_history,
     check_orphans,
 ]
 

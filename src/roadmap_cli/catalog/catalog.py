@@ -169,5 +169,10 @@ def item_resources(item: Item, stack_id: str) -> list[dict[str, str]]:
     return item["resources_by_stack"].get(stack_id, item["resources"])
 
 
+def worded_per_stack(item: Item) -> bool:
+    """Whether the item's words or hours depend on the stack (its language, framework or tools)."""
+    return bool(item["titles"] or item["stack_hours"] or placeholders_in(item["title"]))
+
+
 def applies_to(item: Item, stack_id: str) -> bool:
     return not item["stacks"] or stack_id in item["stacks"]

@@ -13,15 +13,22 @@ from roadmap_cli.progress.store import Store
 Entry = tuple[str, EventKind, "str | None"]
 
 
-def change_ids(given: Sequence[str], entries: Callable[[list[str]], list[Entry]]) -> None:
-    """Resolve ``given`` against the active plan, then record ``entries(ids)`` and report."""
+def change_ids(given: Sequence[str], entries: Callable[[SavedPlan, list[str]], list[Entry]]) -> None:
+    """Resolve ``given`` against the active plan, then record ``entries(plan, ids)`` and report."""
     from roadmap_cli.progress.lookup import resolve_ids
     from roadmap_cli.progress.store import open_store
 
     with open_store(readonly=False) as store:
         plan = store.require_plan()
         wanted = resolve_ids(given, plan, store.state())
-        record(store, plan, entries(wanted))
+        record(store, plan, entries(plan, wanted))
+
+
+def tick_value(plan: SavedPlan, item_id: str) -> str | None:
+    """A tick records the plan's stack when the item is worded for it, so another stack's plan
+    does not count it."""
+    item = plan.item(item_id)
+    return plan.request.lang if item is not None and item.stack_specific else None
 
 
 def record(store: Store, plan: SavedPlan, entries: list[Entry]) -> None:

@@ -14,7 +14,11 @@ HELP = """Tick off what you have done.
 
 On a terminal with no ids, shows this week's items and any overdue ones as a checklist: arrow keys
 to move, space to tick or untick, enter to save. With ids, ticks them; --undo unticks them.
---evidence records where a project lives (a repository or a demo URL).
+--evidence records where a project lives (a repository or a demo URL). Ticking a certification's id
+records that you passed it, and when.
+
+A tick on an item worded for your stack (its language, framework or tools) counts only in plans for
+that stack; --carry brings the ticks you made in a plan for another stack over to this one.
 
 Example:  roadmap check crud-cli-tool sql-fundamentals
 """
@@ -27,11 +31,23 @@ def check(
         str | None,
         typer.Option("--evidence", "-e", help="Where the work lives, e.g. a repository URL (one id only)."),
     ] = None,
+    carry: Annotated[
+        bool,
+        typer.Option(
+            "--carry", help="Count here what you ticked in a plan for another stack (all, or the ids)."
+        ),
+    ] = False,
 ) -> None:
-    from roadmap_cli.commands.changes import Entry, change_ids
+    from roadmap_cli.commands.changes import Entry, change_ids, tick_value
     from roadmap_cli.progress.models import EventKind
+    from roadmap_cli.progress.saved import SavedPlan
 
     given = ids or []
+    if carry:
+        if undo or evidence is not None:
+            raise UsageError("--carry goes alone, or with the ids to carry over")
+        _carry(given)
+        return
     if evidence is not None:
         if undo:
             raise UsageError(
@@ -53,8 +69,8 @@ def check(
         return
     kind: EventKind = "untick" if undo else "tick"
 
-    def entries(wanted: list[str]) -> list[Entry]:
-        asked: list[Entry] = [(i, kind, None) for i in wanted]
+    def entries(plan: SavedPlan, wanted: list[str]) -> list[Entry]:
+        asked: list[Entry] = [(i, kind, tick_value(plan, i) if kind == "tick" else None) for i in wanted]
         if evidence is not None:
             asked.append((wanted[0], "evidence", evidence.strip()))
         return asked
@@ -65,7 +81,7 @@ def check(
 def _interactive() -> None:
     import questionary
 
-    from roadmap_cli.commands.changes import Entry, record
+    from roadmap_cli.commands.changes import Entry, record, tick_value
     from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.text import write
@@ -101,10 +117,29 @@ def _interactive() -> None:
             if now is None:
                 continue
             if item.id in picked and not now.done:
-                entries.append((item.id, "tick", None))
+                entries.append((item.id, "tick", tick_value(progress.plan, item.id)))
             elif item.id not in picked and now.done:
                 entries.append((item.id, "untick" if now.state == "done" else "unskip", None))
         record(store, progress.plan, entries)
+
+
+def _carry(given: list[str]) -> None:
+    from roadmap_cli.commands.changes import record, tick_value
+    from roadmap_cli.progress.lookup import read_progress, resolve_ids
+    from roadmap_cli.progress.store import open_store
+    from roadmap_cli.render.text import write
+
+    with open_store(readonly=False) as store:
+        progress = read_progress(store, today())
+        plan = progress.plan
+        elsewhere = [i for i in progress.items if i.done_in is not None]
+        if given:
+            wanted = set(resolve_ids(given, plan, store.state()))
+            elsewhere = [i for i in elsewhere if i.item.id in wanted]
+        if not elsewhere:
+            write("Nothing to carry over: no tick made for another stack is waiting here.\n")
+            return
+        record(store, plan, [(i.item.id, "tick", tick_value(plan, i.item.id)) for i in elsewhere])
 
 
 def register(app: typer.Typer) -> None:

@@ -2,23 +2,42 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from roadmap_cli.commands.options import JsonOption, PackOption
 
 HELP = """Check that roadmap's content and files are healthy, and say what to do about what is not.
 
-Checks the built-in packs, your own packs (and any --pack files), the catalog cache and the
-progress database (opened read-only; nothing is changed). Exit status 0 when all is well, 65 when
-a pack is not valid, 1 when another check fails.
+Checks the built-in packs, your own packs (and any --pack files), the catalog cache, the progress
+database, your saved plans, and that the progress kept for every item is what your history adds up
+to. Only reads, unless you ask for --repair, which works the kept progress out again from the
+history (the history itself is never changed). Exit status 0 when all is well, 65 when a pack is
+not valid, 1 when another check fails.
 
 Example:  roadmap doctor --json
 """
 
 
-def doctor(json_out: JsonOption = False, packs: PackOption = None) -> None:
+def doctor(
+    json_out: JsonOption = False,
+    packs: PackOption = None,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Work the kept progress out again from the history first.")
+    ] = False,
+) -> None:
     from roadmap_cli.catalog.registry import check_pack_paths
     from roadmap_cli.doctor import Context, exit_code, run_checks
+
+    if repair:
+        import sys
+
+        from roadmap_cli.progress.store import open_store
+
+        with open_store(readonly=False) as store:
+            state = store.rebuild()
+        sys.stderr.write(f"Worked out the progress of {len(state.items)} items again from your history.\n")
 
     results = run_checks(Context(extra_packs=tuple(check_pack_paths(packs or ()))))
     code = exit_code(results)

@@ -16,12 +16,14 @@ Example:  roadmap next
 
 
 def next_week(json_out: JsonOption = False) -> None:
-    from roadmap_cli.progress.lookup import read_progress
+    from roadmap_cli.progress.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import this_week
+    from roadmap_cli.views.progress import needs_replan, this_week
 
     with open_store(readonly=True) as store:
-        view = this_week(read_progress(store, today()))
+        progress = read_progress(store, today())
+        end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
+        view = this_week(progress, end)
     if json_out:
         from roadmap_cli.render.jsonout import emit, next_document
 

@@ -35,7 +35,7 @@ def note(
     if not undo and (text is None or not text.strip()):
         raise UsageError('give the note\'s text, e.g. roadmap note ID "what I learned"')
     value = None if undo else (text or "").strip()
-    change_ids([item_id], lambda wanted: [(wanted[0], "note", value)])
+    change_ids([item_id], lambda _plan, wanted: [(wanted[0], "note", value)])
 
 
 def register(app: typer.Typer) -> None:

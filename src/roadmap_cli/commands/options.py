@@ -27,6 +27,14 @@ def parse_hours(value: float | None) -> float | None:
     return value
 
 
+def parse_hours_today(value: float | None) -> float | None:
+    if value is None:
+        return None
+    if not math.isfinite(value) or not 0.25 <= value <= 24:
+        raise typer.BadParameter(f"{value:g} is not a number of hours in a day; give one from 0.25 to 24")
+    return value
+
+
 def parse_date(value: str, option: str = "--start") -> date:
     try:
         return date.fromisoformat(value.strip())
@@ -117,3 +125,31 @@ ItemIds = Annotated[
     ),
 ]
 UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]
+
+
+DURATION_FORMS = "90m, 1h30m, 1.5h, 2h or 1:30"
+
+
+def parse_duration(value: str) -> int:
+    """Study time as minutes: ``90m``, ``1h30m``, ``1.5h``, ``2h``, ``1:30``; a usage error otherwise."""
+    import re
+
+    from roadmap_cli.errors import UsageError
+    from roadmap_cli.progress.models import MAX_LOG_MINUTES
+
+    text = value.strip().lower().replace(" ", "")
+    minutes: float | None = None
+    if found := re.fullmatch(r"(\d{1,2}):([0-5]\d)", text):
+        minutes = int(found[1]) * 60 + int(found[2])
+    elif (found := re.fullmatch(r"(?:(\d{1,3}(?:\.\d{1,2})?)h)?(?:(\d{1,4})m(?:in)?)?", text)) and (
+        found[1] is not None or found[2] is not None
+    ):
+        minutes = float(found[1] or 0) * 60 + int(found[2] or 0)
+        if found[1] is not None and "." in found[1] and found[2] is not None:
+            minutes = None  # 1.5h30m: one or the other
+    if minutes is None or not 1 <= round(minutes) <= MAX_LOG_MINUTES:
+        raise UsageError(
+            f"{value!r} is not a study time of 1 minute to {MAX_LOG_MINUTES // 60} hours",
+            hint=f"write it as {DURATION_FORMS}",
+        )
+    return round(minutes)

@@ -83,10 +83,14 @@ def plan(
     json_out: JsonOption = False,
     packs: PackOption = None,
 ) -> None:
+    from roadmap_cli.catalog.catalog import worded_per_stack
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
-    from roadmap_cli.progress.saved import from_planner
+    from roadmap_cli.progress.models import ProgressState
+    from roadmap_cli.progress.saved import SavedPlan, from_planner
     from roadmap_cli.progress.store import database_path, open_store
+    from roadmap_cli.render.plantext import past_start_warning, replaced_text
+    from roadmap_cli.views.progress import done_for
 
     window = parse_months(months)
     first_day = parse_date(start) if start is not None else today()
@@ -102,23 +106,32 @@ def plan(
         certs=catalog.resolve_certs(cert, stack["id"]) if cert else None,
     )
     pack_paths = [str(p.resolve()) for p in packs or ()]
+
+    def worded(item_id: str) -> bool:
+        return item_id in catalog.by_id and worded_per_stack(catalog.by_id[item_id])
+
+    def made(state: ProgressState) -> SavedPlan:
+        done = frozenset(done_for(state, stack["id"], worded))
+        return from_planner(make_plan(catalog, replace(request, done=done)), catalog, pack_paths)
+
+    if first_day < today():
+        sys.stderr.write(past_start_warning(first_day, today()))
     if dry_run:
         if database_path().exists():
             with open_store(readonly=True) as store:
-                done = store.state().done
+                saved = made(store.state())
         else:
-            done = set()
-        saved = from_planner(make_plan(catalog, replace(request, done=frozenset(done))), catalog, pack_paths)
+            saved = made(ProgressState())
     else:
         # Ticks and skips are read and the plan saved under one open store, so nothing is lost.
         with open_store(readonly=False, create=True) as store:
-            done = store.state().done
-            saved = from_planner(
-                make_plan(catalog, replace(request, done=frozenset(done))), catalog, pack_paths
-            )
-            store.save_plan(saved)
+            before = store.active_plan()
+            saved = made(store.state())
+            saved_id = store.save_plan(saved)
         kept = f" ({len(saved.settled)} done or skipped, left out)" if saved.settled else ""
         sys.stderr.write(f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n")
+        if before is not None:
+            sys.stderr.write(replaced_text(before, saved, saved_id))
     if json_out:
         from roadmap_cli.render.jsonout import emit, plan_document
 

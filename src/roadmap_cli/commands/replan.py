@@ -36,10 +36,12 @@ def replan(
     from pathlib import Path
 
     from roadmap_cli.catalog.registry import load_catalog
-    from roadmap_cli.errors import RoadmapError
+    from roadmap_cli.errors import RoadmapError, UsageError
     from roadmap_cli.planner import make_plan, replan_request
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.render.plantext import past_start_warning
+    from roadmap_cli.views.progress import done_for
 
     first_day = parse_date(from_day, "--from") if from_day is not None else today()
     with open_store(readonly=False) as store:
@@ -51,8 +53,16 @@ def replan(
                 f"the plan was made with a content pack that is gone: {', '.join(missing)}",
                 hint="put it back, or make a new plan with `roadmap plan`",
             )
+        if first_day < old.start:
+            raise UsageError(
+                f"--from {first_day.isoformat()} is before your plan starts ({old.start.isoformat()})",
+                hint="re-plan from a day inside the plan, or make a new plan with `roadmap plan --start`",
+            )
+        if first_day < today():
+            sys.stderr.write(past_start_warning(first_day, today()))
         catalog = load_catalog([Path(p) for p in packs])
-        request = replan_request(old, store.state().done, first_day, hours)
+        done = done_for(store.state(), old.request.lang, old.worded_per_stack)
+        request = replan_request(old, done, first_day, hours)
         new = from_planner(make_plan(catalog, request), catalog, packs)
         store.save_plan(new)
     if json_out:

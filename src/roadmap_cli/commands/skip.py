@@ -23,7 +23,7 @@ def skip(ids: ItemIds = None, undo: UndoOption = False) -> None:
     if not ids:
         raise UsageError("give the ids of the items to skip, e.g. roadmap skip ID [ID...]")
     kind: EventKind = "unskip" if undo else "skip"
-    change_ids(ids, lambda wanted: [(i, kind, None) for i in wanted])
+    change_ids(ids, lambda _plan, wanted: [(i, kind, None) for i in wanted])
 
 
 def register(app: typer.Typer) -> None:

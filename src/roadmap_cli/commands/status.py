@@ -20,19 +20,22 @@ Example:  roadmap status
 
 
 def status(json_out: JsonOption = False) -> None:
-    from roadmap_cli.progress.lookup import read_progress
+    from roadmap_cli.progress.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.views.progress import advice, needs_replan
 
     with open_store(readonly=True) as store:
         progress = read_progress(store, today())
+        end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
+    said = advice(progress, end)
     if json_out:
         from roadmap_cli.render.jsonout import emit, status_document
 
-        emit(status_document(progress))
+        emit(status_document(progress, said))
     else:
         from roadmap_cli.render.text import status_text, write
 
-        write(status_text(progress))
+        write(status_text(progress, said))
 
 
 def register(app: typer.Typer) -> None:

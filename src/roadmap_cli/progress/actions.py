@@ -14,7 +14,7 @@ def changes_state(state: ProgressState, item_id: str, kind: EventKind, _value: s
     """Whether an event would change anything: a tick of a ticked item would not."""
     item = state.get(item_id)
     if kind == "tick":
-        return not item.ticked
+        return not item.ticked or (_value is not None and item.ticked_stack != _value)
     if kind == "untick":
         return item.ticked
     if kind == "skip":

@@ -12,6 +12,7 @@ from roadmap_cli.progress.models import ProgressState
 from roadmap_cli.progress.saved import SavedPlan
 
 if TYPE_CHECKING:
+    from roadmap_cli.catalog.catalog import Catalog
     from roadmap_cli.progress.store import Store
     from roadmap_cli.views.progress import Progress
 
@@ -25,7 +26,12 @@ def content_ids(packs: Sequence[str] = ()) -> set[str]:
     from roadmap_cli.catalog.registry import load_catalog
 
     present = [Path(p) for p in packs if Path(p).is_file()]
-    return set(load_catalog(present).by_id)
+    return catalog_ids(load_catalog(present))
+
+
+def catalog_ids(catalog: Catalog) -> set[str]:
+    """The ids the content has: its items and its certifications."""
+    return set(catalog.by_id) | {c["id"] for c in catalog.certifications}
 
 
 def orphans(plan: SavedPlan, state: ProgressState) -> list[str]:
@@ -34,19 +40,27 @@ def orphans(plan: SavedPlan, state: ProgressState) -> list[str]:
     from roadmap_cli.views.progress import find_orphans
 
     tracked = state.tracked()
-    outside = tracked - plan.ids()
-    return find_orphans(tracked, plan.ids(), content_ids(plan.request.packs) if outside else set())
+    outside = tracked - plan.known_ids()
+    return find_orphans(tracked, plan, content_ids(plan.request.packs) if outside else set())
 
 
 def warn_ignored(state: ProgressState) -> None:
-    """One line on stderr when some events could not be understood (they are left out, not lost)."""
-    if state.ignored:
-        import sys
+    """One line on stderr when some events are left out of the counts (they are kept, not lost):
+    events that could not be understood, or events in the history that roadmap did not write."""
+    import sys
 
-        count = len(state.ignored)
+    if state.left_out:
+        count = state.left_out
         sys.stderr.write(
             f"warning: {count} event{'s' if count != 1 else ''} in your progress could not be understood "
             "and were left out; `roadmap doctor` lists them\n"
+        )
+    if state.unapplied:
+        count = state.unapplied
+        events = f"{count} event{'s are' if count != 1 else ' is'}"
+        sys.stderr.write(
+            f"warning: {events} in your history not counted yet (written by something other than roadmap); "
+            "`roadmap doctor --repair` counts them\n"
         )
 
 
@@ -72,7 +86,7 @@ def resolve_ids(given: Iterable[str], plan: SavedPlan, state: ProgressState) -> 
             "an item id is empty", hint="`roadmap next` and `roadmap status` show the ids of your plan"
         )
     wanted = list(dict.fromkeys(g.strip().lower() for g in asked))
-    known = plan.ids() | set(state.items)
+    known = plan.known_ids() | set(state.items)
     if any(i not in known for i in wanted):
         known |= content_ids(plan.request.packs)
     for item_id in wanted:
@@ -84,3 +98,25 @@ def resolve_ids(given: Iterable[str], plan: SavedPlan, state: ProgressState) -> 
                 hint=hint + "`roadmap next` and `roadmap status` show the ids of your plan",
             )
     return wanted
+
+
+def replan_end(plan: SavedPlan, state: ProgressState, today: date) -> date | None:
+    """Where `roadmap replan` from ``today`` would put the end: the planner run as replan runs it.
+
+    Only asked for when the person is far behind, so the planner and the catalog are loaded only
+    then. None when the plan's own packs are gone (replan would refuse) or the plan is done.
+    """
+    from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.errors import RoadmapError
+    from roadmap_cli.planner import make_plan, replan_request
+    from roadmap_cli.views.progress import done_for
+
+    packs = [Path(p) for p in plan.request.packs]
+    if any(not p.is_file() for p in packs):
+        return None
+    try:
+        done = done_for(state, plan.request.lang, plan.worded_per_stack)
+        made = make_plan(load_catalog(packs), replan_request(plan, done, today))
+    except RoadmapError:
+        return None
+    return made.end if made.items else None

@@ -5,13 +5,15 @@ Nothing here touches the database or imports anything heavy, so the views can us
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
-EventKind = Literal["tick", "untick", "skip", "unskip", "note", "evidence"]
-EVENT_KINDS: tuple[EventKind, ...] = ("tick", "untick", "skip", "unskip", "note", "evidence")
+EventKind = Literal["tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog"]
+EVENT_KINDS: tuple[EventKind, ...] = ("tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog")
+MAX_LOG_MINUTES = 24 * 60  # one entry of study time: at most a day
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,38 @@ class Event:
     kind: EventKind
     value: str | None
     created_at: str
+    row: int = 0  # its place in this database's history (0 until written)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """Study time recorded with ``roadmap log``: a ``log`` event's value, read."""
+
+    uid: str
+    item_id: str
+    on: date  # the day studied
+    minutes: int
+    note: str | None = None
+    seq: int = 0  # the event's place in the history: entries are taken back latest first
+
+    def value(self) -> str:
+        return log_value(self.on, self.minutes, self.note)
+
+
+def log_value(on: date, minutes: int, note: str | None) -> str:
+    """The value of a ``log`` event."""
+    return json.dumps({"minutes": minutes, "on": on.isoformat(), "note": note})
+
+
+def read_log(event: Event) -> LogEntry:
+    """The study time a ``log`` event holds; ValueError if its value is not one."""
+    doc = json.loads(event.value or "")
+    minutes, on, note = doc["minutes"], doc["on"], doc.get("note")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= MAX_LOG_MINUTES:
+        raise ValueError(f"minutes must be 1 to {MAX_LOG_MINUTES}")
+    if note is not None and (not isinstance(note, str) or len(note) > MAX_VALUE):
+        raise ValueError("a note is text")
+    return LogEntry(event.uid, event.item_id, date.fromisoformat(on), minutes, note, event.row)
 
 
 @dataclass
@@ -39,15 +73,53 @@ class ItemRecord:
     notes: list[str] = field(default_factory=list)
     evidence: str | None = None
     ticked_at: str | None = None  # UTC time of the tick that holds now
+    ticked_stack: str | None = None  # the stack the tick was made in, for items worded per stack
+    logs: list[LogEntry] = field(default_factory=list)  # study time, in the order recorded
+
+    @property
+    def logged_minutes(self) -> int:
+        return sum(entry.minutes for entry in self.logs)
 
     @property
     def done(self) -> bool:
         """Ticked or skipped: both count as done, and re-planning leaves the item out."""
         return self.ticked or self.skipped
 
+    def to_json(self) -> str:
+        """The record as the store keeps it, so commands read it instead of replaying the history."""
+        return json.dumps(
+            {
+                "ticked": self.ticked,
+                "ticked_at": self.ticked_at,
+                "ticked_stack": self.ticked_stack,
+                "skipped": self.skipped,
+                "notes": self.notes,
+                "evidence": self.evidence,
+                "logs": [[e.uid, e.on.isoformat(), e.minutes, e.note, e.seq] for e in self.logs],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, item_id: str, text: str) -> ItemRecord:
+        doc = json.loads(text)
+        return cls(
+            ticked=bool(doc["ticked"]),
+            skipped=bool(doc["skipped"]),
+            notes=[str(n) for n in doc["notes"]],
+            evidence=doc["evidence"],
+            ticked_at=doc["ticked_at"],
+            ticked_stack=doc["ticked_stack"],
+            logs=[
+                LogEntry(str(uid), item_id, date.fromisoformat(on), int(minutes), note, int(seq))
+                for uid, on, minutes, note, seq in doc["logs"]
+            ],
+        )
+
     @property
     def empty(self) -> bool:
-        return not (self.ticked or self.skipped or self.notes or self.evidence)
+        return not (self.ticked or self.skipped or self.notes or self.evidence or self.logs)
 
 
 MAX_VALUE = 10_000  # characters of a note or evidence
@@ -71,6 +143,13 @@ def event_problem(event: Event) -> str | None:
         return "its time is not an ISO 8601 time"
     if stamp.tzinfo is None:
         return "its time has no time zone"
+    if event.kind == "log":
+        try:
+            read_log(event)
+        except (ValueError, TypeError, KeyError):
+            return "its study time is not {minutes, on, note}"
+    if event.kind == "unlog" and not event.value:
+        return "it does not name the study time it takes back"
     return None
 
 
@@ -84,24 +163,32 @@ class ProgressState:
 
     items: dict[str, ItemRecord] = field(default_factory=dict)
     ignored: list[tuple[str, str]] = field(default_factory=list)
+    logs: list[LogEntry] = field(default_factory=list)  # every study time that holds, in order
+    unapplied: int = 0  # events in the history not counted here yet (see the store)
+    left_out: int = 0  # events that could not be understood, in the whole history
 
     @classmethod
     def replay(cls, events: Iterable[Event]) -> ProgressState:
         state = cls()
         for event in events:
-            problem = event_problem(event)
-            if problem is None:
-                state.apply(event)
-            else:
-                state.ignored.append((str(event.uid), problem))
+            state.replay_one(event)
         return state
+
+    def replay_one(self, event: Event) -> None:
+        """Apply one event of the history, or set it aside if it cannot be understood."""
+        problem = event_problem(event)
+        if problem is None:
+            self.apply(event)
+        else:
+            self.ignored.append((str(event.uid), problem))
+            self.left_out += 1
 
     def apply(self, event: Event) -> None:
         item = self.items.setdefault(event.item_id, ItemRecord())
         if event.kind == "tick":
-            item.ticked, item.ticked_at = True, event.created_at
+            item.ticked, item.ticked_at, item.ticked_stack = True, event.created_at, event.value
         elif event.kind == "untick":
-            item.ticked, item.ticked_at = False, None
+            item.ticked, item.ticked_at, item.ticked_stack = False, None, None
         elif event.kind == "skip":
             item.skipped = True
         elif event.kind == "unskip":
@@ -114,6 +201,20 @@ class ProgressState:
                 item.notes.append(event.value)
         elif event.kind == "evidence":
             item.evidence = event.value
+        elif event.kind == "log":
+            entry = read_log(event)
+            item.logs.append(entry)
+            self.logs.append(entry)
+        elif event.kind == "unlog":
+            item.logs = [e for e in item.logs if e.uid != event.value]
+            self.logs = [e for e in self.logs if e.uid != event.value]
+
+    @classmethod
+    def of_records(cls, records: dict[str, ItemRecord]) -> ProgressState:
+        """The state from stored records (what the history adds up to, kept as it is written)."""
+        state = cls(items=records)
+        state.logs = sorted((e for r in records.values() for e in r.logs), key=lambda e: e.seq)
+        return state
 
     def get(self, item_id: str) -> ItemRecord:
         return self.items.get(item_id) or ItemRecord()

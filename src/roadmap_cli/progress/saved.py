@@ -80,6 +80,9 @@ class PlanItem:
     weekly: int | None = None  # weekly practice: hours in each week of its span
     cert: str | None = None  # the certification it studies for
     resources: tuple[Mapping[str, str], ...] = ()  # official docs: {title, url, kind}
+    #: Worded for the stack (its language, framework or tools): a tick in another stack's plan
+    #: does not count here.
+    stack_specific: bool = False
 
     @property
     def scheduled(self) -> bool:
@@ -156,6 +159,14 @@ class SavedPlan:
     def ids(self) -> set[str]:
         return set(self._index)
 
+    def worded_per_stack(self, item_id: str) -> bool:
+        item = self._index.get(item_id)
+        return item is not None and item.stack_specific
+
+    def known_ids(self) -> set[str]:
+        """The ids a tick may name in this plan: its items and its certifications."""
+        return self.ids() | {c.id for c in self.certifications}
+
     def item(self, item_id: str) -> PlanItem | None:
         return self._index.get(item_id)
 
@@ -172,7 +183,7 @@ class SavedPlan:
 
 def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> SavedPlan:
     """The plan the planner made, as it is saved and shown."""
-    from roadmap_cli.catalog.catalog import Item, item_hours, item_resources, item_title
+    from roadmap_cli.catalog.catalog import Item, item_hours, item_resources, item_title, worded_per_stack
 
     req = plan.request
     stack_id = str(plan.stack["id"])
@@ -193,6 +204,7 @@ def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> Sav
             weekly=item["weekly"],
             cert=item["cert"],
             resources=tuple(item_resources(item, stack_id)),
+            stack_specific=worded_per_stack(item),
         )
 
     return SavedPlan(
@@ -256,6 +268,7 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "weekly": item.weekly,
         "cert": item.cert,
         "resources": [dict(r) for r in item.resources],
+        "stack_specific": item.stack_specific,
     }
 
 
@@ -423,6 +436,7 @@ def _read_item(raw: Mapping[str, Any], path: str) -> PlanItem:
         weekly=_int(raw["weekly"], f"{path}.weekly", 1, 40) if raw.get("weekly") is not None else None,
         cert=_text(raw.get("cert"), f"{path}.cert", optional=True),
         resources=_each(raw.get("resources", []), f"{path}.resources", 4, _read_resource),
+        stack_specific=_bool(raw.get("stack_specific", False), f"{path}.stack_specific"),
     )
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ProgressState
+from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ItemRecord, ProgressState
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
 
 DATABASE_NAME = "progress.sqlite3"
@@ -55,8 +55,10 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    then: Callable[[sqlite3.Connection], object] | None = None  # work in Python, in the same transaction
 
 
+_KINDS_V1 = "'tick', 'untick', 'skip', 'unskip', 'note', 'evidence'"  # as migration 1 made them
 _KINDS = ", ".join(f"'{k}'" for k in EVENT_KINDS)
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -88,7 +90,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 id INTEGER PRIMARY KEY,
                 uid TEXT NOT NULL UNIQUE,
                 item_id TEXT NOT NULL,
-                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+                kind TEXT NOT NULL CHECK (kind IN ({_KINDS_V1})),
                 value TEXT,
                 created_at TEXT NOT NULL
             )""",
@@ -115,6 +117,38 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE plans_v2 RENAME TO plans",
             "CREATE UNIQUE INDEX plans_one_active ON plans (active) WHERE active = 1",
         ),
+    ),
+    Migration(
+        3,
+        "events may record study time (log, unlog)",
+        (
+            f"""CREATE TABLE events_v3 (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+                value TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "INSERT INTO events_v3 (id, uid, item_id, kind, value, created_at) "
+            "SELECT id, uid, item_id, kind, value, created_at FROM events",
+            "DROP TABLE events",
+            "ALTER TABLE events_v3 RENAME TO events",
+            "CREATE INDEX events_item ON events (item_id)",
+            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+        ),
+    ),
+    Migration(
+        4,
+        "the current state of every item, kept as events are written",
+        (
+            "CREATE TABLE item_state (item_id TEXT PRIMARY KEY, record TEXT NOT NULL)",
+            "CREATE TABLE state_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+        ),
+        then=lambda db: _rebuild(db),
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -245,6 +279,12 @@ class Store:
             ).fetchall()
         return [_stored(r) for r in rows]
 
+    def activate(self, plan_id: int) -> None:
+        """Make a saved plan the active one again."""
+        with self._write() as db:
+            db.execute("UPDATE plans SET active = 0 WHERE active = 1")
+            db.execute("UPDATE plans SET active = 1 WHERE id = ?", (plan_id,))
+
     def save_plan(self, plan: SavedPlan) -> int:
         """Save a plan as the active one; the plans before it are kept as history."""
         with self._write() as db:
@@ -257,13 +297,23 @@ class Store:
         """The history, in the order it was written here (not by clock time: a clock set back must not
         reorder a tick and its untick). Merged events come after the ones already here."""
         with _translated(self.path):
-            rows = self._db.execute(
-                "SELECT uid, item_id, kind, value, created_at FROM events ORDER BY id"
-            ).fetchall()
-        return [Event(*row) for row in rows]
+            return _events(self._db)
 
     def state(self) -> ProgressState:
+        """The current state of every item, as kept while events are written: its cost does not grow
+        with the history. Events found in the history but not yet counted (written by something
+        other than roadmap) are counted in ``unapplied``; ``roadmap doctor --repair`` counts them."""
+        with _translated(self.path):
+            return _kept_state(self._db)
+
+    def replay(self) -> ProgressState:
+        """The state worked out afresh from the whole history: what ``state()`` must agree with."""
         return ProgressState.replay(self.events())
+
+    def rebuild(self) -> ProgressState:
+        """Work the kept state out afresh from the history (``roadmap doctor --repair``)."""
+        with self._write() as db:
+            return _rebuild(db)
 
     def record(
         self,
@@ -280,19 +330,23 @@ class Store:
         stamp = (at or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="microseconds")
         written: list[Event] = []
         with self._write() as db:
-            state = self.state() if keep is not None else ProgressState()
+            state = _kept_state(db)
+            if state.unapplied:
+                state = _rebuild(db)
             for item_id, kind, value in entries:
                 if kind not in EVENT_KINDS:
                     raise ValueError(f"unknown event kind {kind!r}")
                 if keep is not None and not keep(state, item_id, kind, value):
                     continue
-                event = Event(uuid.uuid4().hex, item_id, kind, value, stamp)
-                db.execute(
+                uid = uuid.uuid4().hex
+                cursor = db.execute(
                     "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
-                    (event.uid, event.item_id, event.kind, event.value, event.created_at),
+                    (uid, item_id, kind, value, stamp),
                 )
+                event = Event(uid, item_id, kind, value, stamp, cursor.lastrowid or 0)
                 state.apply(event)
                 written.append(event)
+            _keep(db, state, {e.item_id for e in written})
         return written
 
     def import_backup(
@@ -320,8 +374,14 @@ class Store:
                     "UPDATE plans SET active = 1 WHERE id = "
                     "(SELECT id FROM plans ORDER BY created_at DESC, id DESC LIMIT 1)"
                 )
-            added_events = _insert_events(db, events)
-        return added_plans, added_events
+            state = _kept_state(db)
+            if state.unapplied:
+                state = _rebuild(db)
+            new = _insert_events(db, events)
+            for event in new:
+                state.replay_one(event)
+            _keep(db, state, {e.item_id for e in new})
+        return added_plans, len(new)
 
 
 def _identity(text: str) -> str:
@@ -342,18 +402,99 @@ def _insert_plan(db: sqlite3.Connection, created_at: str, plan: SavedPlan, *, ac
     return cursor.lastrowid
 
 
-def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> int:
-    """Insert events whose uid is not here yet; returns how many were new."""
-    added = 0
+def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Event]:
+    """Insert the events whose uid is not here yet, in order, and return them with their rows.
+
+    Called with the write lock held, so nobody else adds rows meanwhile: each new row's id is the
+    last one plus one, and the events need not be read back. The index of uids is built in a large
+    page cache, since a backup's uids come in no order the index likes.
+    """
+    seen = {uid for (uid,) in db.execute("SELECT uid FROM events")}
+    row = _last_event(db)
+    new: list[Event] = []
     for e in events:
         if e.kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind {e.kind!r}")
-        cursor = db.execute(
-            "INSERT OR IGNORE INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
-            (e.uid, e.item_id, e.kind, e.value, e.created_at),
-        )
-        added += cursor.rowcount
-    return added
+        if e.uid in seen:
+            continue
+        seen.add(e.uid)
+        row += 1
+        new.append(Event(e.uid, e.item_id, e.kind, e.value, e.created_at, row))
+    db.execute("PRAGMA cache_size = -262144")  # 256 MiB, for this connection only
+    db.executemany(
+        "INSERT INTO events (id, uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ((e.row, e.uid, e.item_id, e.kind, e.value, e.created_at) for e in new),
+    )
+    return new
+
+
+# -- the kept state -------------------------------------------------------------------------------
+#
+# ``item_state`` holds each item's record as the history adds it up, written in the same transaction
+# as the events that change it, and ``state_meta.applied`` the last event counted in it. Commands read
+# that instead of replaying every event, so their cost does not grow with the history. The events
+# stay the record: the state can always be worked out again from them, and ``roadmap doctor`` checks
+# that the two agree.
+
+_EVENTS = "SELECT id, uid, item_id, kind, value, created_at FROM events"
+
+
+def _event(row: tuple[Any, ...]) -> Event:
+    row_id, uid, item_id, kind, value, created_at = row
+    return Event(uid, item_id, kind, value, created_at, row_id)
+
+
+def _events(db: sqlite3.Connection) -> list[Event]:
+    return [_event(row) for row in db.execute(_EVENTS + " ORDER BY id")]
+
+
+def _last_event(db: sqlite3.Connection) -> int:
+    last: int | None = db.execute("SELECT max(id) FROM events").fetchone()[0]
+    return last or 0
+
+
+def _has_kept_state(db: sqlite3.Connection) -> bool:
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'item_state'").fetchone()
+    return found is not None
+
+
+def _kept_state(db: sqlite3.Connection) -> ProgressState:
+    if not _has_kept_state(db):  # an older database opened to read: work it out as it was
+        return ProgressState.replay(_events(db))
+    records = {}
+    for item_id, text in db.execute("SELECT item_id, record FROM item_state"):
+        try:
+            records[item_id] = ItemRecord.from_json(item_id, text)
+        except (ValueError, TypeError, KeyError, IndexError):
+            raise RoadmapError(
+                f"the kept progress of {item_id!r} cannot be read",
+                hint="`roadmap doctor --repair` works it out again from your history, which is intact",
+            ) from None
+    state = ProgressState.of_records(records)
+    meta = dict(db.execute("SELECT key, value FROM state_meta").fetchall())
+    state.unapplied = _last_event(db) - meta.get("applied", 0)
+    state.left_out = meta.get("left_out", 0)
+    return state
+
+
+def _keep(db: sqlite3.Connection, state: ProgressState, changed: Iterable[str]) -> None:
+    db.executemany(
+        "INSERT INTO item_state (item_id, record) VALUES (?, ?) "
+        "ON CONFLICT (item_id) DO UPDATE SET record = excluded.record",
+        ((item_id, state.items[item_id].to_json()) for item_id in changed if item_id in state.items),
+    )
+    db.executemany(
+        "INSERT INTO state_meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [("applied", _last_event(db)), ("left_out", state.left_out)],
+    )
+
+
+def _rebuild(db: sqlite3.Connection) -> ProgressState:
+    state = ProgressState.replay(_events(db))
+    db.execute("DELETE FROM item_state")
+    _keep(db, state, list(state.items))
+    return state
 
 
 def _stored(row: tuple[Any, ...]) -> StoredPlan:
@@ -458,6 +599,8 @@ def _migrate(db: sqlite3.Connection) -> None:
                 continue
             for statement in migration.statements:
                 db.execute(statement)
+            if migration.then is not None:
+                migration.then(db)
             db.execute(
                 "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.name, utc_now()),

@@ -25,8 +25,18 @@ if TYPE_CHECKING:
     from roadmap_cli.progress.models import Event
     from roadmap_cli.progress.saved import PlanItem, SavedPlan
     from roadmap_cli.render import shapes
+    from roadmap_cli.views.detail import ItemDetail, Link, PlanRow
     from roadmap_cli.views.packs import Problem, ValidationReport
-    from roadmap_cli.views.progress import ItemProgress, Progress, Totals, WeekView
+    from roadmap_cli.views.progress import (
+        Advice,
+        Calibration,
+        Forecast,
+        ItemProgress,
+        Progress,
+        TodayView,
+        Totals,
+        WeekView,
+    )
     from roadmap_cli.views.salary import SalaryView
 
 VERSIONS = {
@@ -34,6 +44,10 @@ VERSIONS = {
     "replan": 1,
     "status": 1,
     "next": 1,
+    "today": 1,
+    "show": 2,  # the same document as export
+    "item": 1,
+    "plans": 1,
     "export": 2,  # 2: the plan in the shape of `plan --json`, each item with its state
     "backup": 1,
     "salary": 1,
@@ -49,7 +63,10 @@ VERSIONS = {
 }
 
 #: How percent done is measured, said with every document that carries it.
-MEASURE = "share of the plan's hours done; skipped items count as done"
+MEASURE = (
+    "share of the plan's hours done; skipped items count as done, and logged time on an unfinished "
+    "item counts up to its estimate"
+)
 
 
 def json_schema(name: str) -> dict[str, Any]:
@@ -110,9 +127,13 @@ def _plan_item(item: PlanItem) -> shapes.PlanItemDoc:
         "weekly_hours": item.weekly,
         "cert": item.cert,
         "depends_on": list(item.depends_on),
-        "resources": [{"title": r["title"], "url": r["url"], "kind": r["kind"]} for r in item.resources],
+        "resources": _resources(item),
         "sources": list(item.sources),
     }
+
+
+def _resources(item: PlanItem) -> list[shapes.ResourceDoc]:
+    return [{"title": r["title"], "url": r["url"], "kind": r["kind"]} for r in item.resources]
 
 
 def _tracked_item(state: ItemProgress) -> shapes.TrackedItemDoc:
@@ -122,6 +143,8 @@ def _tracked_item(state: ItemProgress) -> shapes.TrackedItemDoc:
         "notes": list(state.notes),
         "evidence": [state.evidence] if state.evidence else [],
         "ticked_at": state.ticked_at,
+        "logged_hours": hours(state.logged_minutes),
+        "done_in": state.done_in,
     }
 
 
@@ -240,6 +263,7 @@ def _totals(totals: Totals) -> shapes.TotalsDoc:
         "total_items": totals.total_items,
         "done_hours": hours(totals.done_minutes),
         "total_hours": hours(totals.total_minutes),
+        "logged_hours": hours(totals.logged_minutes),
         "percent": totals.percent,
     }
 
@@ -257,6 +281,11 @@ def _phases(progress: Progress) -> list[shapes.PhaseDoc]:
         }
         for p in progress.phases
     ]
+
+
+def show_document(progress: Progress) -> shapes.ExportDoc:
+    """``roadmap show --json``: the same document as the JSON export."""
+    return {**export_document(progress), "version": VERSIONS["show"]}
 
 
 def export_document(progress: Progress) -> shapes.ExportDoc:
@@ -293,7 +322,7 @@ def _brief(item: PlanItem) -> shapes.BriefItemDoc:
     }
 
 
-def status_document(progress: Progress) -> shapes.StatusDoc:
+def status_document(progress: Progress, advice: Advice | None = None) -> shapes.StatusDoc:
     """``roadmap status --json``."""
     plan = progress.plan
     current = progress.current_phase
@@ -321,6 +350,115 @@ def status_document(progress: Progress) -> shapes.StatusDoc:
         "streak_weeks": progress.streak_weeks,
         "orphans": list(progress.orphans),
         "unscheduled": [i.id for i in progress.unscheduled],
+        "forecast": _forecast(progress.forecast),
+        "calibration": _calibration(progress.calibration),
+        "certifications_passed": [
+            {"id": c.id, "name": c.name, "on": c.on.isoformat()} for c in progress.passed
+        ],
+        "advice": _advice(advice),
+    }
+
+
+def _forecast(forecast: Forecast | None) -> shapes.ForecastDoc | None:
+    if forecast is None:
+        return None
+    return {
+        "pace_hours_per_week": round(forecast.pace_minutes_per_week / 60, 2),
+        "source": forecast.source,
+        "hours_left": hours(forecast.left_minutes),
+        "end_earliest": _day(forecast.end_earliest),
+        "end_latest": _day(forecast.end_latest),
+    }
+
+
+def _calibration(calibration: Calibration | None) -> shapes.CalibrationDoc | None:
+    if calibration is None:
+        return None
+    return {
+        "items": calibration.items,
+        "logged_hours": hours(calibration.logged_minutes),
+        "estimated_hours": hours(calibration.estimated_minutes),
+        "ratio": round(calibration.ratio, 2),
+    }
+
+
+def _advice(advice: Advice | None) -> shapes.AdviceDoc | None:
+    if advice is None:
+        return None
+    return {
+        "kind": advice.kind,
+        "text": advice.text,
+        "command": advice.command,
+        "replan_end": _day(advice.replan_end),
+    }
+
+
+def today_document(view: TodayView) -> shapes.TodayDoc:
+    """``roadmap today --json``."""
+    return {
+        "version": VERSIONS["today"],
+        "date": view.today.isoformat(),
+        "hours": hours(view.minutes),
+        "items": [
+            {"id": i.item.id, "title": i.item.title, "minutes": i.minutes, "reason": i.reason, "why": i.why}
+            for i in view.items
+        ],
+        "advice": _advice(view.advice),
+    }
+
+
+def _link(link: Link) -> shapes.LinkDoc:
+    return {"id": link.id, "title": link.title, "state": link.state}
+
+
+def item_document(detail: ItemDetail) -> shapes.ShowItemDoc:
+    """``roadmap show ID --json``."""
+    entry, item = detail.entry, detail.entry.item
+    return {
+        "version": VERSIONS["item"],
+        "id": item.id,
+        "title": item.title,
+        "kind": item.kind,
+        "phase": item.phase,
+        "phase_title": detail.phase_title,
+        "description": detail.description,
+        "deliverables": list(detail.deliverables),
+        "state": entry.state,
+        "done_in": entry.done_in,
+        "hours": hours(item.minutes),
+        "logged_hours": hours(entry.logged_minutes),
+        "start": _day(item.start),
+        "end": _day(item.end),
+        "depends_on": [_link(link) for link in detail.depends_on],
+        "needed_by": [_link(link) for link in detail.needed_by],
+        "notes": list(entry.notes),
+        "evidence": [entry.evidence] if entry.evidence else [],
+        "logs": [{"on": e.on.isoformat(), "hours": hours(e.minutes), "note": e.note} for e in detail.logs],
+        "resources": _resources(item),
+        "sources": [
+            {"id": s.id, "title": s.title, "publisher": s.publisher, "as_of": s.as_of} for s in detail.sources
+        ],
+    }
+
+
+def plans_document(rows: list[PlanRow]) -> shapes.PlansDoc:
+    """``roadmap plans --json``."""
+    return {
+        "version": VERSIONS["plans"],
+        "plans": [
+            {
+                "id": r.id,
+                "created_at": r.created_at,
+                "active": r.active,
+                "stack": r.plan.title if r.plan else None,
+                "hours_per_week": r.plan.hours_per_week if r.plan else None,
+                "start": r.plan.start.isoformat() if r.plan else None,
+                "end": r.plan.end.isoformat() if r.plan else None,
+                "items": len(r.plan.all_items()) if r.plan else None,
+                "problem": r.problem,
+            }
+            for r in rows
+        ],
     }
 
 
@@ -344,6 +482,7 @@ def next_document(view: WeekView) -> shapes.NextDoc:
             {**_brief(w.item), "hours_this_week": hours(w.minutes), "done": w.done} for w in view.items
         ],
         "overdue": [_brief(i) for i in view.overdue],
+        "advice": _advice(view.advice),
     }
 
 

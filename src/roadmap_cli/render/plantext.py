@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.progress.saved import PlanCert, SavedPlan
 from roadmap_cli.render.ansi import paint, timeline_lines, width, wrap
 from roadmap_cli.render.units import day_text, hours_text
 from roadmap_cli.views.timeline import Span
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.store import StoredPlan
 
 
 def _cert_line(cert: PlanCert) -> str:
@@ -23,6 +28,45 @@ def phase_spans(plan: SavedPlan) -> list[Span]:
     from roadmap_cli.views.timeline import phase_spans as spans_of
 
     return spans_of(compute_progress(plan, ProgressState(), plan.start).phases)
+
+
+def past_start_warning(first_day: date, today: date) -> str:
+    """Said when a plan or a re-plan starts before today."""
+    return (
+        f"warning: the plan starts on {first_day.isoformat()}, before today ({today.isoformat()}): "
+        "what it has ending before today is overdue at once, and counts against you in `roadmap status`\n"
+    )
+
+
+def replaced_text(before: StoredPlan, after: SavedPlan, after_id: int) -> str:
+    """What a new plan changed against the one it replaced, and how to get that one back."""
+    from roadmap_cli.progress.saved import SavedPlanError
+
+    try:
+        old = before.plan()
+    except SavedPlanError:
+        return f"It replaces plan {before.id}, which could not be read; `roadmap plans` lists every plan.\n"
+    came = sorted(after.ids() - old.ids())
+    went = sorted(old.ids() - after.ids())
+
+    def some(ids: list[str]) -> str:
+        return ", ".join(ids[:3]) + (", ..." if len(ids) > 3 else "")
+
+    changes = [
+        f"start {old.start.isoformat()} → {after.start.isoformat()}" if old.start != after.start else "",
+        f"end {old.end.isoformat()} → {after.end.isoformat()}" if old.end != after.end else "",
+        f"{old.hours_per_week:g} → {after.hours_per_week:g} h/week"
+        if old.hours_per_week != after.hours_per_week
+        else "",
+        f"{old.title} → {after.title}" if old.title != after.title else "",
+        f"{len(came)} item{'s' if len(came) != 1 else ''} in ({some(came)})" if came else "",
+        f"{len(went)} out ({some(went)})" if went else "",
+    ]
+    said = "; ".join(c for c in changes if c) or "the same dates and items"
+    return (
+        f"It replaces plan {before.id} (made {before.created_at[:10]}): {said}. "
+        f"`roadmap plans use {before.id}` brings it back; this one is plan {after_id}.\n"
+    )
 
 
 def replan_summary(new: SavedPlan, old: SavedPlan, first_day: date) -> str:
@@ -43,7 +87,22 @@ def _row(mark: str, title: str, tail: str, title_width: int, tail_width: int, *s
     return [first.rstrip(), *rest]
 
 
-def plan_text(plan: SavedPlan, *, by_week: bool, today: date | None = None) -> str:
+#: With the progress on a saved plan (`roadmap show`): one mark per state, explained in a legend.
+STATE_MARKS = {
+    "done": " ✓",
+    "skipped": " »",
+    "overdue": " !",
+    "in_progress": " ◐",
+    "planned": " ·",
+    "unscheduled": " ?",
+}
+STATE_LEGEND = "✓ done · » skipped · ! overdue · ◐ in progress · · planned"
+
+
+def plan_text(
+    plan: SavedPlan, *, by_week: bool, today: date | None = None, states: Mapping[str, str] | None = None
+) -> str:
+    """The plan; with ``states`` (item id to state) each item is marked with its state."""
     columns = width()
     req = plan.request
     low, high = req.months
@@ -73,11 +132,11 @@ def plan_text(plan: SavedPlan, *, by_week: bool, today: date | None = None) -> s
         out += [paint(("! " if n == 0 else "  ") + line, "yellow") for n, line in enumerate(lines)]
     if plan.items:
         out += ["", *timeline_lines(phase_spans(plan), plan.start, plan.end, today, columns), ""]
-        out += _weeks(plan, columns) if by_week else _months(plan, columns)
+        out += _weeks(plan, columns, states) if by_week else _months(plan, columns, states)
     return "\n".join(out) + "\n"
 
 
-def _months(plan: SavedPlan, columns: int) -> list[str]:
+def _months(plan: SavedPlan, columns: int, states: Mapping[str, str] | None) -> list[str]:
     months: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
     for week in plan.weeks:
         month = months[(week.first_day.year, week.first_day.month)]
@@ -104,7 +163,10 @@ def _months(plan: SavedPlan, columns: int) -> list[str]:
         out += [" " * len(head) + paint(line, "cyan") for line in wrapped[1:]]
         for item in items:
             end = item.end or plan.end
-            mark = " ✓" if (end.year, end.month) == (year, month_no) else " …"
+            if states is not None:
+                mark = STATE_MARKS.get(states.get(item.id, ""), "  ")
+            else:
+                mark = " ✓" if (end.year, end.month) == (year, month_no) else " …"
             if item.kind == "project":
                 out += _row(mark, f"Project: {item.title}", item.id, title_width, id_width, "bold")
             elif item.weekly is not None:
@@ -117,13 +179,15 @@ def _months(plan: SavedPlan, columns: int) -> list[str]:
             out += _row(" ★", f"Certification: {_cert_line(cert)}", cert.id, title_width, id_width, "magenta")
         out.append("")
     legend = "✓ finishes that month · … carries on into the next · ids are what `roadmap check` takes"
+    if states is not None:
+        legend = f"{STATE_LEGEND} · ids are what `roadmap check` and `roadmap show ID` take"
     if plan.certifications:
         legend += " · ★ start studying for a certification (roadmap certs)"
     out += [paint(line, "dim") for line in wrap(legend, columns)]
     return out
 
 
-def _weeks(plan: SavedPlan, columns: int) -> list[str]:
+def _weeks(plan: SavedPlan, columns: int, states: Mapping[str, str] | None) -> list[str]:
     certs: dict[int, list[PlanCert]] = defaultdict(list)
     for cert in plan.certifications:
         week = plan.week_of(cert.start)
@@ -138,7 +202,8 @@ def _weeks(plan: SavedPlan, columns: int) -> list[str]:
             item = plan.item(item_id)
             weekly = " a week" if item is not None and item.weekly is not None else ""
             hours = f" ({hours_text(minutes)}{weekly})"
-            wrapped = wrap(item.title if item else item_id, work_width - len(hours))
+            mark = STATE_MARKS.get(states.get(item_id, ""), "  ").strip() + " " if states is not None else ""
+            wrapped = wrap(mark + (item.title if item else item_id), work_width - len(hours))
             wrapped[-1] += paint(hours, "dim")
             lines += wrapped
         for cert in certs.get(week.index, []):

@@ -95,7 +95,7 @@ class PlanItemDoc(TypedDict):
     sources: list[str]
 
 
-ItemState = Literal["done", "skipped", "overdue", "planned", "unscheduled"]
+ItemState = Literal["done", "skipped", "overdue", "in_progress", "planned", "unscheduled"]
 
 
 class TrackedItemDoc(PlanItemDoc):
@@ -103,6 +103,8 @@ class TrackedItemDoc(PlanItemDoc):
     notes: list[str]
     evidence: list[str]
     ticked_at: str | None
+    logged_hours: float  # study time logged with `roadmap log`
+    done_in: str | None  # ticked in a plan for this other stack, so not done in this one
 
 
 class CertDoc(TypedDict):
@@ -144,8 +146,9 @@ class ReplanDoc(PlanDoc):
 class TotalsDoc(TypedDict):
     done_items: int
     total_items: int
-    done_hours: float
+    done_hours: float  # done and skipped items, and logged time on the rest up to their estimates
     total_hours: float
+    logged_hours: float
     percent: float
 
 
@@ -196,6 +199,34 @@ class StatusPlanDoc(TypedDict):
     days_left: int
 
 
+class ForecastDoc(TypedDict):
+    pace_hours_per_week: float  # over the last four weeks
+    source: Literal["logged", "ticks", "both"]
+    hours_left: float
+    end_earliest: str | None  # at that pace; null when the pace is nothing
+    end_latest: str | None  # at the slower of its two halves
+
+
+class CalibrationDoc(TypedDict):
+    items: int  # finished items with study time logged
+    logged_hours: float
+    estimated_hours: float
+    ratio: float  # logged over estimated
+
+
+class PassedCertDoc(TypedDict):
+    id: str
+    name: str
+    on: str
+
+
+class AdviceDoc(TypedDict):
+    kind: Literal["behind", "ahead", "finished"]
+    text: str
+    command: str | None
+    replan_end: str | None
+
+
 class StatusDoc(TypedDict):
     version: int
     today: str
@@ -213,6 +244,10 @@ class StatusDoc(TypedDict):
     streak_weeks: int
     orphans: list[str]
     unscheduled: list[str]
+    forecast: ForecastDoc | None
+    calibration: CalibrationDoc | None
+    certifications_passed: list[PassedCertDoc]
+    advice: AdviceDoc | None
 
 
 class NextWeekDoc(TypedDict):
@@ -235,6 +270,89 @@ class NextDoc(TypedDict):
     week: NextWeekDoc | None
     items: list[NextItemDoc]
     overdue: list[BriefItemDoc]
+    advice: AdviceDoc | None
+
+
+class TodayItemDoc(TypedDict):
+    id: str
+    title: str
+    minutes: int
+    reason: Literal["overdue", "in_progress", "this_week", "ahead"]
+    why: str
+
+
+class TodayDoc(TypedDict):
+    """``roadmap today --json``: what to do today, in order, in the time there is."""
+
+    version: int
+    date: str
+    hours: float
+    items: list[TodayItemDoc]
+    advice: AdviceDoc | None
+
+
+class LinkDoc(TypedDict):
+    id: str
+    title: str
+    state: ItemState | None  # null: not in this plan
+
+
+class SourceRefDoc(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    as_of: str
+
+
+class LogDoc(TypedDict):
+    on: str
+    hours: float
+    note: str | None
+
+
+class ShowItemDoc(TypedDict):
+    """``roadmap show ID --json``: one item of the plan, whole."""
+
+    version: int
+    id: str
+    title: str
+    kind: str
+    phase: str
+    phase_title: str
+    description: str
+    deliverables: list[str]
+    state: ItemState
+    done_in: str | None
+    hours: float
+    logged_hours: float
+    start: str | None
+    end: str | None
+    depends_on: list[LinkDoc]
+    needed_by: list[LinkDoc]
+    notes: list[str]
+    evidence: list[str]
+    logs: list[LogDoc]
+    resources: list[ResourceDoc]
+    sources: list[SourceRefDoc]
+
+
+class SavedPlanRowDoc(TypedDict):
+    id: int
+    created_at: str
+    active: bool
+    stack: str | None
+    hours_per_week: float | None
+    start: str | None
+    end: str | None
+    items: int | None
+    problem: str | None  # why it cannot be read, if it cannot
+
+
+class PlansDoc(TypedDict):
+    """``roadmap plans --json``: every plan saved, oldest first."""
+
+    version: int
+    plans: list[SavedPlanRowDoc]
 
 
 class BackupPlanDoc(TypedDict):
@@ -246,7 +364,7 @@ class BackupPlanDoc(TypedDict):
 class BackupEventDoc(TypedDict):
     uid: str
     item_id: str
-    kind: Literal["tick", "untick", "skip", "unskip", "note", "evidence"]
+    kind: Literal["tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog"]
     value: str | None
     created_at: str
 
@@ -502,6 +620,10 @@ DOCUMENTS: dict[str, tuple[type, str]] = {
     "replan": (ReplanDoc, "roadmap replan --json"),
     "status": (StatusDoc, "roadmap status --json"),
     "next": (NextDoc, "roadmap next --json"),
+    "today": (TodayDoc, "roadmap today --json"),
+    "show": (ExportDoc, "roadmap show --json"),
+    "item": (ShowItemDoc, "roadmap show ID --json"),
+    "plans": (PlansDoc, "roadmap plans --json"),
     "export": (ExportDoc, "roadmap export --format json"),
     "backup": (BackupDoc, "roadmap progress export"),
     "salary": (SalaryDoc, "roadmap salary --json"),

@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from roadmap_cli.progress.models import read_log
 from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.ansi import paint
 from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
-from roadmap_cli.views.progress import PhaseProgress, Progress, Totals, WeekView
+from roadmap_cli.views.detail import ItemDetail, PlanRow
+from roadmap_cli.views.progress import Advice, PhaseProgress, Progress, TodayView, Totals, WeekView
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.actions import Outcome
@@ -84,7 +86,42 @@ def timeline_text(progress: Progress) -> list[str]:
     return timeline_lines(spans, plan.start, plan.end, progress.today, width())
 
 
-def status_text(status: Progress) -> str:
+def forecast_lines(status: Progress) -> list[str]:
+    """The planned end against the end the real pace gives, explained in one line."""
+    forecast = status.forecast
+    if status.standing == "finished":
+        return []
+    if forecast is None:
+        return [
+            paint(
+                f"Planned end {status.plan.end.isoformat()}. A forecast from your real pace comes after two "
+                "weeks of activity (`roadmap log ID 1h` records study time).",
+                "dim",
+            )
+        ]
+    pace = f"{round(forecast.pace_minutes_per_week / 60, 1):g} h/week"
+    what = {
+        "logged": "logged",
+        "ticks": "ticked (at their estimates)",
+        "both": "logged and ticked",
+    }[forecast.source]
+    if forecast.end_earliest is None:
+        return [f"Forecast: nothing {what} in the last four weeks, so at that pace the plan does not end."]
+    if forecast.end_latest is None or forecast.end_latest == forecast.end_earliest:
+        span = forecast.end_earliest.isoformat()
+    else:
+        span = f"{forecast.end_earliest.isoformat()} to {forecast.end_latest.isoformat()}"
+    return [
+        f"Forecast: {span} (planned {status.plan.end.isoformat()}), at your last four weeks' {pace} "
+        f"{what}, with {hours_text(forecast.left_minutes)} to go."
+    ]
+
+
+def advice_text(advice: Advice) -> str:
+    return paint(advice.text, "bold") if advice.kind == "behind" else advice.text
+
+
+def status_text(status: Progress, advice: Advice | None = None) -> str:
     plan = status.plan
     lines = [
         paint("Progress", "bold") + f" · {plan.title} · {plan.hours_per_week:g} h/week · "
@@ -103,6 +140,19 @@ def status_text(status: Progress) -> str:
                 "dim",
             )
         )
+    lines += forecast_lines(status)
+    if status.calibration is not None:
+        c = status.calibration
+        lines.append(
+            paint(
+                f"On {c.items} finished item{'s' if c.items != 1 else ''} you logged "
+                f"{hours_text(c.logged_minutes)} against {hours_text(c.estimated_minutes)} estimated "
+                f"({c.ratio:.0%} of the estimates).",
+                "dim",
+            )
+        )
+    if advice is not None:
+        lines.append(advice_text(advice))
     streak = status.streak_weeks
     lines.append(
         f"Streak: {streak} week{'s' if streak != 1 else ''} in a row with a tick."
@@ -124,6 +174,9 @@ def status_text(status: Progress) -> str:
     if status.next_items:
         lines += ["", paint("Next", "bold")]
         lines += [_item_line(i, hours_text(i.minutes)) for i in status.next_items]
+    if status.passed:
+        lines += ["", paint("Certifications passed", "bold")]
+        lines += [f"  ★ {c.name}  {paint(c.on.isoformat(), 'dim')}" for c in status.passed]
     if status.unscheduled:
         lines += ["", paint("Not done, and not in the schedule", "bold")]
         lines += [_item_line(i) for i in status.unscheduled]
@@ -160,13 +213,110 @@ def week_text(view: WeekView) -> str:
     if view.overdue:
         lines += ["", paint(f"Overdue ({len(view.overdue)})", "bold", "yellow")]
         lines += [_item_line(i, f"was due {i.end.isoformat() if i.end else ''}", "☐ ") for i in view.overdue]
-    todo = [w.item.id for w in view.items if not w.done] + [i.id for i in view.overdue]
+    todo = [i.id for i in view.overdue] + [w.item.id for w in view.items if not w.done]
+    if view.advice is not None:
+        lines += ["", advice_text(view.advice)]
     if todo:
         lines += ["", paint(f"Done one? roadmap check {todo[0]}", "dim")]
     elif view.standing == "after_end":
-        lines.append("Nothing is left. `roadmap status` shows the whole picture.")
+        lines.append("Nothing is left of the plan's weeks. `roadmap status` shows the whole picture.")
     else:
         lines += ["", paint("Everything planned for this week is done.", "green")]
+        if view.up_next:
+            lines += [
+                "Start the next one now:",
+                *(_item_line(i, hours_text(i.minutes)) for i in view.up_next),
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def today_text(view: TodayView) -> str:
+    lines = [paint(f"Today, {day_text(view.today)}", "bold") + f" · {hours_text(view.minutes)} to study"]
+    if view.advice is not None:
+        lines.append(advice_text(view.advice))
+    if not view.items:
+        lines.append("Nothing to do: every item of your plan is done." if view.advice else "Nothing is due.")
+        return "\n".join(lines) + "\n"
+    lines.append("")
+    for entry in view.items:
+        lines.append(_item_line(entry.item, f"{hours_text(entry.minutes)} · {entry.why}"))
+    first = view.items[0].item.id
+    lines += [
+        "",
+        paint(f"Log the time: roadmap log {first} 1h · when it is done: roadmap check {first}", "dim"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def item_text(detail: ItemDetail) -> str:
+    """``roadmap show ID``: one item, whole."""
+    entry, item = detail.entry, detail.entry.item
+    state = entry.state.replace("_", " ")
+    if entry.done_in:
+        state += f" (done in a {entry.done_in} plan: `roadmap check --carry {item.id}` counts it here)"
+    when = (
+        f"{day_text(item.start)} → {day_text(item.end)}"
+        if item.start and item.end
+        else "not in the schedule (done or skipped when the plan was made)"
+    )
+    label = "Project" if item.kind == "project" else "Milestone"
+    lines = [
+        paint(item.title, "bold"),
+        f"{label} · {paint(item.id, 'cyan')} · {detail.phase_title} · {item.priority}",
+        f"State:    {state}",
+        f"Planned:  {when}",
+        f"Hours:    {hours_text(item.minutes)} estimated · {hours_text(entry.logged_minutes)} logged",
+    ]
+    if item.weekly:
+        lines.append(f"          weekly practice: {item.weekly} h in each week of its span")
+    if detail.description:
+        lines += ["", detail.description]
+    if detail.deliverables:
+        lines += ["", paint("Deliverables", "bold"), *(f"  - {d}" for d in detail.deliverables)]
+    for heading, links in (("Depends on", detail.depends_on), ("Needed by", detail.needed_by)):
+        if links:
+            lines += ["", paint(heading, "bold")]
+            for link in links:
+                state = (link.state or "not in this plan").replace("_", " ")
+                lines.append(f"  {paint(link.id, 'cyan')}  {link.title}  {paint(state, 'dim')}")
+    if detail.logs:
+        lines += ["", paint("Study time", "bold")]
+        lines += [
+            f"  {e.on.isoformat()}  {hours_text(e.minutes)}" + (f"  {paint(e.note, 'dim')}" if e.note else "")
+            for e in detail.logs
+        ]
+    if entry.notes:
+        lines += ["", paint("Notes", "bold"), *(f"  - {n}" for n in entry.notes)]
+    if entry.evidence:
+        lines += ["", f"Evidence: {entry.evidence}"]
+    if item.resources:
+        lines += ["", paint("Official documentation", "bold")]
+        lines += [f"  {r['title']}: {r['url']}" for r in item.resources]
+    if detail.sources:
+        lines += ["", paint("Sources", "bold")]
+        lines += [
+            f"  {s.title}" + (f" ({s.publisher}, as of {s.as_of})" if s.publisher else "")
+            for s in detail.sources
+        ]
+    lines += ["", paint("Hours are the project's estimates; the guides give only overall durations.", "dim")]
+    return "\n".join(lines) + "\n"
+
+
+def plans_text(rows: list[PlanRow]) -> str:
+    """``roadmap plans``: every plan saved, the active one marked."""
+    lines = []
+    for row in rows:
+        mark = paint("▸", "bold") if row.active else " "
+        made = row.created_at[:10]
+        if row.plan is None:
+            lines.append(f"{mark} {row.id:>3}  {made}  cannot be read: {row.problem}")
+            continue
+        plan = row.plan
+        lines.append(
+            f"{mark} {row.id:>3}  {made}  {plan.title}, {plan.hours_per_week:g} h/week, "
+            f"{plan.start.isoformat()} → {plan.end.isoformat()}, {len(plan.all_items())} items"
+        )
+    lines += ["", paint("▸ your active plan · `roadmap plans use ID` makes another one active", "dim")]
     return "\n".join(lines) + "\n"
 
 
@@ -177,6 +327,8 @@ _DONE = {
     "unskip": ("↺ unskipped", "was not skipped"),
     "note": ("✎ noted", "no note to take back"),
     "evidence": ("⌂ evidence", ""),
+    "log": ("⏱ logged", ""),
+    "unlog": ("↺ study time taken back", ""),
 }
 
 
@@ -184,14 +336,24 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
     """What a tick, skip or note changed, one line per id, then the overall progress afterwards."""
     written = {(e.item_id, e.kind) for e in outcome.written}
     lines = []
+    certs = {c.id: c.name for c in progress.plan.certifications}
     for item_id, kind, value in outcome.asked:
         did, did_not = _DONE[kind]
         item = progress.plan.item(item_id)
-        title = item.title if item is not None else "(not in your plan)"
+        title = item.title if item is not None else certs.get(item_id, "(not in your plan)")
         if kind == "note" and value is None:
             did = "↺ note taken back"
+        if kind == "tick" and item_id in certs:
+            did = "★ passed"
         if (item_id, kind) in written:
-            detail = f"  {paint(value, 'dim')}" if value and kind in ("note", "evidence") else ""
+            detail = ""
+            if value and kind in ("note", "evidence"):
+                detail = f"  {paint(value, 'dim')}"
+            elif kind == "log":
+                logged = next(
+                    read_log(e) for e in outcome.written if e.item_id == item_id and e.kind == "log"
+                )
+                detail = f"  {paint(f'{hours_text(logged.minutes)} on {logged.on.isoformat()}', 'dim')}"
             lines.append(f"{paint(did, 'green')}  {paint(item_id, 'cyan')}  {title}{detail}")
         else:
             lines.append(f"{paint('·', 'dim')} {paint(item_id, 'cyan')} {did_not}: nothing to change")

@@ -8,8 +8,12 @@ none of them counts anything again.
 How progress is measured, once for everything:
 
 * **Percent done** is the share of the plan's hours that is done. Skipped items count as done (the
-  person already knows them). The plan's hours are those of every item in it: the scheduled ones and
-  the ones already done or skipped when it was made (*settled*).
+  person already knows them). Study time logged on an item not yet ticked counts too, up to the
+  item's estimate. The plan's hours are those of every item in it: the scheduled ones and the ones
+  already done or skipped when it was made (*settled*).
+* A tick on an item worded for one stack (its language, framework or tools) counts only in plans for
+  that stack; elsewhere the item shows as done in the other stack, and ``roadmap check --carry``
+  brings such ticks over.
 * An item is **due** once the day it was planned to end has passed. The hours of done scheduled
   items, less the hours of due ones, say how far **ahead** (positive) or **behind** (negative) the
   person is; hours become days at the plan's pace (hours a week / 7 a day).
@@ -19,7 +23,8 @@ How progress is measured, once for everything:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -27,12 +32,17 @@ from typing import Literal
 from roadmap_cli.dates import monday_of
 from roadmap_cli.progress.models import ItemRecord, ProgressState
 from roadmap_cli.progress.saved import PlanItem, SavedPlan
+from roadmap_cli.render.units import hours_text
 
 #: done: ticked. skipped: marked as known. overdue: planned to end before today, not done.
-#: planned: scheduled, not done, not yet due. unscheduled: not done and not in the schedule
-#: (settled when the plan was made, then unticked): `roadmap replan` puts it back.
-ItemStatus = Literal["done", "skipped", "overdue", "planned", "unscheduled"]
-ITEM_STATES: tuple[ItemStatus, ...] = ("done", "skipped", "overdue", "planned", "unscheduled")
+#: in_progress: study time logged, not done, not yet due. planned: scheduled, not done, not yet due.
+#: unscheduled: not done and not in the schedule (settled when the plan was made, then unticked):
+#: `roadmap replan` puts it back.
+ItemStatus = Literal["done", "skipped", "overdue", "in_progress", "planned", "unscheduled"]
+ITEM_STATES: tuple[ItemStatus, ...] = ("done", "skipped", "overdue", "in_progress", "planned", "unscheduled")
+#: How far back the pace is measured, and how much activity a forecast needs.
+PACE_DAYS = 28
+FORECAST_AFTER_DAYS = 14
 Standing = Literal["before_start", "ahead", "on_time", "behind", "finished"]
 NEXT_COUNT = 5
 
@@ -44,10 +54,11 @@ def percent(done: int, total: int) -> float:
 
 @dataclass(frozen=True)
 class Totals:
-    done_minutes: int
+    done_minutes: int  # done and skipped items, and logged time on the rest up to their estimates
     total_minutes: int
     done_items: int
     total_items: int
+    logged_minutes: int = 0
 
     @property
     def percent(self) -> float:
@@ -60,9 +71,12 @@ class Totals:
     @classmethod
     def of(cls, items: Iterable[ItemProgress]) -> Totals:
         listed = list(items)
-        done = [i for i in listed if i.done]
         return cls(
-            sum(i.item.minutes for i in done), sum(i.item.minutes for i in listed), len(done), len(listed)
+            sum(i.credit_minutes for i in listed),
+            sum(i.item.minutes for i in listed),
+            sum(1 for i in listed if i.done),
+            len(listed),
+            sum(i.logged_minutes for i in listed),
         )
 
 
@@ -73,11 +87,22 @@ class ItemProgress:
     notes: tuple[str, ...] = ()
     evidence: str | None = None
     ticked_at: str | None = None  # UTC time of the tick that holds now
+    logged_minutes: int = 0
+    done_in: str | None = None  # ticked in a plan for this other stack, so not done here
 
     @property
     def done(self) -> bool:
         """Ticked or skipped: both count as done."""
         return self.state in ("done", "skipped")
+
+    @property
+    def credit_minutes(self) -> int:
+        """Its part of the minutes done: all once done, else the time logged, up to its estimate."""
+        return self.item.minutes if self.done else min(self.logged_minutes, self.item.minutes)
+
+    @property
+    def left_minutes(self) -> int:
+        return self.item.minutes - self.credit_minutes
 
 
 @dataclass(frozen=True)
@@ -104,6 +129,9 @@ class Progress:
     done_scheduled_minutes: int
     streak_weeks: int
     orphans: tuple[str, ...]
+    forecast: Forecast | None = None
+    calibration: Calibration | None = None
+    passed: tuple[PassedCert, ...] = ()
 
     def of(self, item_id: str) -> ItemProgress | None:
         return next((i for i in self.items if i.item.id == item_id), None)
@@ -127,7 +155,8 @@ class Progress:
 
     @property
     def next_items(self) -> tuple[PlanItem, ...]:
-        return tuple(i for i in self.plan.items if self._state[i.id] == "planned")[:NEXT_COUNT]
+        upcoming = ("in_progress", "planned")
+        return tuple(i for i in self.plan.items if self._state[i.id] in upcoming)[:NEXT_COUNT]
 
     @property
     def current_phase(self) -> PhaseProgress | None:
@@ -175,31 +204,54 @@ def tick_days(state: ProgressState) -> list[date]:
     ]
 
 
-def find_orphans(tracked: Iterable[str], plan_ids: set[str], content_ids: set[str]) -> list[str]:
-    """Ids with progress that neither the plan nor the content has: the one definition of an orphan."""
-    return sorted(set(tracked) - plan_ids - content_ids)
+def find_orphans(tracked: Iterable[str], plan: SavedPlan | None, content_ids: set[str]) -> list[str]:
+    """Ids with progress that neither the plan (its items and certifications) nor the content has:
+    the one definition of an orphan."""
+    return sorted(set(tracked) - (plan.known_ids() if plan else set()) - content_ids)
 
 
-def item_state(item: PlanItem, record: ItemRecord, today: date) -> ItemStatus:
-    if record.ticked:
+def counts_here(item: PlanItem, record: ItemRecord, stack: str) -> bool:
+    """Whether a tick counts in a plan for ``stack``: always, unless the item is worded per stack and
+    the tick was made in a plan for another (a tick from before ticks knew their stack counts)."""
+    return not item.stack_specific or record.ticked_stack in (None, stack)
+
+
+def done_for(state: ProgressState, stack: str, worded_per_stack: Callable[[str], bool]) -> set[str]:
+    """The ids done or skipped for a plan in ``stack``: what a new plan or a re-plan leaves out. A tick
+    on an item worded per stack, made in another stack's plan, does not count."""
+    return {
+        item_id
+        for item_id, record in state.items.items()
+        if record.skipped
+        or (record.ticked and (record.ticked_stack in (None, stack) or not worded_per_stack(item_id)))
+    }
+
+
+def item_state(item: PlanItem, record: ItemRecord, today: date, stack: str) -> ItemStatus:
+    if record.ticked and counts_here(item, record, stack):
         return "done"
     if record.skipped:
         return "skipped"
     if item.end is None:
         return "unscheduled"
-    return "overdue" if item.end < today else "planned"
+    if item.end < today:
+        return "overdue"
+    return "in_progress" if record.logs else "planned"
 
 
 def compute_progress(
     plan: SavedPlan, state: ProgressState, today: date, *, orphans: Sequence[str] = ()
 ) -> Progress:
+    stack = plan.request.lang
     states = {
         i.id: ItemProgress(
             item=i,
-            state=item_state(i, record := state.get(i.id), today),
+            state=item_state(i, record := state.get(i.id), today, stack),
             notes=tuple(record.notes),
             evidence=record.evidence,
             ticked_at=record.ticked_at,
+            logged_minutes=record.logged_minutes,
+            done_in=record.ticked_stack if record.ticked and not counts_here(i, record, stack) else None,
         )
         for i in plan.all_items()
     }
@@ -226,7 +278,7 @@ def compute_progress(
         )
 
     due_minutes = sum(i.minutes for i in plan.items if i.end is not None and i.end < today)
-    done_scheduled = sum(i.minutes for i in plan.items if states[i.id].done)
+    done_scheduled = sum(states[i.id].credit_minutes for i in plan.items)
     delta = done_scheduled - due_minutes
     left = any(not states[i.id].done for i in plan.items)
     standing: Standing
@@ -240,12 +292,13 @@ def compute_progress(
         standing = "behind"
     else:
         standing = "on_time"
+    overall = Totals.of(ordered)
     return Progress(
         plan=plan,
         today=today,
         items=tuple(ordered),
         phases=tuple(phases),
-        overall=Totals.of(ordered),
+        overall=overall,
         standing=standing,
         delta_minutes=delta,
         delta_days=round(delta / minutes_per_day(plan.hours_per_week)),
@@ -253,6 +306,122 @@ def compute_progress(
         done_scheduled_minutes=done_scheduled,
         streak_weeks=streak(tick_days(state), today),
         orphans=tuple(orphans),
+        forecast=forecast(state, ordered, overall, today),
+        calibration=calibrate(ordered),
+        passed=tuple(
+            PassedCert(c.id, c.name, _local_day(record.ticked_at))
+            for c in plan.certifications
+            if (record := state.get(c.id)).ticked and record.ticked_at
+        ),
+    )
+
+
+# -- pace and forecast ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PassedCert:
+    id: str
+    name: str
+    on: date
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """When the plan will really end, at the pace of the last four weeks.
+
+    ``source`` says what the pace is measured from: study time logged, the estimates of items ticked
+    with no time logged on them, or both. The range runs from the last four weeks' pace (earliest) to
+    the slower of their two halves (latest); neither is ever before today. An end is None when the
+    pace is nothing at all.
+    """
+
+    pace_minutes_per_week: float
+    source: Literal["logged", "ticks", "both"]
+    left_minutes: int
+    end_earliest: date | None
+    end_latest: date | None
+    window_days: int = PACE_DAYS
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """How logged time compares with the estimates, on finished items with time logged."""
+
+    items: int
+    logged_minutes: int
+    estimated_minutes: int
+
+    @property
+    def ratio(self) -> float:
+        return self.logged_minutes / self.estimated_minutes if self.estimated_minutes else 0.0
+
+
+def _local_day(stamp: str) -> date:
+    return datetime.fromisoformat(stamp).astimezone().date()
+
+
+def activity(state: ProgressState, items: Sequence[ItemProgress]) -> list[tuple[date, int]]:
+    """(day, minutes) of study: the time logged, and each item ticked with no time logged on it, at
+    its estimate on the day of the tick."""
+    logged = [(entry.on, entry.minutes) for entry in state.logs]
+    ticked = [
+        (_local_day(i.ticked_at), i.item.minutes)
+        for i in items
+        if i.state == "done" and i.ticked_at and not i.logged_minutes
+    ]
+    return logged + ticked
+
+
+def pace(days: Sequence[tuple[date, int]], today: date, span: int, end_offset: int = 0) -> float:
+    """Minutes a week over the ``span`` days ending ``end_offset`` days before today (today included)."""
+    last = today - timedelta(days=end_offset)
+    first = last - timedelta(days=span - 1)
+    return sum(m for d, m in days if first <= d <= last) * 7 / span
+
+
+def _end_at(pace_per_week: float, left: int, today: date) -> date | None:
+    if left <= 0:
+        return today
+    if pace_per_week <= 0:
+        return None
+    return today + timedelta(days=math.ceil(left / pace_per_week * 7))
+
+
+def forecast(
+    state: ProgressState, items: Sequence[ItemProgress], overall: Totals, today: date
+) -> Forecast | None:
+    """None until there are two weeks of activity; see :class:`Forecast`."""
+    days = activity(state, items)
+    past = [d for d, _ in days if d <= today]
+    if not past or (today - min(past)).days < FORECAST_AFTER_DAYS:
+        return None
+    half = PACE_DAYS // 2
+    likely = pace(days, today, PACE_DAYS)
+    slowest = min(likely, pace(days, today, half), pace(days, today, half, end_offset=half))
+    left = overall.total_minutes - overall.done_minutes
+    return Forecast(
+        pace_minutes_per_week=likely,
+        source=_source(state, items),
+        left_minutes=left,
+        end_earliest=_end_at(likely, left, today),
+        end_latest=_end_at(slowest, left, today),
+    )
+
+
+def _source(state: ProgressState, items: Sequence[ItemProgress]) -> Literal["logged", "ticks", "both"]:
+    ticks = any(i.state == "done" and i.ticked_at and not i.logged_minutes for i in items)
+    if state.logs:
+        return "both" if ticks else "logged"
+    return "ticks"
+
+
+def calibrate(items: Sequence[ItemProgress]) -> Calibration | None:
+    finished = [i for i in items if i.state == "done" and i.logged_minutes]
+    if not finished:
+        return None
+    return Calibration(
+        len(finished), sum(i.logged_minutes for i in finished), sum(i.item.minutes for i in finished)
     )
 
 
@@ -275,6 +444,8 @@ class WeekView:
     last_day: date  # the Sunday
     items: tuple[WeekItem, ...]
     overdue: tuple[PlanItem, ...]  # due before this week and not done
+    advice: Advice | None = None
+    up_next: tuple[PlanItem, ...] = ()  # when the week is done: what to start next
 
     @property
     def planned_minutes(self) -> int:
@@ -292,13 +463,15 @@ class WeekView:
         return [(i, False) for i in self.overdue if i.id not in seen] + rows
 
 
-def this_week(progress: Progress) -> WeekView:
+def this_week(progress: Progress, replan_end: date | None = None) -> WeekView:
     """The week holding today (or the plan's first week, before it starts), with overdue items."""
     plan, today = progress.plan, progress.today
     done = {i.item.id for i in progress.items if i.done}
     monday = monday_of(today)
     if not plan.weeks:
-        return WeekView(today, "after_end", None, today, monday + timedelta(days=6), (), ())
+        return WeekView(
+            today, "after_end", None, today, monday + timedelta(days=6), (), (), advice(progress, replan_end)
+        )
     standing: Literal["before_start", "in_plan", "after_end"]
     week = plan.weeks[0] if today < plan.weeks[0].first_day else plan.week_of(today)
     if week is None:
@@ -307,7 +480,14 @@ def this_week(progress: Progress) -> WeekView:
         standing = "before_start" if today < plan.weeks[0].first_day else "in_plan"
     if week is None:
         return WeekView(
-            today, standing, None, monday, monday + timedelta(days=6), (), _overdue(progress, today)
+            today,
+            standing,
+            None,
+            monday,
+            monday + timedelta(days=6),
+            (),
+            _overdue(progress, today),
+            advice(progress, replan_end),
         )
     minutes: dict[str, int] = {}
     for item_id, m in week.slices:
@@ -318,6 +498,10 @@ def this_week(progress: Progress) -> WeekView:
         if item is not None:
             rows.append(WeekItem(item, m, item_id in done))
     cutoff = min(today, week.start)
+    overdue = _overdue(progress, cutoff)
+    up_next: tuple[PlanItem, ...] = ()
+    if not overdue and all(r.done for r in rows):
+        up_next = tuple(e.item for e, reason in todo_order(progress) if reason == "ahead")[:1]
     return WeekView(
         today,
         standing,
@@ -325,9 +509,139 @@ def this_week(progress: Progress) -> WeekView:
         week.first_day,
         week.start + timedelta(days=6),
         tuple(rows),
-        _overdue(progress, cutoff),
+        overdue,
+        advice(progress, replan_end),
+        up_next,
     )
 
 
 def _overdue(progress: Progress, before: date) -> tuple[PlanItem, ...]:
     return tuple(i for i in progress.overdue if i.end is not None and i.end < before)
+
+
+# -- what to do now -------------------------------------------------------------------------------
+
+Reason = Literal["overdue", "in_progress", "this_week", "ahead"]
+
+
+@dataclass(frozen=True)
+class Advice:
+    """One piece of advice on the pace, the same in ``today``, ``next`` and ``status``."""
+
+    kind: Literal["behind", "ahead", "finished"]
+    text: str
+    command: str | None = None  # what to run about it
+    replan_end: date | None = None  # where `roadmap replan` would put the end
+
+
+def needs_replan(progress: Progress) -> bool:
+    """Behind by more than a week's hours: the point at which re-planning is the advice."""
+    return progress.standing == "behind" and -progress.delta_minutes > round(
+        progress.plan.hours_per_week * 60
+    )
+
+
+def advice(progress: Progress, replan_end: date | None = None) -> Advice | None:
+    """Behind by more than a week's hours: say so, with the replan that would fix the dates (its end
+    worked out by the caller, who has the planner). Ahead: say what to do with the time."""
+    if progress.standing == "finished":
+        return Advice("finished", "Every item of your plan is done.")
+    behind = -progress.delta_minutes
+    if needs_replan(progress):
+        where = f"; it would end on {replan_end.isoformat()}" if replan_end else ""
+        return Advice(
+            "behind",
+            f"You are {hours_text(behind)} behind, more than a week of study. "
+            f"`roadmap replan` re-flows what is left from today{where}.",
+            command="roadmap replan",
+            replan_end=replan_end,
+        )
+    if progress.standing == "ahead" and not progress.overdue:
+        return Advice(
+            "ahead",
+            f"You are {hours_text(progress.delta_minutes)} ahead: the next items of your plan come forward.",
+        )
+    return None
+
+
+def todo_order(progress: Progress, *, ahead: bool = True) -> list[tuple[ItemProgress, Reason]]:
+    """What to work on, in order: overdue work (in schedule order, which keeps every prerequisite
+    first), then what is in progress, then this week's, then (``ahead``) the later items. An item
+    whose prerequisites are neither done nor listed before it is left for later."""
+    plan = progress.plan
+    by_id = {i.item.id: i for i in progress.items}
+    week = plan.week_of(progress.today) or (
+        plan.weeks[0] if plan.weeks and progress.today < plan.start else None
+    )
+    this_week = {item_id for item_id, _ in week.slices} if week else set()
+    ranked: list[tuple[int, ItemProgress, Reason]] = []
+    for position, item in enumerate(plan.items):
+        entry = by_id[item.id]
+        if entry.done:
+            continue
+        if entry.state == "overdue":
+            ranked.append((position, entry, "overdue"))
+        elif entry.state == "in_progress":
+            ranked.append((1 * len(plan.items) + position, entry, "in_progress"))
+        elif item.id in this_week:
+            ranked.append((2 * len(plan.items) + position, entry, "this_week"))
+        elif ahead:
+            ranked.append((3 * len(plan.items) + position, entry, "ahead"))
+    listed: set[str] = set()
+    ordered: list[tuple[ItemProgress, Reason]] = []
+    for _, entry, reason in sorted(ranked, key=lambda r: r[0]):
+        prerequisites = [d for d in entry.item.depends_on if d in by_id and not by_id[d].done]
+        if all(d in listed for d in prerequisites):
+            ordered.append((entry, reason))
+            listed.add(entry.item.id)
+    return ordered
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    item: PlanItem
+    minutes: int  # to spend today
+    reason: Reason
+    why: str  # the reason in words
+
+
+@dataclass(frozen=True)
+class TodayView:
+    today: date
+    minutes: int  # the time there is
+    items: tuple[TodayItem, ...]
+    advice: Advice | None
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(i.minutes for i in self.items)
+
+
+def _why(entry: ItemProgress, reason: Reason) -> str:
+    item = entry.item
+    if reason == "overdue":
+        return f"overdue: planned to end {item.end.isoformat() if item.end else ''}"
+    if reason == "in_progress":
+        return f"in progress: {hours_text(entry.logged_minutes)} of {hours_text(item.minutes)} logged"
+    if reason == "this_week":
+        return "planned for this week"
+    return f"ahead of plan: planned from {item.start.isoformat() if item.start else ''}"
+
+
+def plan_today(progress: Progress, minutes: int, replan_end: date | None = None) -> TodayView:
+    """What to do today in ``minutes``: :func:`todo_order`, each item given what is left of it (weekly
+    practice its day's share), until the time is used; the last may be cut to fit."""
+    left = minutes
+    chosen: list[TodayItem] = []
+    for entry, reason in todo_order(progress, ahead=progress.today >= progress.plan.start):
+        if left <= 0:
+            break
+        need = entry.left_minutes
+        if entry.item.weekly:
+            need = min(need, max(15, entry.item.weekly * 60 // 7))
+        if need <= 0:
+            continue
+        take = min(need, left)
+        chosen.append(TodayItem(entry.item, take, reason, _why(entry, reason)))
+        left -= take
+    return TodayView(progress.today, minutes, tuple(chosen), advice(progress, replan_end))
