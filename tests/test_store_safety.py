@@ -207,8 +207,18 @@ def test_a_data_directory_that_cannot_be_made(
     code, out, err = run(runner, *PLAN)
     assert code == 1
     assert out == ""
-    assert "cannot make the folder" in err
+    assert "ROADMAP_HOME=" in err
+    assert "is not a folder" in err
     assert "Traceback" not in err
+    # The home is a folder, but its data folder cannot be made there.
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "data").write_text("not a folder")
+    monkeypatch.setenv("ROADMAP_HOME", str(home))
+    code, out, err = run(runner, *PLAN)
+    assert code == 1
+    assert "cannot make the progress database" in err
+    assert (home / "data").read_text() == "not a folder"
 
 
 # -- a read-only data directory -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-from roadmap_cli.cli import main
+from roadmap_cli.launch import main
 
 if __name__ == "__main__":
     main()

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 from roadmap_cli import __version__
-from roadmap_cli.errors import ExitCode, RoadmapError
+from roadmap_cli.errors import RoadmapError
 
 if TYPE_CHECKING:
     import typer
@@ -61,11 +61,14 @@ VERSION_FLAGS = ("--version", "-V")
 
 def report(error: RoadmapError) -> None:
     """Say what went wrong on stderr, plainly: no traceback, no Rich needed."""
+    from roadmap_cli.safetext import safe_lines
+
     colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
     label = "\033[1;31merror:\033[0m" if colour else "error:"
-    sys.stderr.write(f"{label} {error.message}\n")
+    # Messages name files and quote what was given: shown, never obeyed by the terminal.
+    sys.stderr.write(f"{label} {safe_lines(error.message)}\n")
     if error.hint:
-        sys.stderr.write(f"  hint: {error.hint}\n")
+        sys.stderr.write(f"  hint: {safe_lines(error.hint)}\n")
 
 
 def version_line() -> str:
@@ -150,6 +153,13 @@ def build_app() -> "typer.Typer":
             except RoadmapError as error:
                 report(error)
                 raise typer.Exit(int(error.exit_code)) from None
+            except OSError as error:
+                if error.filename is None:  # writing stdout: the guard in main() says it
+                    raise
+                # A file or folder no code of roadmap's expected to fail (a name too long, a
+                # loop): still one line, naming it.
+                report(RoadmapError(f"{error.filename}: {error.strerror or error}"))
+                raise typer.Exit(1) from None
 
     app = _typer(
         cls=RoadmapGroup,
@@ -190,6 +200,14 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     """The console-script entry point."""
+    from roadmap_cli.guard import run
+
+    # Everything, the imports that build the app included, runs inside the guard: Ctrl-C at any
+    # moment, a closed pipe or an unwritable stdout end in one line and an exit code.
+    run(_main)
+
+
+def _main() -> None:
     if len(sys.argv) == 2 and sys.argv[1] in VERSION_FLAGS:
         # Answered without loading Typer and the commands at all.
         sys.stdout.write(version_line())
@@ -202,14 +220,4 @@ def main() -> None:
     with gc_paused():
         app = build_app()
     gc.freeze()
-    try:
-        app(prog_name="roadmap")
-    except KeyboardInterrupt:
-        sys.stderr.write("\ninterrupted\n")
-        sys.exit(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
-        # The reader went away (`roadmap plan | head -1`): stop quietly, and keep Python from
-        # complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitCode.FAILURE)
+    app(prog_name="roadmap")

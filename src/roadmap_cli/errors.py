@@ -49,10 +49,17 @@ class ContentError(RoadmapError):
         self.problems = list(problems)
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """What a person gave, cut to a length a message can quote."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The choices that look most like ``word``, best first, for "did you mean" hints."""
     import difflib
 
+    if len(word) > 100:  # longer than any name: nothing is close, and comparing would be slow
+        return []
     pool = list(choices)
     lowered = {c.lower(): c for c in pool}
     found = difflib.get_close_matches(word.lower(), list(lowered), n=n, cutoff=0.5)
@@ -64,4 +71,4 @@ def unknown_name(kind: str, given: str, choices: Iterable[str]) -> UsageError:
     pool = sorted(set(choices))
     near = closest(given, pool)
     hint = f"did you mean {' or '.join(repr(c) for c in near)}?" if near else None
-    return UsageError(f"unknown {kind} {given!r}; choose from: {', '.join(pool)}", hint=hint)
+    return UsageError(f"unknown {kind} {shorten(given)!r}; choose from: {', '.join(pool)}", hint=hint)

@@ -3,15 +3,44 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "roadmap-cli"
 HOME_ENV = "ROADMAP_HOME"
 
 
+#: Longer than any real folder's path; a longer ROADMAP_HOME is a mistake.
+MAX_HOME_LENGTH = 1024
+
+
 def _home() -> Path | None:
+    """``ROADMAP_HOME`` as a folder: it need not exist yet (it is made when first written), but
+    when it does it must be a folder this user may read. Anything else is a clear error."""
     value = os.environ.get(HOME_ENV)
-    return Path(value).expanduser() if value else None
+    if not value:
+        return None
+    from roadmap_cli.errors import RoadmapError
+
+    hint = f"set {HOME_ENV} to a folder you own, or unset it to use the usual places"
+    if len(value) > MAX_HOME_LENGTH:
+        raise RoadmapError(
+            f"{HOME_ENV} is {len(value):,} characters long; a path may have at most {MAX_HOME_LENGTH:,}",
+            hint=hint,
+        )
+    try:
+        home = Path(value).expanduser()
+        info = home.stat()
+    except FileNotFoundError:
+        return home
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a ~user that does not exist
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise RoadmapError(f"{HOME_ENV}={value!r} cannot be used: {reason}", hint=hint) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise RoadmapError(f"{HOME_ENV}={value!r} is not a folder", hint=hint)
+    if not os.access(home, os.R_OK | os.X_OK):
+        raise RoadmapError(f"{HOME_ENV}={value!r} cannot be read: permission denied", hint=hint)
+    return home
 
 
 def data_dir() -> Path:

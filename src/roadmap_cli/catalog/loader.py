@@ -14,7 +14,6 @@ the position it came from, so a validation error names the line a person has to 
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import yaml
 
 from roadmap_cli.errors import ContentError, closest
+from roadmap_cli.files import MAX_PACK_BYTES
+from roadmap_cli.safetext import LINES, ONE_LINE
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 # The largest built-in file is about 20 KB and 2,000 values: these limits leave room for packs
 # twenty-five times that size or more, and keep the time to read or refuse any file under a second.
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = MAX_PACK_BYTES
 MAX_DEPTH = 32
 MAX_VALUES = 50_000
 MAX_PROBLEMS = 50  # per file; a file with more is reported with the first ones and a count
@@ -52,6 +53,8 @@ _PATTERNS = {
     r"^\d{4}(-\d{2}(-\d{2})?)?$": 'a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes',
     r"^[0-9A-Za-z.+-]{1,32}$": 'a version such as "1.0" or "2026.11", in quotes',
     r"^\d{1,2}(-\d{1,2})?$": 'a month or a range of months such as "3" or "4-6", in quotes',
+    ONE_LINE: "one line of text, without newlines, tabs or other control characters",
+    LINES: "text without control characters other than newlines",
 }
 
 
@@ -601,24 +604,22 @@ class _Reader:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what is not a regular file or is larger than the cap."""
+    """The file's bytes, refusing what is not a regular file (a FIFO, a device, a link to one) before
+    reading it, and what is larger than the cap without reading past it."""
+    from roadmap_cli.files import NotRegular, TooLarge, read_regular
+
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ContentError([f"{path}: is a directory, not a pack file"])
-        if not stat.S_ISREG(info.st_mode):
-            raise ContentError([f"{path}: is not a regular file"])
-        if info.st_size > MAX_FILE_BYTES:
-            raise ContentError(
-                [f"{path}: {info.st_size:,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"]
-            )
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        return read_regular(path, MAX_FILE_BYTES)
+    except IsADirectoryError:
+        raise ContentError([f"{path}: is a directory, not a pack file"]) from None
+    except NotRegular as exc:
+        if path.is_dir():
+            raise ContentError([f"{path}: is a directory, not a pack file"]) from None
+        raise ContentError([f"{path}: {exc}"]) from None
+    except TooLarge as exc:
+        raise ContentError([f"{path}: {exc}"]) from None
     except OSError as exc:
         raise ContentError([f"{path}: cannot be read: {exc.strerror or exc}"]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ContentError([f"{path}: larger than the {MAX_FILE_BYTES:,}-byte limit"])
-    return raw
 
 
 def _decode(path: Path, raw: bytes) -> str:

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from roadmap_cli import __version__, paths
 from roadmap_cli.catalog.catalog import PLACEHOLDERS, Catalog, Item, PackRecord, placeholders_in
-from roadmap_cli.errors import ContentError, UsageError
+from roadmap_cli.errors import ContentError, UsageError, shorten
 from roadmap_cli.speed import gc_paused
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 _LISTS = (
     "sources",
     "stacks",
@@ -57,9 +57,17 @@ def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
     """The paths a person named, each a readable file, or a usage error (exit 2) for the first that is not."""
     found = []
     for path in given:
+        try:
+            path.stat()
+        except FileNotFoundError:
+            pass  # said below, with a word on a link that leads nowhere
+        except OSError as exc:  # a name too long, a loop, no permission
+            raise UsageError(f"{what} {shorten(str(path))}: {exc.strerror or exc}") from None
         if path.is_dir():
             raise UsageError(f"{what} {path}: is a directory; give a pack file (.yaml)")
         if not path.exists():
+            if path.is_symlink():
+                raise UsageError(f"{what} {path}: is a symbolic link that leads nowhere (or back to itself)")
             raise UsageError(f"{what} {path}: no such file")
         if not path.is_file():
             raise UsageError(f"{what} {path}: is not a regular file; give a pack file (.yaml)")
@@ -104,7 +112,10 @@ def _unique_files(files: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     kept = []
     for path in files:
-        real = path.resolve()
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: kept, and refused with a message when read
+            real = path.absolute()
         if real not in seen:
             seen.add(real)
             kept.append(path)
@@ -488,10 +499,13 @@ def cache_key(files: Sequence[Path]) -> str:
     except ImportError:  # an interpreter without the module: hashlib has it all the same
         from hashlib import blake2b
     digest = blake2b(f"{__version__}:{CACHE_FORMAT}".encode(), digest_size=32)
+    from roadmap_cli.files import MAX_PACK_BYTES, read_regular
+
     for path in files:
         digest.update(str(path).encode() + b"\0")
         try:
-            digest.update(path.read_bytes())
+            # Bounded, and never a FIFO or a device: loading refuses those with a message.
+            digest.update(read_regular(path, MAX_PACK_BYTES))
         except OSError:
             digest.update(b"<unreadable>")
     return digest.hexdigest()

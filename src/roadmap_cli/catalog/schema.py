@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter, with_config
 from typing_extensions import NotRequired, TypedDict
 
+from roadmap_cli.safetext import LINES, ONE_LINE
+
 STRICT = ConfigDict(extra="forbid", strict=True)
 
 Slug = Annotated[
@@ -24,8 +26,9 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=64),
     Field(description="A stable id: lowercase letters, digits and single dashes."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-Title = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=LINES)]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=ONE_LINE)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=ONE_LINE)]
 AsOf = Annotated[
     str,
     StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
@@ -76,7 +79,7 @@ class Source(Entry):
     title: Title
     publisher: Title
     as_of: AsOf
-    url: NotRequired[Annotated[str, StringConstraints(max_length=500)]]
+    url: NotRequired[Annotated[str, StringConstraints(max_length=500, pattern=ONE_LINE)]]
     cites: NotRequired[list[Title]]
 
 
@@ -99,7 +102,7 @@ class Stack(Entry):
 
     id: Slug
     name: Title
-    aliases: NotRequired[list[Annotated[str, StringConstraints(min_length=1, max_length=32)]]]
+    aliases: NotRequired[list[Short]]
     frameworks: Annotated[list[Framework], Field(min_length=1, description="The first is the default.")]
     orm: Title
     test_tool: Title
@@ -231,7 +234,7 @@ class Certification(Entry):
 
 Currency = Literal["GBP", "EUR", "USD", "INR"]
 Money = Annotated[int, Field(ge=0, le=100_000_000, description="A yearly amount in whole units.")]
-Alias = Annotated[str, StringConstraints(min_length=1, max_length=32)]
+Alias = Short
 
 
 @with_config(STRICT)

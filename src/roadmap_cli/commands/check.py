@@ -57,6 +57,10 @@ def check(
             raise UsageError("--evidence goes with exactly one item id, e.g. roadmap check ID --evidence URL")
         if not evidence.strip():
             raise UsageError("--evidence needs a value: where the work lives, e.g. a repository URL")
+        from roadmap_cli.progress.models import MAX_VALUE as MAX_TEXT
+
+        if len(evidence.strip()) > MAX_TEXT:
+            raise UsageError(f"--evidence may be up to {MAX_TEXT:,} characters")
     if not given:
         if undo:
             raise UsageError("--undo needs the ids to untick, e.g. roadmap check --undo ID")

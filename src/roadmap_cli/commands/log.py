@@ -52,6 +52,12 @@ def log(
     if day > today():
         raise UsageError(f"--on {day.isoformat()} is after today; log time you have studied")
     value = log_value(day, minutes, (note or "").strip() or None)
+    from roadmap_cli.progress.models import MAX_VALUE
+
+    if len(value) > MAX_VALUE:  # the note, as the event stores it (escaped), would not fit
+        raise UsageError(
+            f"--note is too long; keep it to a few words (up to about {MAX_VALUE // 6:,} characters)"
+        )
     change_ids([item_id], lambda _plan, wanted: [(wanted[0], "log", value)])
 
 

@@ -35,6 +35,11 @@ def note(
     if not undo and (text is None or not text.strip()):
         raise UsageError('give the note\'s text, e.g. roadmap note ID "what I learned"')
     value = None if undo else (text or "").strip()
+    from roadmap_cli.progress.models import MAX_VALUE as MAX_TEXT
+
+    if value is not None and len(value) > MAX_TEXT:
+        # Longer would make a backup that no roadmap imports.
+        raise UsageError(f"a note may be up to {MAX_TEXT:,} characters; this one has {len(value):,}")
     change_ids([item_id], lambda _plan, wanted: [(wanted[0], "note", value)])
 
 

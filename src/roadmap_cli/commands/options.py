@@ -36,12 +36,19 @@ def parse_hours_today(value: float | None) -> float | None:
 
 
 def parse_date(value: str, option: str = "--start") -> date:
+    from roadmap_cli.limits import DATE_RANGE, in_range
+
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise typer.BadParameter(
-            f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04", param_hint=f"'{option}'"
+            f"{value[:40]!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04", param_hint=f"'{option}'"
         ) from None
+    if not in_range(day):
+        raise typer.BadParameter(
+            f"{value.strip()} is out of range; give a date {DATE_RANGE}", param_hint=f"'{option}'"
+        )
+    return day
 
 
 def parse_months(value: str, option: str = "--months") -> tuple[int, int]:
@@ -99,12 +106,16 @@ def today() -> date:
     value = os.environ.get(TODAY_ENV)
     if not value:
         return date.today()
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        from roadmap_cli.errors import UsageError
+    from roadmap_cli.errors import UsageError
+    from roadmap_cli.limits import DATE_RANGE, in_range
 
-        raise UsageError(f"{TODAY_ENV}={value!r} is not a date; write it as YYYY-MM-DD") from None
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"{TODAY_ENV}={value[:40]!r} is not a date; write it as YYYY-MM-DD") from None
+    if not in_range(day):
+        raise UsageError(f"{TODAY_ENV}={value.strip()} is out of range; give a date {DATE_RANGE}")
+    return day
 
 
 def event_time() -> datetime | None:

@@ -134,8 +134,11 @@ def new(
         ) from None
     except OSError as exc:
         raise RoadmapError(f"cannot write {target}: {exc.strerror or exc}") from None
-    typer.echo(f"Wrote {target}")
-    typer.echo(f"Check it with:  roadmap packs validate {target}")
+    from roadmap_cli.safetext import safe
+
+    shown = safe(str(target))
+    typer.echo(f"Wrote {shown}")
+    typer.echo(f"Check it with:  roadmap packs validate {shown}")
 
 
 def register(app: typer.Typer) -> None:

@@ -39,45 +39,52 @@ def export_progress(
     from roadmap_cli.progress.backup import make_backup
     from roadmap_cli.progress.store import NoPlanError, open_store
     from roadmap_cli.render.jsonout import dumps
+    from roadmap_cli.safetext import safe
 
     with open_store(readonly=True) as store:
         if store.active_plan() is None:
             raise NoPlanError()
         backup, skipped = make_backup(store.plans(), store.events())
-    write_document(dumps(backup), file, force=force)
+    write_document(dumps(backup), file, force=force, private=True)
     for line in skipped:
-        sys.stderr.write(f"warning: left out of the backup: {line}\n")
+        sys.stderr.write(f"warning: left out of the backup: {safe(line)}\n")
 
 
 @app.command("import", help=IMPORT_HELP)
 def import_progress(
     file: Annotated[Path, typer.Argument(help="A backup made by `roadmap progress export`.")],
 ) -> None:
-    import json
     import sys
 
     from roadmap_cli.errors import RoadmapError
-    from roadmap_cli.progress.backup import read_backup
+    from roadmap_cli.files import NotRegular, TooLarge, read_bounded, read_regular
+    from roadmap_cli.progress.backup import MAX_BACKUP_BYTES, parse_backup, read_backup
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.safetext import safe
 
+    # Only a regular file (or stdin), looked at before it is read and read no further than the
+    # limit: a FIFO, /dev/zero or a symlink loop is refused, never waited on.
+    source = "stdin" if str(file) == "-" else str(file)
     try:
-        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
-        doc = json.loads(text)
+        if str(file) == "-":
+            raw = read_bounded(sys.stdin.buffer, MAX_BACKUP_BYTES)
+        else:
+            raw = read_regular(file, MAX_BACKUP_BYTES)
     except FileNotFoundError:
-        raise RoadmapError(f"{file}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RoadmapError(f"{file}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
-    except json.JSONDecodeError as exc:
-        raise RoadmapError(
-            f"{file} is not a roadmap progress backup: not JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    plans, events = read_backup(doc, str(file))
+        raise RoadmapError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise RoadmapError(f"{source} is a folder; give a backup file") from None
+    except (NotRegular, TooLarge) as exc:
+        raise RoadmapError(f"{source} {exc}" if isinstance(exc, NotRegular) else f"{source}: {exc}") from None
+    except OSError as exc:
+        raise RoadmapError(f"{source}: cannot be read: {exc.strerror or exc}") from None
+    plans, events = read_backup(parse_backup(raw, source), source)
     with open_store(readonly=False, create=True) as store:
         added_plans, added_events = store.import_backup(plans, events)
     skipped = len(events) - added_events
     sys.stderr.write(
         f"Imported {added_events} event{'s' if added_events != 1 else ''} and "
-        f"{added_plans} plan{'s' if added_plans != 1 else ''} from {file}"
+        f"{added_plans} plan{'s' if added_plans != 1 else ''} from {safe(source)}"
         + (f" ({skipped} events were already here)" if skipped else "")
         + ".\n"
     )

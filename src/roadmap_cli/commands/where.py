@@ -21,6 +21,7 @@ Example:  roadmap where
 def where(json_out: JsonOption = False) -> None:
     from roadmap_cli import paths
     from roadmap_cli.progress.store import database_path
+    from roadmap_cli.safetext import safe
 
     found = {
         "database": database_path(),
@@ -37,7 +38,7 @@ def where(json_out: JsonOption = False) -> None:
     width = max(len(n) for n in found)
     for name, path in found.items():
         missing = "" if path.exists() else "  (not there yet)"
-        sys.stdout.write(f"{name:<{width}}  {path}{missing}\n")
+        sys.stdout.write(f"{name:<{width}}  {safe(str(path))}{missing}\n")
 
 
 def register(app: typer.Typer) -> None:

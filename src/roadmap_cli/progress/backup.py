@@ -6,18 +6,37 @@ events by their uid, so importing the same backup twice changes nothing.
 
 from __future__ import annotations
 
+import json
+import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.progress.models import Event, event_problem
+from roadmap_cli.limits import DATE_RANGE, in_range
+from roadmap_cli.progress.models import EVENT_KINDS, MAX_ID, MAX_VALUE, Event, event_problem
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, parse, to_json
 from roadmap_cli.render.jsonout import VERSIONS
+from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.store import StoredPlan
     from roadmap_cli.render.shapes import BackupDoc
 
 BACKUP_KIND = "roadmap-progress"
+
+#: Limits on what a backup may hold, far above what years of use make (a year of daily ticks and
+#: notes is a few thousand events, well under a megabyte); past them it is refused whole.
+MAX_BACKUP_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_PLANS = 10_000
+MAX_EVENTS = 1_000_000
+MAX_UID = 64
+MAX_TIME = 64
+#: How many problems a refusal lists.
+MAX_LISTED = 10
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_UID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def make_backup(stored: list[StoredPlan], events: list[Event]) -> tuple[BackupDoc, list[str]]:
@@ -49,8 +68,168 @@ def _bad(source: str, detail: str) -> RoadmapError:
     )
 
 
+def parse_backup(raw: bytes, source: str) -> object:
+    """The JSON document in ``raw``: UTF-8, no NaN or Infinity, not nested past what Python parses."""
+    if len(raw) > MAX_BACKUP_BYTES:
+        raise _bad(source, f"it is larger than the {MAX_BACKUP_BYTES:,}-byte limit")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _bad(source, f"not UTF-8 text (byte {exc.start + 1:,})") from None
+
+    def no_constant(name: str) -> object:
+        raise ValueError(f"{name} is not a number JSON allows")
+
+    try:
+        return json.loads(text, parse_constant=no_constant)
+    except json.JSONDecodeError as exc:
+        raise _bad(source, f"not JSON (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise _bad(source, f"it is nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError as exc:
+        raise _bad(source, f"not JSON ({exc})") from None
+
+
+def _too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
+    """Whether lists and objects nest deeper than ``limit`` in ``value`` (walked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
+class _Problems:
+    """Problems found so far, each as ``json.path: what is wrong``; the first MAX_LISTED are kept."""
+
+    def __init__(self) -> None:
+        self.listed: list[str] = []
+        self.count = 0
+
+    def add(self, path: str, message: str) -> None:
+        self.count += 1
+        if len(self.listed) < MAX_LISTED:
+            self.listed.append(f"{path}: {message}")
+
+    @property
+    def full(self) -> bool:
+        """Enough to tell the person: stop looking (a million bad events need not all be named)."""
+        return self.count >= 1000
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _text(problems: _Problems, path: str, value: object, limit: int) -> bool:
+    if not isinstance(value, str):
+        problems.add(path, f"expected text, found {_kind(value)}")
+        return False
+    if len(value) > limit:
+        problems.add(path, f"longer than {limit:,} characters")
+        return False
+    return True
+
+
+def _time(problems: _Problems, path: str, value: object, *, zoned: bool = False) -> None:
+    if not _text(problems, path, value, MAX_TIME):
+        return
+    try:
+        stamp = datetime.fromisoformat(str(value))
+    except ValueError:
+        problems.add(path, "not an ISO 8601 time")
+        return
+    if zoned and stamp.tzinfo is None:
+        problems.add(path, "an ISO 8601 time without a time zone")
+
+
+def _check_plan(problems: _Problems, path: str, plan: object) -> tuple[str, SavedPlan] | None:
+    """A plan's envelope, then its saved plan as the saved-plan model reads it."""
+    if not isinstance(plan, dict):
+        problems.add(path, f"expected an object, found {_kind(plan)}")
+        return None
+    created_at = plan.get("created_at")
+    _time(problems, f"{path}.created_at", created_at)
+    if "active" in plan and not isinstance(plan["active"], bool):
+        problems.add(f"{path}.active", f"expected true or false, found {_kind(plan['active'])}")
+    packs = plan.get("packs", [])  # in backups made before the saved plan kept its packs itself
+    if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
+        problems.add(f"{path}.packs", "expected a list of file names")
+    snapshot = plan.get("snapshot")
+    if not isinstance(snapshot, dict):
+        problems.add(f"{path}.snapshot", f"expected an object, found {_kind(snapshot)}")
+        return None
+    if _too_deep(snapshot):
+        problems.add(f"{path}.snapshot", f"nested more than {MAX_DEPTH} levels deep")
+        return None
+    try:
+        saved = parse(snapshot, f"{path}.snapshot")
+    except SavedPlanError as exc:
+        first = exc.problem.split(" ", 1)[0]
+        if first.endswith(":"):  # "request.hours: not a number ...": one path, joined
+            problems.add(f"{exc.where}.{first[:-1]}", exc.problem.split(" ", 1)[1])
+        else:
+            problems.add(exc.where, exc.problem)
+        return None
+    for where, day in (("request.start", saved.request.start), ("start", saved.start), ("end", saved.end)):
+        if not in_range(day):
+            problems.add(f"{path}.snapshot.{where}", f"out of range; roadmap takes dates {DATE_RANGE}")
+            return None
+    return (str(created_at), saved) if isinstance(created_at, str) else None
+
+
+def _check_event(problems: _Problems, path: str, event: object) -> Event | None:
+    if not isinstance(event, dict):
+        problems.add(path, f"expected an object, found {_kind(event)}")
+        return None
+    before = problems.count
+    unknown = sorted(set(event) - {"uid", "item_id", "kind", "value", "created_at"})
+    if unknown:
+        problems.add(path, f"unknown field {unknown[0]!r}")
+    uid = event.get("uid")
+    if _text(problems, f"{path}.uid", uid, MAX_UID) and not _UID.fullmatch(str(uid)):
+        problems.add(f"{path}.uid", "expected an id of letters, digits, - and _")
+    item_id = event.get("item_id")
+    if _text(problems, f"{path}.item_id", item_id, MAX_ID) and not _SLUG.fullmatch(str(item_id)):
+        problems.add(f"{path}.item_id", "expected an id of lowercase letters, digits and single dashes")
+    kind = event.get("kind")
+    if kind not in EVENT_KINDS:
+        problems.add(f"{path}.kind", f"expected one of {', '.join(EVENT_KINDS)}")
+    value = event.get("value")
+    if value is not None:
+        _text(problems, f"{path}.value", value, MAX_VALUE)
+    _time(problems, f"{path}.created_at", event.get("created_at"), zoned=True)
+    if problems.count > before:
+        return None
+    found = Event(
+        str(uid), str(item_id), EVENT_KINDS[EVENT_KINDS.index(kind)], value, str(event["created_at"])
+    )
+    problem = event_problem(found)  # the model's own word, should it ask more than the above
+    if problem is not None:
+        problems.add(path, problem)
+        return None
+    return found
+
+
 def read_backup(doc: object, source: str) -> tuple[list[tuple[str, SavedPlan]], list[Event]]:
-    """Check a parsed backup and turn it into plans and events; nothing is written here."""
+    """Check a parsed backup whole and turn it into plans and events; nothing is written here.
+
+    Every problem is found before anything is kept: a backup is imported whole or not at all, and
+    the refusal names the first problems by their place in the file (``events[3].created_at``).
+    """
     if not isinstance(doc, dict) or doc.get("kind") != BACKUP_KIND:
         raise _bad(source, f'it has no "kind": "{BACKUP_KIND}"')
     version = doc.get("version")
@@ -59,30 +238,41 @@ def read_backup(doc: object, source: str) -> tuple[list[tuple[str, SavedPlan]], 
     if version > VERSIONS["backup"]:
         raise RoadmapError(
             f"{source} is a backup of format {version}, made by a newer roadmap "
-            f"({doc.get('roadmap', 'unknown version')}); "
+            f"({safe(str(doc.get('roadmap', 'unknown version')))[:40]}); "
             f"this one reads format {VERSIONS['backup']} and older",
             hint="upgrade roadmap-cli to import it",
         )
     raw_plans, raw_events = doc.get("plans"), doc.get("events")
     if not isinstance(raw_plans, list) or not isinstance(raw_events, list):
         raise _bad(source, 'it needs "plans" and "events" lists')
+    problems = _Problems()
+    if len(raw_plans) > MAX_PLANS:
+        problems.add("plans", f"more than {MAX_PLANS:,} plans")
+    if len(raw_events) > MAX_EVENTS:
+        problems.add("events", f"more than {MAX_EVENTS:,} events")
     plans: list[tuple[str, SavedPlan]] = []
-    for n, p in enumerate(raw_plans):
-        if not isinstance(p, dict) or not isinstance(p.get("created_at"), str):
-            raise _bad(source, f"plans[{n}] has no created_at")
-        try:
-            plans.append((p["created_at"], parse(p.get("snapshot"), f"plans[{n}].snapshot")))
-        except SavedPlanError as exc:
-            raise _bad(source, exc.message) from None
     events: list[Event] = []
-    for n, e in enumerate(raw_events):
-        try:
-            fields = [e["uid"], e["item_id"], e["kind"], e["value"], e["created_at"]]
-        except (KeyError, TypeError):
-            raise _bad(source, f"event {n + 1} is incomplete") from None
-        event = Event(*fields)
-        problem = event_problem(event)
-        if problem is not None:
-            raise _bad(source, f"events[{n}]: {problem}")
-        events.append(event)
+    if not problems.count:
+        for n, raw_plan in enumerate(raw_plans):
+            plan = _check_plan(problems, f"plans[{n}]", raw_plan)
+            if plan is not None:
+                plans.append(plan)
+            if problems.full:
+                break
+        for n, raw_event in enumerate(raw_events):
+            if problems.full:
+                break
+            event = _check_event(problems, f"events[{n}]", raw_event)
+            if event is not None:
+                events.append(event)
+    if problems.count:
+        more = problems.count - len(problems.listed)
+        lines = [f"  {safe(line)}" for line in problems.listed]
+        if more:
+            lines.append(f"  ... and {more:,}{'+' if problems.full else ''} more")
+        raise RoadmapError(
+            f"{source} cannot be imported; nothing was imported:\n" + "\n".join(lines),
+            hint="a backup made by `roadmap progress export` imports as it is; "
+            "was this one edited or damaged?",
+        )
     return plans, events

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roadmap_cli.errors import UsageError, closest
+from roadmap_cli.errors import UsageError, closest, shorten
 from roadmap_cli.progress.models import ProgressState
 from roadmap_cli.progress.saved import SavedPlan
 
@@ -25,13 +25,20 @@ def content_ids(packs: Sequence[str] = ()) -> set[str]:
     """
     from roadmap_cli.catalog.registry import load_catalog
 
-    present = [Path(p) for p in packs if Path(p).is_file()]
+    present = [Path(p) for p in packs if _is_file(p)]
     return catalog_ids(load_catalog(present))
 
 
 def catalog_ids(catalog: Catalog) -> set[str]:
     """The ids the content has: its items and its certifications."""
     return set(catalog.by_id) | {c["id"] for c in catalog.certifications}
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):  # a name too long, or with a NUL: not a file that is there
+        return False
 
 
 def orphans(plan: SavedPlan, state: ProgressState) -> list[str]:
@@ -94,7 +101,7 @@ def resolve_ids(given: Iterable[str], plan: SavedPlan, state: ProgressState) -> 
             near = closest(item_id, known)
             hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
             raise UsageError(
-                f"unknown item id {item_id!r}",
+                f"unknown item id {shorten(item_id)!r}",
                 hint=hint + "`roadmap next` and `roadmap status` show the ids of your plan",
             )
     return wanted

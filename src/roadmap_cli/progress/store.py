@@ -517,18 +517,14 @@ def open_store(
     schema yet, to report on it.
     """
     path = path or database_path()
-    if not path.exists():
+    if not _exists(path):
         if readonly or not create:
             raise NoPlanError()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise RoadmapError(
-                f"cannot make the folder for the progress database {path.parent}: {exc.strerror or exc}",
-                hint="check that you may write there, or set ROADMAP_HOME to a folder you own",
-            ) from None
+        _create_private(path)
     elif path.is_dir():
         raise RoadmapError(f"the progress database {path} is a folder, not a file")
+    else:
+        _check_header(path)
     with _translated(path):
         if not readonly:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
@@ -545,6 +541,62 @@ def open_store(
                 raise
             db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
         return _prepared(db, path, readonly=True, require_schema=require_schema)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _exists(path: Path) -> bool:
+    try:
+        path.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise RoadmapError(f"the progress database {path} cannot be used: {exc.strerror or exc}") from None
+    return True
+
+
+def _create_private(path: Path) -> None:
+    """The data folder (0700) and an empty database file (0600): progress, notes and evidence are
+    nobody else's business, whatever the umask. SQLite gives its -wal and -shm files the database's
+    permissions."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        except FileExistsError:
+            return  # another roadmap made it a moment ago: SQLite's locks take it from here
+        os.close(fd)
+    except OSError as exc:
+        raise RoadmapError(
+            f"cannot make the progress database {path}: {exc.strerror or exc}",
+            hint="check that you may write there, or set ROADMAP_HOME to a folder you own",
+        ) from None
+
+
+def _check_header(path: Path) -> None:
+    """Refuse what SQLite would misread: a FIFO or a device (opening it could block for ever), and a
+    short or foreign file, which SQLite takes for an empty database that roadmap would then fill,
+    losing what was there. An empty file is a database not yet written: SQLite starts it afresh."""
+    import stat
+
+    from roadmap_cli.files import kind_of
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise RoadmapError(
+                f"the progress database {path} is {kind_of(info.st_mode)}, not a file; it was left as it is"
+            )
+        if info.st_size == 0:
+            return
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise _damaged(path, exc.strerror or str(exc)) from None
+    if head != SQLITE_HEADER:
+        size = "1 byte" if info.st_size == 1 else f"{info.st_size:,} bytes"
+        raise _damaged(path, f"it is {size} long and not an SQLite database")
 
 
 def _prepared(db: sqlite3.Connection, path: Path, *, readonly: bool, require_schema: bool) -> Store:

@@ -12,6 +12,8 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
+from roadmap_cli.safetext import safe
+
 if TYPE_CHECKING:
     from datetime import date
 
@@ -38,9 +40,13 @@ def paint(text: str, *styles: str) -> str:
     return f"\033[{';'.join(_CODES[s] for s in styles)}m{text}\033[0m"
 
 
+#: Wider than any terminal: a larger COLUMNS is a mistake (or an attack on memory), not a screen.
+MAX_WIDTH = 1000
+
+
 def width() -> int:
-    """The terminal's width (or COLUMNS), 80 when there is no terminal, never under 40."""
-    return max(40, shutil.get_terminal_size((80, 24)).columns)
+    """The terminal's width (or COLUMNS), 80 when there is no terminal, from 40 to MAX_WIDTH."""
+    return min(MAX_WIDTH, max(40, shutil.get_terminal_size((80, 24)).columns))
 
 
 def wrap(text: str, size: int) -> list[str]:
@@ -55,6 +61,6 @@ def timeline_lines(spans: list[Span], start: date, end: date, today: date | None
     styles = {DONE: ("green",), FULL: ("cyan",), TODAY: ("bold", "magenta")}
     lines = [paint(picture.axis, "dim")]
     for label, bar in picture.rows:
-        lines.append(label + " " + "".join(paint(c, *styles.get(c, ("dim",))) for c in bar))
+        lines.append(safe(label) + " " + "".join(paint(c, *styles.get(c, ("dim",))) for c in bar))
     lines.append(paint(picture.legend, "dim"))
     return lines

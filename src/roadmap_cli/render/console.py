@@ -12,7 +12,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from roadmap_cli.safetext import safe_lines
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from rich.segment import Segment
+
     from roadmap_cli.catalog.catalog import Catalog
     from roadmap_cli.doctor import CheckResult
     from roadmap_cli.render.shapes import PacksDoc
@@ -20,9 +26,36 @@ if TYPE_CHECKING:
     from roadmap_cli.views.salary import SalaryView
 
 
+class _SafeConsole(Console):
+    """A console that shows control and escape characters in the text it draws, never obeys them.
+
+    Rich drops only a few control characters; an escape sequence in a pack's text or a file name
+    would reach the terminal. Every piece of text passes here on its way out, after layout: Rich's
+    own styles are not text, so they are untouched."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        from rich.segment import Segment
+
+        return super()._render_buffer(
+            segment if segment.control else Segment(safe_lines(segment.text), segment.style)
+            for segment in buffer
+        )
+
+
 @lru_cache(maxsize=1)
 def stdout() -> Console:
-    return Console(highlight=False, no_color="NO_COLOR" in os.environ)
+    from roadmap_cli.render.ansi import width
+
+    # Rich takes COLUMNS and LINES as they are; huge or odd ones are bounded the way the plain
+    # views bound them (a 5,000-digit COLUMNS is not even a number Python converts).
+    environ = dict(os.environ)
+    if "COLUMNS" in environ:
+        environ["COLUMNS"] = str(width())
+    lines = environ.get("LINES", "")
+    if lines and not (lines.isascii() and lines.isdigit() and len(lines) <= 4):
+        del environ["LINES"]
+    columns = width() if "COLUMNS" in os.environ else None
+    return _SafeConsole(highlight=False, no_color="NO_COLOR" in os.environ, width=columns, _environ=environ)
 
 
 def _sources_footer(out: Console, sources: dict[str, dict[str, Any]]) -> None:

@@ -24,6 +24,16 @@ COLUMNS = (
 )
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection"), the full-width
+#: forms some spreadsheets read the same way, and the controls that can hide one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def cell(text: str) -> str:
+    """Text as a cell a spreadsheet shows and never runs: a leading ' when it could start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def render_csv(progress: Progress) -> str:
     """One row per item of the plan with its state; done hours over all hours is the percent done."""
     buffer = io.StringIO()
@@ -33,16 +43,16 @@ def render_csv(progress: Progress) -> str:
         item = entry.item
         writer.writerow(
             [
-                item.id,
-                item.title,
-                item.kind,
-                item.phase,
-                item.priority,
+                cell(item.id),
+                cell(item.title),
+                cell(item.kind),
+                cell(item.phase),
+                cell(item.priority),
                 item.start.isoformat() if item.start else "",
                 item.end.isoformat() if item.end else "",
                 f"{hours(item.minutes):g}",
-                entry.state,
-                entry.evidence or "",
+                cell(entry.state),
+                cell(entry.evidence or ""),
                 "estimates",
             ]
         )

@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,13 @@ def _time(text: str, spec: str) -> time:
 
 def parse_sessions(text: str) -> list[Session]:
     """``"mon,wed 19:00-21:00; sat 10:00-12:30"`` (day ranges such as ``mon-fri`` work too)."""
+    from roadmap_cli.limits import MAX_SESSIONS, MAX_SESSIONS_TEXT
+
+    if len(text) > MAX_SESSIONS_TEXT:
+        raise UsageError(
+            f"--sessions is {len(text):,} characters long; it may have up to {MAX_SESSIONS_TEXT:,}",
+            hint=f"for example {SESSIONS_EXAMPLE}",
+        )
     sessions: list[Session] = []
     for spec in filter(None, (part.strip() for part in text.split(";"))):
         days_text, _, times = spec.partition(" ")
@@ -85,7 +93,18 @@ def parse_sessions(text: str) -> list[Session]:
         sessions.extend(Session(d, start, end) for d in dict.fromkeys(days))
     if not sessions:
         raise UsageError("--sessions is empty", hint=f"for example {SESSIONS_EXAMPLE}")
-    return sorted(sessions, key=lambda s: (s.weekday, s.start))
+    # The same session given twice is one session; two that start together on a day would share
+    # a calendar UID (and a person cannot attend both), so they are refused.
+    unique = sorted(set(sessions), key=lambda s: (s.weekday, s.start, s.end))
+    for earlier, later in pairwise(unique):
+        if (earlier.weekday, earlier.start) == (later.weekday, later.start):
+            raise UsageError(
+                f"--sessions has two sessions starting on {DAYS[earlier.weekday]} at {earlier.start:%H:%M}; "
+                "give each day's start time once"
+            )
+    if len(unique) > MAX_SESSIONS:
+        raise UsageError(f"--sessions gives {len(unique)} sessions a week; it may give up to {MAX_SESSIONS}")
+    return unique
 
 
 def local_zone_name() -> str:
@@ -106,10 +125,17 @@ def local_zone_name() -> str:
 def zone(name: str | None) -> ZoneInfo:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    from roadmap_cli.limits import MAX_TZ
+
     key = name or local_zone_name()
+    if len(key) > MAX_TZ:
+        raise UsageError(
+            f"--tz is {len(key):,} characters long; a time zone name has at most {MAX_TZ}",
+            hint="use an IANA name such as Europe/London, America/New_York or UTC",
+        )
     try:
         return ZoneInfo(key)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise UsageError(
             f"--tz {key!r} is not a time zone this machine knows",
             hint="use an IANA name such as Europe/London, America/New_York or UTC",

@@ -98,12 +98,19 @@ def _closed(node: Any) -> None:
             _closed(value)
 
 
-def dumps(document: Any) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def dumps(document: Any, *, ascii_only: bool = False) -> str:
+    """The document as JSON text. C1 and bidirectional control characters are written as \\u escapes
+    (the same data, but a terminal that shows the text cannot act on them)."""
+    from roadmap_cli.safetext import safe_json
+
+    return safe_json(json.dumps(document, indent=2, ensure_ascii=ascii_only)) + "\n"
 
 
 def emit(document: Any) -> None:
-    sys.stdout.write(dumps(document))
+    from roadmap_cli.guard import can_show_marks
+
+    # Where stdout's encoding cannot hold every character, \u escapes keep the JSON exact.
+    sys.stdout.write(dumps(document, ascii_only=not can_show_marks(sys.stdout)))
 
 
 def _day(value: date | None) -> str | None:

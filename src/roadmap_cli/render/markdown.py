@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.render.text import totals_text
 from roadmap_cli.render.units import hours_text
+from roadmap_cli.safetext import safe
 from roadmap_cli.views.progress import ItemProgress, Progress
 
 _STATE_NOTES = {
@@ -15,13 +18,38 @@ _STATE_NOTES = {
 
 
 def _escape(text: str) -> str:
+    """Text from a pack, a note or a backup as Markdown that shows it: on one line, with no raw HTML
+    (``<``, ``>`` and ``&`` become entities) and no emphasis, links or code it did not ask for."""
     return (
-        text.replace("\\", "\\\\")
+        safe(text)
+        .replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace("[", "\\[")
         .replace("]", "\\]")
         .replace("*", "\\*")
         .replace("_", "\\_")
+        .replace("`", "\\`")
     )
+
+
+#: A web address that can stand as a link: nothing in it that could end the link early.
+_LINKABLE = re.compile(r"https?://[^\s<>()\\`\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+
+
+def _evidence(url: str) -> str:
+    """A web address as a link; anything else as plain, escaped text."""
+    return f"<{url}>" if _LINKABLE.fullmatch(url) else _escape(url)
+
+
+def _link(title: str, url: str) -> str:
+    return f"[{_escape(title)}]({url})" if _LINKABLE.fullmatch(url) else f"{_escape(title)}: {_escape(url)}"
+
+
+def _code(text: str) -> str:
+    """An id in a code span; an id that could break out of one (never a valid slug) is escaped text."""
+    return f"`{text}`" if re.fullmatch(r"[A-Za-z0-9._-]+", text) else _escape(text)
 
 
 def _task(entry: ItemProgress) -> list[str]:
@@ -39,12 +67,12 @@ def _task(entry: ItemProgress) -> list[str]:
     )
     extra = " · optional" if item.priority == "optional" else ""
     lines = [
-        f"- {box} {title} — `{item.id}` · {hours_text(item.minutes)} · {when}{extra}"
+        f"- {box} {title} — {_code(item.id)} · {hours_text(item.minutes)} · {when}{extra}"
         f"{_STATE_NOTES.get(entry.state, '')}"
     ]
     if entry.evidence:
-        lines.append(f"  - Evidence: <{entry.evidence}>")
-    lines += [f"  - Docs: [{_escape(r['title'])}]({r['url']})" for r in item.resources]
+        lines.append(f"  - Evidence: {_evidence(entry.evidence)}")
+    lines += [f"  - Docs: {_link(r['title'], r['url'])}" for r in item.resources]
     lines += [f"  - Note: {_escape(note)}" for note in entry.notes]
     return lines
 
@@ -80,7 +108,7 @@ def render_markdown(progress: Progress) -> str:
             out += [f"### Week {week.index + 1} · {week.start.isoformat()} · {hours_text(week.used)}", ""]
             for item_id in ids:
                 if item_id in shown:
-                    out.append(f"- continues: {_escape(by_id[item_id].item.title)} (`{item_id}`)")
+                    out.append(f"- continues: {_escape(by_id[item_id].item.title)} ({_code(item_id)})")
                 else:
                     out += _task(by_id[item_id])
                     shown.add(item_id)

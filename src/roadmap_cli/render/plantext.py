@@ -11,6 +11,7 @@ from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.progress.saved import PlanCert, SavedPlan
 from roadmap_cli.render.ansi import paint, timeline_lines, width, wrap
 from roadmap_cli.render.units import day_text, hours_text
+from roadmap_cli.safetext import safe
 from roadmap_cli.views.timeline import Span
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _cert_line(cert: PlanCert) -> str:
-    return f"start studying for {cert.name} ({cert.issuer})"
+    return f"start studying for {safe(cert.name)} ({safe(cert.issuer)})"
 
 
 def phase_spans(plan: SavedPlan) -> list[Span]:
@@ -62,9 +63,9 @@ def replaced_text(before: StoredPlan, after: SavedPlan, after_id: int) -> str:
         f"{len(came)} item{'s' if len(came) != 1 else ''} in ({some(came)})" if came else "",
         f"{len(went)} out ({some(went)})" if went else "",
     ]
-    said = "; ".join(c for c in changes if c) or "the same dates and items"
+    said = safe("; ".join(c for c in changes if c)) or "the same dates and items"
     return (
-        f"It replaces plan {before.id} (made {before.created_at[:10]}): {said}. "
+        f"It replaces plan {before.id} (made {safe(before.created_at[:10])}): {said}. "
         f"`roadmap plans use {before.id}` brings it back; this one is plan {after_id}.\n"
     )
 
@@ -81,7 +82,7 @@ def replan_summary(new: SavedPlan, old: SavedPlan, first_day: date) -> str:
 
 def _row(mark: str, title: str, tail: str, title_width: int, tail_width: int, *styles: str) -> list[str]:
     """A mark, a title wrapped to its column, and a dim right-hand column (an id) on the first line."""
-    lines = wrap(title, title_width)
+    lines, tail = wrap(safe(title), title_width), safe(tail)
     first = f"{mark} {paint(lines[0].ljust(title_width), *styles)} {paint(tail.ljust(tail_width), 'dim')}"
     rest = [f"{' ' * len(mark)} {paint(line, *styles)}" for line in lines[1:]]
     return [first.rstrip(), *rest]
@@ -114,8 +115,10 @@ def plan_text(
     total = f"{hours_text(plan.total_minutes)} scheduled (estimated)"
     pace = f"{req.hours:g} h/week · {total} · {len(plan.weeks)} weeks"
     dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months (window {window} months)"
-    kit = " · ".join(tools[k] for k in ("orm", "test_tool", "job_queue", "package_manager") if k in tools)
-    out = [paint("Backend study plan", "bold") + " · " + paint(plan.title, "bold", "cyan")]
+    kit = safe(
+        " · ".join(tools[k] for k in ("orm", "test_tool", "job_queue", "package_manager") if k in tools)
+    )
+    out = [paint("Backend study plan", "bold") + " · " + paint(safe(plan.title), "bold", "cyan")]
     if kit:
         out.append(f"{paint('Tools', 'dim')}  {kit}")
     out += [
@@ -123,12 +126,14 @@ def plan_text(
         f"{paint('Dates', 'dim')}  {dates}",
         f"{paint('Items', 'dim')}  {core} core{extra}{left}",
     ]
-    certs = " · ".join(f"{c.name} ({hours_text(c.minutes)})" for c in plan.certifications) or "none chosen"
+    certs = (
+        " · ".join(f"{safe(c.name)} ({hours_text(c.minutes)})" for c in plan.certifications) or "none chosen"
+    )
     for label, text, styles in (("Certs", certs, ()), ("Note ", ESTIMATE_NOTE, ("dim",))):
         for n, line in enumerate(wrap(text, columns - 7)):
             out.append((paint(label, "dim") if n == 0 else " " * 5) + "  " + paint(line, *styles))
     for warning in plan.warnings:
-        lines = wrap(warning, columns - 2)
+        lines = wrap(safe(warning), columns - 2)
         out += [paint(("! " if n == 0 else "  ") + line, "yellow") for n, line in enumerate(lines)]
     if plan.items:
         out += ["", *timeline_lines(phase_spans(plan), plan.start, plan.end, today, columns), ""]
@@ -158,7 +163,7 @@ def _months(plan: SavedPlan, columns: int, states: Mapping[str, str] | None) -> 
         phases = dict.fromkeys(i.phase for i in items)
         head = f"{date(year, month_no, 1):%b %Y}  {hours_text(sum(seen.values()))}  "
         names = " · ".join(f"{phase_no.get(p, '?')}. {phase_title.get(p, p)}" for p in phases)
-        wrapped = wrap(names, columns - len(head))
+        wrapped = wrap(safe(names), columns - len(head))
         out.append(paint(head[:8], "bold") + paint(head[8:], "dim") + paint(wrapped[0], "cyan"))
         out += [" " * len(head) + paint(line, "cyan") for line in wrapped[1:]]
         for item in items:
@@ -203,7 +208,7 @@ def _weeks(plan: SavedPlan, columns: int, states: Mapping[str, str] | None) -> l
             weekly = " a week" if item is not None and item.weekly is not None else ""
             hours = f" ({hours_text(minutes)}{weekly})"
             mark = STATE_MARKS.get(states.get(item_id, ""), "  ").strip() + " " if states is not None else ""
-            wrapped = wrap(mark + (item.title if item else item_id), work_width - len(hours))
+            wrapped = wrap(mark + safe(item.title if item else item_id), work_width - len(hours))
             wrapped[-1] += paint(hours, "dim")
             lines += wrapped
         for cert in certs.get(week.index, []):

@@ -13,6 +13,7 @@ from roadmap_cli.progress.models import read_log
 from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.ansi import paint
 from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
+from roadmap_cli.safetext import safe, safe_lines
 from roadmap_cli.views.detail import ItemDetail, PlanRow
 from roadmap_cli.views.progress import Advice, PhaseProgress, Progress, TodayView, Totals, WeekView
 
@@ -32,9 +33,10 @@ def bar(totals: Totals, width: int = BAR_WIDTH) -> str:
 
 
 def _item_line(item: PlanItem, extra: str = "", mark: str = "  ") -> str:
-    label = f"Project: {item.title}" if item.kind == "project" else item.title
+    title = safe(item.title)
+    label = f"Project: {title}" if item.kind == "project" else title
     suffix = f"  {paint(extra, 'dim')}" if extra else ""
-    return f"{mark}{paint(item.id, 'cyan')}  {label}{suffix}"
+    return f"{mark}{paint(safe(item.id), 'cyan')}  {label}{suffix}"
 
 
 def totals_text(totals: Totals) -> str:
@@ -68,7 +70,8 @@ def standing_text(status: Progress) -> str:
 
 
 def _phase_line(phase: PhaseProgress, width: int, current: bool) -> str:
-    name = phase.title if len(phase.title) <= width else phase.title[: width - 1] + "…"
+    title = safe(phase.title)
+    name = title if len(title) <= width else title[: width - 1] + "…"
     mark = paint("▸", "bold") if current else " "
     counts = paint(f"{phase.totals.done_items}/{phase.totals.total_items} items", "dim")
     return f"{mark} {name:<{width}}  {bar(phase.totals, 16)}  {counts}"
@@ -118,13 +121,14 @@ def forecast_lines(status: Progress) -> list[str]:
 
 
 def advice_text(advice: Advice) -> str:
-    return paint(advice.text, "bold") if advice.kind == "behind" else advice.text
+    text = safe(advice.text)
+    return paint(text, "bold") if advice.kind == "behind" else text
 
 
 def status_text(status: Progress, advice: Advice | None = None) -> str:
     plan = status.plan
     lines = [
-        paint("Progress", "bold") + f" · {plan.title} · {plan.hours_per_week:g} h/week · "
+        paint("Progress", "bold") + f" · {safe(plan.title)} · {plan.hours_per_week:g} h/week · "
         f"{day_text(plan.start)} → {day_text(plan.end)}",
         f"  Overall  {bar(status.overall)}",
         f"  {totals_text(status.overall)}",
@@ -160,11 +164,11 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
         else "Streak: none yet; tick something this week to start one."
     )
     lines += ["", paint("Phases", "bold")]
-    width = min(48, max((len(p.title) for p in status.phases), default=10))
+    width = min(48, max((len(safe(p.title)) for p in status.phases), default=10))
     current = status.current_phase
     lines += [_phase_line(p, width, current is not None and p.id == current.id) for p in status.phases]
     if current:
-        lines.append(paint(f"▸ current phase: {current.title}", "dim"))
+        lines.append(paint(f"▸ current phase: {safe(current.title)}", "dim"))
     picture = timeline_text(status)
     if picture:
         lines += ["", paint("Timeline", "bold"), *picture]
@@ -183,7 +187,7 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
         lines.append(paint("  `roadmap replan` puts them back into the schedule.", "dim"))
     if status.orphans:
         lines += ["", paint("Kept from content that no longer has them", "bold")]
-        lines += [f"  {paint(i, 'cyan')}" for i in status.orphans]
+        lines += [f"  {paint(safe(i), 'cyan')}" for i in status.orphans]
         lines.append(
             paint("  Their ticks and notes are kept; they no longer count in the bars above.", "dim")
         )
@@ -217,7 +221,7 @@ def week_text(view: WeekView) -> str:
     if view.advice is not None:
         lines += ["", advice_text(view.advice)]
     if todo:
-        lines += ["", paint(f"Done one? roadmap check {todo[0]}", "dim")]
+        lines += ["", paint(f"Done one? roadmap check {safe(todo[0])}", "dim")]
     elif view.standing == "after_end":
         lines.append("Nothing is left of the plan's weeks. `roadmap status` shows the whole picture.")
     else:
@@ -239,8 +243,8 @@ def today_text(view: TodayView) -> str:
         return "\n".join(lines) + "\n"
     lines.append("")
     for entry in view.items:
-        lines.append(_item_line(entry.item, f"{hours_text(entry.minutes)} · {entry.why}"))
-    first = view.items[0].item.id
+        lines.append(_item_line(entry.item, f"{hours_text(entry.minutes)} · {safe(entry.why)}"))
+    first = safe(view.items[0].item.id)
     lines += [
         "",
         paint(f"Log the time: roadmap log {first} 1h · when it is done: roadmap check {first}", "dim"),
@@ -261,8 +265,8 @@ def item_text(detail: ItemDetail) -> str:
     )
     label = "Project" if item.kind == "project" else "Milestone"
     lines = [
-        paint(item.title, "bold"),
-        f"{label} · {paint(item.id, 'cyan')} · {detail.phase_title} · {item.priority}",
+        paint(safe(item.title), "bold"),
+        f"{label} · {paint(safe(item.id), 'cyan')} · {safe(detail.phase_title)} · {safe(item.priority)}",
         f"State:    {state}",
         f"Planned:  {when}",
         f"Hours:    {hours_text(item.minutes)} estimated · {hours_text(entry.logged_minutes)} logged",
@@ -270,32 +274,33 @@ def item_text(detail: ItemDetail) -> str:
     if item.weekly:
         lines.append(f"          weekly practice: {item.weekly} h in each week of its span")
     if detail.description:
-        lines += ["", detail.description]
+        lines += ["", safe_lines(detail.description)]
     if detail.deliverables:
-        lines += ["", paint("Deliverables", "bold"), *(f"  - {d}" for d in detail.deliverables)]
+        lines += ["", paint("Deliverables", "bold"), *(f"  - {safe(d)}" for d in detail.deliverables)]
     for heading, links in (("Depends on", detail.depends_on), ("Needed by", detail.needed_by)):
         if links:
             lines += ["", paint(heading, "bold")]
             for link in links:
                 state = (link.state or "not in this plan").replace("_", " ")
-                lines.append(f"  {paint(link.id, 'cyan')}  {link.title}  {paint(state, 'dim')}")
+                lines.append(f"  {paint(safe(link.id), 'cyan')}  {safe(link.title)}  {paint(state, 'dim')}")
     if detail.logs:
         lines += ["", paint("Study time", "bold")]
         lines += [
-            f"  {e.on.isoformat()}  {hours_text(e.minutes)}" + (f"  {paint(e.note, 'dim')}" if e.note else "")
+            f"  {e.on.isoformat()}  {hours_text(e.minutes)}"
+            + (f"  {paint(safe(e.note), 'dim')}" if e.note else "")
             for e in detail.logs
         ]
     if entry.notes:
-        lines += ["", paint("Notes", "bold"), *(f"  - {n}" for n in entry.notes)]
+        lines += ["", paint("Notes", "bold"), *(f"  - {safe(n)}" for n in entry.notes)]
     if entry.evidence:
-        lines += ["", f"Evidence: {entry.evidence}"]
+        lines += ["", f"Evidence: {safe(entry.evidence)}"]
     if item.resources:
         lines += ["", paint("Official documentation", "bold")]
-        lines += [f"  {r['title']}: {r['url']}" for r in item.resources]
+        lines += [f"  {safe(r['title'])}: {safe(r['url'])}" for r in item.resources]
     if detail.sources:
         lines += ["", paint("Sources", "bold")]
         lines += [
-            f"  {s.title}" + (f" ({s.publisher}, as of {s.as_of})" if s.publisher else "")
+            f"  {safe(s.title)}" + (f" ({safe(s.publisher)}, as of {safe(s.as_of)})" if s.publisher else "")
             for s in detail.sources
         ]
     lines += ["", paint("Hours are the project's estimates; the guides give only overall durations.", "dim")]
@@ -309,11 +314,11 @@ def plans_text(rows: list[PlanRow]) -> str:
         mark = paint("▸", "bold") if row.active else " "
         made = row.created_at[:10]
         if row.plan is None:
-            lines.append(f"{mark} {row.id:>3}  {made}  cannot be read: {row.problem}")
+            lines.append(f"{mark} {row.id:>3}  {safe(made)}  cannot be read: {safe(row.problem or '')}")
             continue
         plan = row.plan
         lines.append(
-            f"{mark} {row.id:>3}  {made}  {plan.title}, {plan.hours_per_week:g} h/week, "
+            f"{mark} {row.id:>3}  {safe(made)}  {safe(plan.title)}, {plan.hours_per_week:g} h/week, "
             f"{plan.start.isoformat()} → {plan.end.isoformat()}, {len(plan.all_items())} items"
         )
     lines += ["", paint("▸ your active plan · `roadmap plans use ID` makes another one active", "dim")]
@@ -340,7 +345,7 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
     for item_id, kind, value in outcome.asked:
         did, did_not = _DONE[kind]
         item = progress.plan.item(item_id)
-        title = item.title if item is not None else certs.get(item_id, "(not in your plan)")
+        title = safe(item.title) if item is not None else safe(certs.get(item_id, "(not in your plan)"))
         if kind == "note" and value is None:
             did = "↺ note taken back"
         if kind == "tick" and item_id in certs:
@@ -348,15 +353,15 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
         if (item_id, kind) in written:
             detail = ""
             if value and kind in ("note", "evidence"):
-                detail = f"  {paint(value, 'dim')}"
+                detail = f"  {paint(safe(value), 'dim')}"
             elif kind == "log":
                 logged = next(
                     read_log(e) for e in outcome.written if e.item_id == item_id and e.kind == "log"
                 )
                 detail = f"  {paint(f'{hours_text(logged.minutes)} on {logged.on.isoformat()}', 'dim')}"
-            lines.append(f"{paint(did, 'green')}  {paint(item_id, 'cyan')}  {title}{detail}")
+            lines.append(f"{paint(did, 'green')}  {paint(safe(item_id), 'cyan')}  {title}{detail}")
         else:
-            lines.append(f"{paint('·', 'dim')} {paint(item_id, 'cyan')} {did_not}: nothing to change")
+            lines.append(f"{paint('·', 'dim')} {paint(safe(item_id), 'cyan')} {did_not}: nothing to change")
     lines.append(paint(totals_text(progress.overall) + ".", "dim"))
     return "\n".join(lines) + "\n"
 

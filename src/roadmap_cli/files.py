@@ -1,0 +1,77 @@
+"""Reading a file that someone else may have put there: only a regular file, and only so much of it.
+
+A FIFO blocks a reader for ever, ``/dev/zero`` never ends, a device may act when opened, a symlink
+loop never resolves. ``read_regular()`` looks before it reads (``stat``), opens without blocking,
+checks again what it opened (``fstat``: the path may have changed in between), and reads at most
+``limit + 1`` bytes, so that a file over the limit is refused without being read whole.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+#: The largest pack file read (the loader's cap; the catalog cache's key reads the same bytes).
+MAX_PACK_BYTES = 1024 * 1024
+
+
+class NotRegular(OSError):
+    """The path is a FIFO, a device, a socket or a folder: it was not read."""
+
+
+class TooLarge(OSError):
+    """The file holds more than the limit allows: it was not read past it."""
+
+
+def kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` when it is (or links to) a regular file of at most ``limit`` bytes.
+
+    Raises ``NotRegular``, ``TooLarge`` or the ``OSError`` of the system (no such file, a symlink
+    loop, no permission), each with a ``strerror`` fit to show.
+    """
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegular(f"is {kind_of(info.st_mode)}, not a regular file; it was not read")
+    if info.st_size > limit:
+        raise TooLarge(f"{info.st_size:,} bytes is larger than the {limit:,}-byte limit")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            raise NotRegular(f"is {kind_of(opened.st_mode)}, not a regular file; it was not read")
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise TooLarge(f"larger than the {limit:,}-byte limit")
+    return data
+
+
+def read_bounded(stream: object, limit: int) -> bytes:
+    """At most ``limit`` bytes from an open binary stream (stdin), or ``TooLarge``."""
+    data: bytes = stream.read(limit + 1)  # type: ignore[attr-defined]
+    if len(data) > limit:
+        raise TooLarge(f"larger than the {limit:,}-byte limit")
+    return data
