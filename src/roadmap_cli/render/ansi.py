@@ -10,10 +10,14 @@ import os
 import shutil
 import sys
 import textwrap
-from datetime import date
+from typing import TYPE_CHECKING
 
 from roadmap_cli.safetext import safe
-from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from roadmap_cli.views.timeline import Span
 
 _CODES = {
     "bold": "1",
@@ -51,6 +55,8 @@ def wrap(text: str, size: int) -> list[str]:
 
 def timeline_lines(spans: list[Span], start: date, end: date, today: date | None, columns: int) -> list[str]:
     """The phase timeline, painted: done in green, planned in cyan, today in bold magenta."""
+    from roadmap_cli.views.timeline import DONE, FULL, TODAY, timeline  # only `status` draws one
+
     picture = timeline(spans, start, end, today, width=max(16, min(60, columns - 32)))
     styles = {DONE: ("green",), FULL: ("cyan",), TODAY: ("bold", "magenta")}
     lines = [paint(picture.axis, "dim")]
