@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -61,16 +62,22 @@ def _session(steps: list[tuple[list[str], bool]], today: str) -> str:
 
 
 def _command_paths() -> list[list[str]]:
+    import typer
     import typer.main
 
     from roadmap_cli.cli import app
 
     found: list[list[str]] = []
 
-    def walk(command: object, prefix: list[str]) -> None:
+    def walk(command: Any, prefix: list[str]) -> None:
         found.append(prefix)
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
-            if not getattr(sub, "hidden", False):
+        if not hasattr(command, "list_commands"):
+            return
+        # The root group loads its commands lazily: ask it for them, as Click's help does.
+        ctx = typer.Context(command)
+        for name in sorted(command.list_commands(ctx)):
+            sub = command.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
                 walk(sub, [*prefix, name])
 
     walk(typer.main.get_command(app), [])

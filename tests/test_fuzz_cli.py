@@ -44,15 +44,16 @@ posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files and sign
 
 def command_tree() -> dict[tuple[str, ...], list[Any]]:
     """Every runnable command path and its parameters, read from the app."""
+    import typer
     from typer.main import get_command
 
     found: dict[tuple[str, ...], list[Any]] = {}
 
     def walk(command: Any, path: tuple[str, ...]) -> None:
-        subcommands = getattr(command, "commands", None)
-        if subcommands:
-            for name, sub in subcommands.items():
-                walk(sub, (*path, name))
+        if hasattr(command, "list_commands"):  # a group; the root one loads its commands lazily
+            ctx = typer.Context(command)
+            for name in command.list_commands(ctx):
+                walk(command.get_command(ctx, name), (*path, name))
         else:
             found[path] = list(command.params)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -182,12 +183,15 @@ def test_version_and_help(runner: CliRunner) -> None:
 
 
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    import typer
     import typer.main
 
-    def paths(command: object, prefix: list[str]) -> list[list[str]]:
+    def paths(command: Any, prefix: list[str]) -> list[list[str]]:
         found = [prefix]
-        for name, sub in getattr(command, "commands", {}).items():
-            found += paths(sub, [*prefix, name])
+        if hasattr(command, "list_commands"):  # a group; the root one loads its commands lazily
+            ctx = typer.Context(command)
+            for name in command.list_commands(ctx):
+                found += paths(command.get_command(ctx, name), [*prefix, name])
         return found
 
     every = paths(typer.main.get_command(app), [])

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import typer.main
 from typer.testing import CliRunner
 
-from roadmap_cli.cli import build_app
+from roadmap_cli.cli import COMMANDS, build_app, load_command
 
 PROBE = """
 import atexit, sys
@@ -56,8 +56,7 @@ def cache_file(home: Path) -> Path:
 
 
 def has_command(name: str) -> bool:
-    group = typer.main.get_command(build_app())
-    return name in getattr(group, "commands", {})
+    return name in COMMANDS
 
 
 def test_version_loads_neither_typer_nor_content_nor_rich(roadmap_home: Path) -> None:
@@ -105,7 +104,7 @@ def test_completion_reads_the_cache_without_yaml_pydantic_or_rich(roadmap_home: 
     )
     assert done.returncode == 0
     assert done.stdout.split() == ["python"]
-    assert not modules & {*CONTENT_MODULES, "rich", "roadmap_cli.planner"}
+    assert not modules & {*CONTENT_MODULES, "rich", "roadmap_cli.planner", "typing_extensions"}
 
 
 def _garbage(path: Path) -> None:
@@ -189,3 +188,110 @@ def test_status_reads_no_yaml_on_a_warm_cache(roadmap_home: Path) -> None:
     done, modules = probe(roadmap_home, "status")
     assert done.returncode == 0, done.stderr
     assert not modules & {"yaml", "roadmap_cli.catalog.schema", "roadmap_cli.catalog.loader"}
+
+
+# ------------------------------------------------------------------- only the command that runs is built
+
+#: What no daily command, help or completion may import: the planner, the content machinery,
+#: Rich, and every other command's module.
+HEAVY = {
+    *CONTENT_MODULES,
+    "rich",
+    "typing_extensions",
+    "questionary",
+    "icalendar",
+    "roadmap_cli.planner",
+    "roadmap_cli.catalog.catalog",
+    "roadmap_cli.catalog.registry",
+    "roadmap_cli.render.console",
+    "roadmap_cli.render.jsonout",
+}
+
+
+def command_modules(modules: set[str]) -> set[str]:
+    """The commands whose modules were imported (helpers such as ``options`` are not commands)."""
+    return {m.rpartition(".")[2] for m in modules if m.startswith("roadmap_cli.commands.")} & set(COMMANDS)
+
+
+@pytest.fixture
+def planned_home(roadmap_home: Path) -> Path:
+    made, _ = probe(roadmap_home, "plan", "--lang", "python", "--hours", "12", "--start", "2027-01-04")
+    assert made.returncode == 0, made.stderr
+    return roadmap_home
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["next"],
+        ["check", "learn-language-core"],
+        ["note", "learn-language-core", "read the tutorial"],
+        ["skip", "programming-fundamentals"],
+        ["today"],
+        ["log", "learn-language-core", "30m"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_daily_command_imports_only_its_own_module_and_nothing_heavy(
+    planned_home: Path, args: list[str]
+) -> None:
+    done, modules = probe(planned_home, *args)
+    assert done.returncode == 0, done.stderr
+    assert not modules & HEAVY
+    assert command_modules(modules) == {args[0]}
+
+
+def test_help_lists_every_command_with_its_summary_and_loads_none(roadmap_home: Path) -> None:
+    done, modules = probe(roadmap_home, "--help")
+    assert done.returncode == 0, done.stderr
+    groups = done.stdout.split("Plan commands:")[1]  # then Track, Career, Data, Setup
+    listed = {line.split()[0] for line in groups.splitlines() if re.match(r"  [a-z]+ ", line)}
+    assert listed == set(COMMANDS)
+    assert "Tick off what you have done." in done.stdout
+    assert not command_modules(modules)
+    assert not modules & HEAVY
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_the_summary_in_the_command_table_is_the_commands_own(name: str) -> None:
+    """Help reads the table; the table must say what the command's own help says first."""
+    command = load_command(name)
+    assert command.name == name
+    first_paragraph = " ".join(command.help.strip().split("\n\n")[0].split())
+    assert COMMANDS[name] == first_paragraph
+
+
+def test_completing_a_command_name_loads_no_command(roadmap_home: Path) -> None:
+    done, modules = probe(
+        roadmap_home, _ROADMAP_COMPLETE="complete_bash", COMP_WORDS="roadmap s", COMP_CWORD="1"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [name for name in COMMANDS if name.startswith("s")]
+    assert {"skip", "status", "salary"} <= set(done.stdout.split())
+    assert not command_modules(modules)
+    assert not modules & HEAVY
+
+
+def test_completing_an_option_loads_only_the_running_command(roadmap_home: Path) -> None:
+    done, modules = probe(
+        roadmap_home, _ROADMAP_COMPLETE="complete_bash", COMP_WORDS="roadmap plan --h", COMP_CWORD="2"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["--hours", "--help"]
+    assert command_modules(modules) == {"plan"}
+    assert not modules & HEAVY
+
+
+def test_an_unknown_command_is_a_usage_error_with_a_suggestion(roadmap_home: Path) -> None:
+    done, modules = probe(roadmap_home, "stat")
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: no such command 'stat'.\nhint: did you mean 'status'")
+    assert not command_modules(modules)
+
+
+def test_an_error_in_a_lazily_loaded_command_keeps_its_exit_code(planned_home: Path) -> None:
+    done, _ = probe(planned_home, "check", "no-such-item")
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ")
+    assert "Traceback" not in done.stderr

@@ -22,41 +22,49 @@ from roadmap_cli.errors import ExitCode, RoadmapError
 if TYPE_CHECKING:
     import typer
 
-#: Modules under roadmap_cli.commands, each with ``register(app)``, in the order help lists them.
-COMMANDS = (
-    "plan",
-    "check",
-    "skip",
-    "note",
-    "status",
-    "today",
-    "next",
-    "show",
-    "log",
-    "replan",
-    "plans",
-    "salary",
-    "levels",
-    "certs",
-    "skills",
-    "market",
-    "stacks",
-    "export",
-    "progress",
-    "where",
-    "packs",
-    "doctor",
-    "schema",
-)
+#: Every command, in the order help lists them, with the module under roadmap_cli.commands that
+#: defines it (its ``register(app)``) and the first paragraph of its help. Help and completion read
+#: the summaries here, so listing the commands imports none of them; tests/test_startup.py checks
+#: that each summary is still the first paragraph of the command's own help.
+COMMANDS: dict[str, str] = {
+    "plan": "Make a dated, week-by-week study plan that fits the hours you have.",
+    "check": "Tick off what you have done.",
+    "skip": "Mark items you already know: they count as done.",
+    "note": "Keep a note on an item.",
+    "status": "Show where you stand against your plan.",
+    "today": "Say what to study today, in the time you have.",
+    "next": "Show what to do this week, with the ids to tick.",
+    "show": "Show your active plan as it was saved, each item with its state, or one item whole.",
+    "log": "Record time you studied an item: partial progress, and your real pace.",
+    "replan": "Re-flow what is left of your plan from today; ticks and skips are kept.",
+    "salary": (
+        "Show what backend engineers are paid, by level and place, each figure with its source and date."
+    ),
+    "levels": "Show the career ladder: years at each level, what is expected and what gets you promoted.",
+    "certs": (
+        "List certifications worth having, their issuers, and when in the plan to study for each, and why."
+    ),
+    "skills": "List skills with the demand and salary impact the sources give, and the month to learn each.",
+    "market": "Show the job-market figures the guides give: growth, openings, live roles, languages, more.",
+    "stacks": "List the stacks `roadmap plan --lang` takes, with their frameworks and tools.",
+    "export": "Export your plan and progress as Markdown, JSON, CSV or a calendar (.ics).",
+    "report": "Write one HTML page of your plan and progress, to keep, print or send to a mentor.",
+    "where": "Show where roadmap keeps your files.",
+    "doctor": "Check that roadmap's content and files are healthy, and say what to do about what is not.",
+    "schema": "Print the JSON Schema of a JSON document roadmap prints, to check or generate code against.",
+    "plans": "List the plans you made; make an earlier one your active plan again.",
+    "progress": "Back up your progress and merge a backup back in.",
+    "packs": "Content packs: list them, check your own, get the schema, start a new one.",
+}
 
 VERSION_FLAGS = ("--version", "-V")
 
 #: How top-level help groups the commands, in this order; a command not named here is listed last.
 GROUPS = (
-    ("Plan", ("plan", "replan")),
+    ("Plan", ("plan", "replan", "plans")),
     ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log")),
     ("Career", ("salary", "levels", "certs", "skills", "market", "stacks")),
-    ("Data", ("export", "progress", "schema")),
+    ("Data", ("export", "report", "progress", "schema")),
     ("Setup", ("packs", "where", "doctor")),
 )
 
@@ -98,17 +106,83 @@ def version_line() -> str:
     return f"roadmap {__version__}\n"
 
 
+def _typer(**settings: Any) -> "typer.Typer":
+    """A Typer app with the settings every part of the command line shares."""
+    import typer
+
+    return typer.Typer(pretty_exceptions_enable=False, rich_markup_mode=None, **settings)
+
+
+def load_command(name: str) -> Any:
+    """The Click command for one entry of COMMANDS: its module imported, and only it converted."""
+    from importlib import import_module
+
+    import typer.main
+
+    holder = _typer()
+    import_module(f"roadmap_cli.commands.{name}").register(holder)
+    return typer.main.get_group(holder).commands[name]
+
+
 @cache
 def build_app() -> "typer.Typer":
-    """The Typer app with every command registered; built once, on first use."""
-    from importlib import import_module
+    """The Typer app, built once, on first use; each command is loaded when it is first looked up.
+
+    This is Click's lazy-loading group ("Lazily Loading Subcommands" in Click's documentation):
+    ``list_commands`` names every command from COMMANDS, ``get_command`` imports and converts the
+    one asked for. Typer turns each command into Click by reading its signature, so a run pays for
+    the one command it runs, not for all of them. Help and the completion of command names read
+    the summaries in COMMANDS instead of loading each command for its help text.
+    """
+    from difflib import get_close_matches
 
     import typer
     from typer._click import exceptions as click_errors
+    from typer._click.exceptions import UsageError as ClickUsageError
+    from typer._click.shell_completion import CompletionItem
+    from typer._click.utils import make_default_short_help
     from typer.core import TyperGroup
 
     class RoadmapGroup(TyperGroup):
-        """Turns the errors a user can cause into a message and an exit code, and groups help."""
+        """Loads commands lazily, and turns the errors a user can cause into a message and an exit code."""
+
+        def list_commands(self, ctx: Any) -> list[str]:
+            return list(COMMANDS)
+
+        def get_command(self, ctx: Any, cmd_name: str) -> Any:
+            if cmd_name not in self.commands and cmd_name in COMMANDS:
+                self.commands[cmd_name] = load_command(cmd_name)
+            return self.commands.get(cmd_name)
+
+        def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+            try:
+                return self._click_resolve_command(ctx, args)
+            except ClickUsageError as error:
+                near = get_close_matches(args[0], list(COMMANDS)) if args else []
+                if near:
+                    suggestions = ", ".join(repr(m) for m in near)
+                    error.message = f"{error.message.rstrip('.')}. Did you mean {suggestions}?"
+                raise
+
+        def format_commands(self, ctx: Any, formatter: Any) -> None:
+            """The commands in groups (plan, track, career, data, setup), each summary whole: the
+            formatter wraps it to the width instead of cutting it."""
+            named = {n for _, names in GROUPS for n in names}
+            groups = [(title, [n for n in names if n in COMMANDS]) for title, names in GROUPS]
+            groups.append(("Other", [n for n in COMMANDS if n not in named]))
+            for title, names in groups:
+                if names:
+                    with formatter.section(f"{title} commands"):
+                        formatter.write_dl([(n, COMMANDS[n]) for n in names])
+
+        def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+            names = [
+                CompletionItem(name, help=make_default_short_help(summary))
+                for name, summary in COMMANDS.items()
+                if name.startswith(incomplete)
+            ]
+            # The group's own options, as Click's Command.shell_complete offers them.
+            return names + super(TyperGroup, self).shell_complete(ctx, incomplete)
 
         def invoke(self, ctx: Any) -> Any:
             try:
@@ -143,19 +217,7 @@ def build_app() -> "typer.Typer":
                 sys.exit(ExitCode.FAILURE)
             sys.exit(code if isinstance(code, int) else 0)
 
-        def format_commands(self, ctx: Any, formatter: Any) -> None:
-            """The commands in groups (plan, track, career, data, setup), each summary whole."""
-            found = {name: self.get_command(ctx, name) for name in self.list_commands(ctx)}
-            shown = {n: c for n, c in found.items() if c is not None and not c.hidden}
-            named = {n for _, names in GROUPS for n in names}
-            groups = [(title, [n for n in names if n in shown]) for title, names in GROUPS]
-            groups.append(("Other", [n for n in shown if n not in named]))
-            for title, names in groups:
-                if names:
-                    with formatter.section(f"{title} commands"):
-                        formatter.write_dl([(n, shown[n].get_short_help_str(limit=1000)) for n in names])
-
-    app = typer.Typer(
+    app = _typer(
         cls=RoadmapGroup,
         name="roadmap",
         help=(
@@ -166,8 +228,6 @@ def build_app() -> "typer.Typer":
         context_settings={"help_option_names": ["-h", "--help"]},
         no_args_is_help=True,
         add_completion=True,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
     )
 
     def _version(value: bool) -> None:
@@ -195,8 +255,6 @@ def build_app() -> "typer.Typer":
 
         configure(ascii_marks=ascii_marks, no_pager=no_pager)
 
-    for name in COMMANDS:
-        import_module(f"roadmap_cli.commands.{name}").register(app)
     return app
 
 

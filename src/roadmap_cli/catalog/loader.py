@@ -1,18 +1,20 @@
 """Read one pack file safely and validate it, with every problem pointing at file:line:column.
 
-YAML is untrusted input. Before anything is built, the file's size is capped, its bytes must be
-UTF-8, and a pass over the parser's events caps the nesting depth (libyaml's composer recurses
-and would crash the process on a deep enough file) and the number of values. The composed nodes
-are then checked for what aliases expand to (the "billion laughs" file) and turned into plain
-values here, so that this module decides the rules: tags are refused, duplicate keys and merge
-keys are rejected, and unquoted scalars that YAML 1.1 reads as something else (``no`` as false,
-``012`` as 10, ``1:30`` as 90) are reported. Every value keeps the position it came from, so a
-validation error names the line a person has to fix.
+YAML is untrusted input. Before anything is read, the file's size is capped and its bytes must be
+UTF-8. The file is then parsed once: ``_Reader`` takes the parser's events one by one and turns
+them into plain values, checking each event before it builds anything from it. It caps the
+nesting depth (it never recurses over the file, and libyaml's own composer, which does, is not
+used) and the number of values, and adds up what aliases would expand to, so the "billion laughs"
+file is refused after work in proportion to its size. This module decides the rules: tags are
+refused, duplicate keys and merge keys are rejected, and unquoted scalars that YAML 1.1 reads as
+something else (``no`` as false, ``012`` as 10, ``1:30`` as 90) are reported. Every value keeps
+the position it came from, so a validation error names the line a person has to fix.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -115,9 +117,8 @@ def _dotted(loc: Loc) -> str:
     return out or "the file"
 
 
-def _surprise(node: yaml.ScalarNode, value: Any) -> str | None:
+def _surprise(text: str, value: Any) -> str | None:
     """Why an unquoted scalar that YAML 1.1 turned into a bool or a number is probably a mistake."""
-    text = node.value
     if isinstance(value, bool):
         if text.lower() in {"true", "false"}:
             return None
@@ -140,61 +141,466 @@ def _surprise(node: yaml.ScalarNode, value: Any) -> str | None:
     return None
 
 
-class _Builder:
-    """Turns composed nodes into plain values, with marks, refusing what a pack must not contain."""
+#: ``_new_mark(Mark, (line, column, None))`` makes a Mark without the Python-level ``__new__`` of a
+#: NamedTuple: one is made for every value of a pack, so on a cold load of a big one it shows.
+_new_mark = tuple.__new__
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERYTHING = _Everything()
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_KIND_TAGS: dict[type[yaml.Node], str] = {
+    yaml.ScalarNode: _STR_TAG,
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+_INT_TAG = "tag:yaml.org,2002:int"
+_VALUES_MESSAGE = f"holds more than {MAX_VALUES:,} values; split it into smaller packs"
+
+
+class _Collection:
+    """A sequence or mapping being read: its value so far, where it stands, its expanded size."""
+
+    __slots__ = (
+        "anchor",
+        "count",
+        "expect_key",
+        "height",
+        "is_map",
+        "key",
+        "loc",
+        "mark",
+        "muted",
+        "seen",
+        "size",
+        "skip_value",
+        "value",
+        "value_loc",
+    )
+
+    def __init__(self, is_map: bool, loc: Loc, mark: Any, muted: bool, anchor: str | None) -> None:
+        self.is_map = is_map
+        self.value: Any = {} if is_map else []
+        self.loc = loc
+        self.mark = mark  # the parser's mark where it starts, for messages
+        self.muted = muted  # read but not kept: the value of a refused key, and everything in it
+        self.anchor = anchor
+        self.size = 1  # values it holds once aliases are expanded, itself included
+        self.height = 0  # levels of nesting in it once aliases are expanded
+        self.count = 0  # entries read so far (a sequence's next index)
+        self.expect_key = True
+        self.key = ""
+        self.value_loc: Loc = ()
+        self.skip_value = False  # the key just read was refused
+        self.seen: dict[str, int] = {}  # key -> the line it first stood on
+
+
+class _Anchor:
+    __slots__ = ("first", "height", "last", "mark", "open", "size")
+
+    def __init__(self, first: int, mark: Any) -> None:
+        self.first = first  # where its events start on the reader's tape
+        self.last = first  # and end (exclusive), once it is closed
+        self.mark = mark
+        self.open = True
+        self.size = 1
+        self.height = 0
+
+
+class _Reader:
+    """Turns the parser's events into plain values with marks, in one pass over the file.
+
+    Each event is checked as it comes, before anything is built from it: nesting deeper than
+    MAX_DEPTH and more than MAX_VALUES values stop the read at once, and nothing here recurses
+    over the file, so no depth can crash it. The size and depth each collection would have with
+    its aliases expanded are added up as the events pass (an alias counts what its anchor holds),
+    so the "billion laughs" file is refused when a collection closes over MAX_VALUES, after work
+    in proportion to the file, not to what it would expand to. An anchored value's events are
+    kept on a tape; an alias is read by replaying them at its own place, which gives a fresh copy
+    whose marks point at the anchored text.
+
+    Problems are reported in this order, whatever their order in the file: a syntax error or a
+    limit of the pass (the first in the file); an alias or document problem; a collection too
+    large or too deep through aliases (the first to close); a tag, or a value YAML cannot build.
+    After the first problem the rest of the file is still parsed, but nothing more is built.
+    """
 
     def __init__(self, doc: Document, loader: yaml.SafeLoader) -> None:
         self.doc = doc
+        self.path = doc.path
         self.loader = loader
+        self.base: Loc = ()  # the loc of the value being read: the file's root, or an alias's place
+        self.anchors: dict[str, _Anchor] = {}
+        self.open_anchors = 0
+        self.tape: list[Any] = []  # the events read while an anchor is open
+        self.building = True
+        self.replayed = 0  # values built by replaying aliases, kept under MAX_VALUES
+        self.replaying = 0  # how many replays are under way, one inside another
+        self.compose_error: yaml.MarkedYAMLError | None = None
+        self.expansion_error: ContentError | None = None
+        self.build_error: Exception | None = None
+        self.root_mark: Any = None
+        self.plain_tags: dict[str, str] = {}
+        resolvers = loader.yaml_implicit_resolvers
+        # With patterns for any text at all (None), every text must be resolved.
+        self.resolved_by_first: Container[str | None] = resolvers if None not in resolvers else _EVERYTHING
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        start = node.start_mark
-        if isinstance(node, yaml.ScalarNode):
-            plain = not node.style
-            if node.tag == _STR_TAG:
-                self.doc.marks[loc] = Mark(start.line + 1, start.column + 1, None)
-                return node.value
-            value = self.loader.construct_object(node, deep=True)
-            self.doc.marks[loc] = Mark(start.line + 1, start.column + 1, node.value if plain else None)
-            why = _surprise(node, value) if plain else None
-            if why is not None and loc and loc[-1] != "<key>":
-                self.doc.add(loc, f"{_dotted(loc)}: {why}")
-            return value
-        self.doc.marks[loc] = Mark(start.line + 1, start.column + 1)
-        if node.tag not in _PLAIN_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise _fail(self.doc.path, node, f"the tag `{tag}` is not allowed in a pack")
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        result: dict[Any, Any] = {}
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key_loc = (*loc, "<key>")
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.doc.marks[key_loc] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                self.doc.add(key_loc, "merge keys (<<) are not supported in packs; write the fields out")
-                continue
-            key = self.build(key_node, key_loc)
-            if not isinstance(key, str):
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
-                self.doc.add(
-                    key_loc,
-                    f"{_dotted(loc)}: the key `{shown}` is read by YAML as {type(key).__name__} "
-                    f'{key!r}; a key must be text: put it in quotes ("{shown}")',
+    def read(self) -> tuple[bool, Any]:
+        """Whether the file holds a document, and its value; raises the first problem, ranked as above."""
+        get_event = self.loader.get_event
+        stack: list[_Collection] = []
+        result: list[Any] = []
+        values = documents = 0
+        first_document: Any = None
+        while True:
+            event = get_event()  # type: ignore[no-untyped-call]
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                values += 1
+                if values > MAX_VALUES:
+                    raise _fail(self.path, event, _VALUES_MESSAGE)
+                if kind is yaml.AliasEvent:
+                    if self.open_anchors:
+                        self.tape.append(event)
+                    self._alias(stack, result, event)
+                    continue
+                if stack and self._text_in_place(stack[-1], event):
+                    continue
+                anchor = self._record(event)
+                self._scalar(stack, result, event)
+                if anchor is not None:
+                    self._close(anchor, 1, 0)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                values += 1
+                if values > MAX_VALUES:
+                    raise _fail(self.path, event, _VALUES_MESSAGE)
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(self.path, event, f"nested deeper than {MAX_DEPTH} levels")
+                anchor = self._record(event)
+                self._start(stack, event, kind is yaml.MappingStartEvent, anchor)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                if self.open_anchors:
+                    self.tape.append(event)
+                self._end(stack, result, replaying=False)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents == 1:
+                    first_document = event.start_mark
+                elif documents == 2:
+                    self._compose_failed(
+                        yaml.composer.ComposerError(
+                            "expected a single document in the stream",
+                            first_document,
+                            "but found another document",
+                            event.start_mark,
+                        )
+                    )
+            elif kind is yaml.StreamEndEvent:
+                break
+        if self.replayed > MAX_VALUES and self.expansion_error is None:
+            # Cannot happen (the root holds at least what was replayed), but never return half a file.
+            self._expansion_failed(self.root_mark, f"expands to more than {MAX_VALUES:,} values")
+        for problem in (self.compose_error, self.expansion_error, self.build_error):
+            if problem is not None:
+                raise problem
+        return documents > 0, result[0] if result else None
+
+    # ---------------------------------------------------------------- anchors and problems
+
+    def _record(self, event: Any) -> str | None:
+        """Put the event on the tape if an anchor is open or it opens one; the anchor it opens."""
+        name = event.anchor
+        if self.open_anchors or name is not None:
+            self.tape.append(event)
+        if name is None:
+            return None
+        if name in self.anchors:
+            self._compose_failed(
+                yaml.composer.ComposerError(
+                    f"found duplicate anchor {name!r}; first occurrence",
+                    self.anchors[name].mark,
+                    "second occurrence",
+                    event.start_mark,
                 )
-                continue
-            if key in seen:
-                first = seen[key].start_mark.line + 1
-                self.doc.add(
-                    key_loc, f"{_dotted((*loc, key))}: duplicate key `{key}` (first at line {first})"
+            )
+            return None
+        self.anchors[name] = _Anchor(len(self.tape) - 1, event.start_mark)
+        self.open_anchors += 1
+        return str(name)
+
+    def _close(self, name: str, size: int, height: int) -> None:
+        anchor = self.anchors[name]
+        anchor.open = False
+        anchor.last = len(self.tape)
+        anchor.size, anchor.height = size, height
+        self.open_anchors -= 1
+
+    def _compose_failed(self, error: yaml.MarkedYAMLError) -> None:
+        self.compose_error = self.compose_error or error
+        self.building = False
+
+    def _expansion_failed(self, mark: Any, message: str) -> None:
+        self.expansion_error = self.expansion_error or _fail(self.path, mark, message)
+        self.building = False
+
+    def _build_failed(self, error: Exception) -> None:
+        self.build_error = self.build_error or error
+        self.building = False
+
+    # ---------------------------------------------------------------- values
+
+    def _place(self, stack: list[_Collection]) -> tuple[Loc, bool]:
+        """Where the next value goes, and whether it is muted."""
+        if not stack:
+            return self.base, False
+        parent = stack[-1]
+        if not parent.is_map:
+            return (*parent.loc, parent.count), parent.muted
+        if parent.expect_key:
+            return (*parent.loc, "<key>"), parent.muted
+        return parent.value_loc, parent.muted or parent.skip_value
+
+    def _tag(self, event: Any, kind: type[yaml.Node], value: str | None) -> str:
+        """The tag YAML gives a node: its own, or the one the resolver finds, as the composer does."""
+        tag = event.tag
+        if tag is not None and tag != "!":
+            return str(tag)
+        if kind is yaml.ScalarNode and event.implicit[0]:
+            return self._plain_tag(str(value))
+        if not self.loader.yaml_path_resolvers:  # then the resolver goes by the kind alone
+            return _KIND_TAGS[kind]
+        return str(self.loader.resolve(kind, value, event.implicit))  # type: ignore[no-untyped-call]
+
+    def _plain_tag(self, text: str) -> str:
+        """What YAML reads an untagged plain scalar as, as ``Resolver.resolve`` decides it.
+
+        The resolver tries only the patterns filed under the text's first character, so a text
+        whose first character has none (most ids and words of a pack) is text without asking it;
+        the rest are remembered, as the same keys and words recur all through a pack.
+        """
+        if text and text[0] not in self.resolved_by_first:
+            return _STR_TAG
+        tag = self.plain_tags.get(text)
+        if tag is None:
+            tag = str(self.loader.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
+            if len(self.plain_tags) < 4096:
+                self.plain_tags[text] = tag
+        return tag
+
+    def _text_in_place(self, parent: _Collection, event: Any) -> bool:
+        """Read the commonest event of a pack, a text in a collection, in one step; False if it is not one.
+
+        The same as ``_scalar`` for a scalar with no tag or anchor that YAML reads as text, with
+        the steps it needs written out: most of a pack's events take this way, so it sets the
+        pace of a cold load. Anything else is left to ``_scalar``.
+        """
+        if not self.building or parent.muted or event.anchor is not None or self.open_anchors:
+            return False
+        if event.tag is not None:
+            return False
+        text = event.value
+        if (
+            event.implicit[0]
+            and (not text or text[0] in self.resolved_by_first)  # as _plain_tag, without the call
+            and self._plain_tag(text) != _STR_TAG
+        ):
+            return False
+        mark = event.start_mark
+        parent.size += 1
+        if not parent.is_map:
+            item_loc = (*parent.loc, parent.count)
+            self.doc.marks[item_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
+            parent.value.append(text)
+            parent.count += 1
+        elif parent.expect_key:
+            key_loc = (*parent.loc, "<key>")
+            key_mark = self.doc.marks[key_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
+            parent.expect_key = False
+            if text in parent.seen:
+                self._key(parent, text, event)  # says where it was first
+            else:  # what _key does for a new text key
+                parent.seen[text] = key_mark.line
+                parent.skip_value = False
+                parent.key = text
+                parent.value_loc = (*parent.loc, text)
+                self.doc.key_marks[parent.value_loc] = key_mark
+        else:
+            parent.expect_key = True
+            if not parent.skip_value:
+                self.doc.marks[parent.value_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
+                parent.value[parent.key] = text
+        return True
+
+    def _scalar(self, stack: list[_Collection], result: list[Any], event: Any) -> None:
+        loc, muted = self._place(stack)
+        value = self._scalar_value(event, loc) if self.building and not muted else None
+        self._deliver(stack, result, value, 1, 0, event)
+
+    def _scalar_value(self, event: Any, loc: Loc) -> Any:
+        text = event.value
+        tag = self._tag(event, yaml.ScalarNode, text)
+        mark = event.start_mark
+        if tag == _STR_TAG:
+            self.doc.marks[loc] = Mark(mark.line + 1, mark.column + 1, None)
+            return text
+        at_key = bool(loc) and loc[-1] == "<key>"
+        if at_key and tag == _MERGE_TAG:
+            return None  # the mapping it keys refuses it
+        plain = not event.style
+        if tag == _INT_TAG and plain and _DECIMAL.fullmatch(text):
+            value: Any = int(text)  # what the constructor would give, sooner
+        else:
+            try:
+                node = yaml.ScalarNode(tag, text, mark, event.end_mark, event.style)
+                value = self.loader.construct_object(node, deep=True)
+            except yaml.MarkedYAMLError as error:
+                self._build_failed(error)
+                return None
+        self.doc.marks[loc] = Mark(mark.line + 1, mark.column + 1, text if plain else None)
+        why = _surprise(text, value) if plain and loc and not at_key else None
+        if why is not None:
+            self.doc.add(loc, f"{_dotted(loc)}: {why}")
+        return value
+
+    def _start(self, stack: list[_Collection], event: Any, is_map: bool, anchor: str | None) -> None:
+        mark = event.start_mark
+        loc, muted = self._place(stack)
+        stack.append(_Collection(is_map, loc, mark, muted, anchor))
+        if not self.building or muted:
+            return
+        self.doc.marks[loc] = Mark(mark.line + 1, mark.column + 1)
+        tag = self._tag(event, yaml.MappingNode if is_map else yaml.SequenceNode, None)
+        if tag not in _PLAIN_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self._build_failed(_fail(self.path, mark, f"the tag `{shown}` is not allowed in a pack"))
+
+    def _end(self, stack: list[_Collection], result: list[Any], *, replaying: bool) -> None:
+        frame = stack.pop()
+        if frame.is_map and self.building and not frame.muted:
+            self.doc.marks.pop((*frame.loc, "<key>"), None)
+        if not replaying:
+            frame.height += 1
+            if frame.height > MAX_DEPTH:
+                self._expansion_failed(frame.mark, f"nested deeper than {MAX_DEPTH} levels (through aliases)")
+            elif frame.size > MAX_VALUES:
+                self._expansion_failed(
+                    frame.mark,
+                    f"expands to more than {MAX_VALUES:,} values: aliases (*name) repeat an anchored "
+                    "value (&name) too many times",
                 )
-                continue
-            seen[key] = key_node
-            value_loc: Loc = (*loc, key)
-            self.doc.key_marks[value_loc] = self.doc.marks[key_loc]
-            result[key] = self.build(value_node, value_loc)
-        self.doc.marks.pop((*loc, "<key>"), None)
-        return result
+            if frame.anchor is not None:
+                self._close(frame.anchor, frame.size, frame.height)
+        self._deliver(stack, result, frame.value, frame.size, frame.height, frame.mark)
+
+    def _alias(self, stack: list[_Collection], result: list[Any], event: Any) -> None:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            self._compose_failed(
+                yaml.composer.ComposerError(
+                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+                )
+            )
+        elif anchor.open:
+            self._expansion_failed(anchor.mark, "an alias refers to the value that contains it")
+        if anchor is None or anchor.open:
+            self._deliver(stack, result, None, 1, 0, event.start_mark)
+            return
+        loc, muted = self._place(stack)
+        value = self._replay(anchor, loc) if self.building and not muted else None
+        self._deliver(stack, result, value, anchor.size, anchor.height, self.tape[anchor.first])
+
+    def _replay(self, anchor: _Anchor, loc: Loc) -> Any:
+        """The anchored value built again at ``loc``, from its events on the tape."""
+        if not self.replaying:  # the values of an alias inside an alias are counted with the outer one
+            self.replayed += anchor.size
+            if self.replayed > MAX_VALUES:
+                self.building = False  # more than the file may expand to: refused by its end
+                return None
+        events = self.tape[anchor.first : anchor.last]
+        if type(events[0]) is yaml.ScalarEvent:
+            return self._scalar_value(events[0], loc)
+        stack: list[_Collection] = []
+        result: list[Any] = []
+        saved, self.base = self.base, loc
+        self.replaying += 1
+        try:
+            for event in events:
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    self._scalar(stack, result, event)
+                elif kind is yaml.AliasEvent:
+                    inner = self.anchors[event.anchor]
+                    inner_loc, muted = self._place(stack)
+                    value = self._replay(inner, inner_loc) if self.building and not muted else None
+                    self._deliver(stack, result, value, 0, 0, self.tape[inner.first])
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    self._start(stack, event, kind is yaml.MappingStartEvent, None)
+                else:
+                    self._end(stack, result, replaying=True)
+        finally:
+            self.base = saved
+            self.replaying -= 1
+        return result[0] if result else None
+
+    def _deliver(
+        self, stack: list[_Collection], result: list[Any], value: Any, size: int, height: int, source: Any
+    ) -> None:
+        """Hand a value read to its collection (``source``: its event, or its mark)."""
+        if not stack:
+            result.append(value)
+            self.root_mark = getattr(source, "start_mark", source)
+            return
+        parent = stack[-1]
+        parent.size += size
+        if height > parent.height:
+            parent.height = height
+        if not parent.is_map:
+            if self.building and not parent.muted:
+                parent.value.append(value)
+            parent.count += 1
+        elif parent.expect_key:
+            parent.expect_key = False
+            if self.building and not parent.muted:
+                self._key(parent, value, source)
+        else:
+            parent.expect_key = True
+            if self.building and not parent.muted and not parent.skip_value:
+                parent.value[parent.key] = value
+
+    def _key(self, mapping: _Collection, key: Any, source: Any) -> None:
+        """Check a mapping's key; the value of a refused key is read but not kept."""
+        doc = self.doc
+        key_loc = (*mapping.loc, "<key>")
+        start = getattr(source, "start_mark", source)
+        scalar = type(source) is yaml.ScalarEvent
+        mapping.skip_value = True
+        if scalar and key is None and self._tag(source, yaml.ScalarNode, source.value) == _MERGE_TAG:
+            doc.marks[key_loc] = Mark(start.line + 1, start.column + 1)
+            doc.add(key_loc, "merge keys (<<) are not supported in packs; write the fields out")
+            return
+        if not isinstance(key, str):
+            shown = source.value if scalar else "a list or mapping"
+            doc.add(
+                key_loc,
+                f"{_dotted(mapping.loc)}: the key `{shown}` is read by YAML as {type(key).__name__} "
+                f'{key!r}; a key must be text: put it in quotes ("{shown}")',
+            )
+            return
+        if key in mapping.seen:
+            doc.add(
+                key_loc,
+                f"{_dotted((*mapping.loc, key))}: duplicate key `{key}` (first at line {mapping.seen[key]})",
+            )
+            return
+        mapping.seen[key] = start.line + 1
+        mapping.skip_value = False
+        mapping.key = key
+        mapping.value_loc = (*mapping.loc, key)
+        doc.key_marks[mapping.value_loc] = doc.marks[key_loc]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -230,78 +636,6 @@ def _decode(path: Path, raw: bytes) -> str:
         ) from None
 
 
-def _scan(path: Path, text: str) -> int:
-    """Walk the parser's events (no recursion, no values built): refuse nesting deeper than
-    MAX_DEPTH or more than MAX_VALUES values; return how many aliases the file uses."""
-    loader = _Loader(text)
-    depth = values = aliases = 0
-    try:
-        while loader.check_event():
-            event = loader.get_event()  # type: ignore[no-untyped-call]
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise _fail(path, event, f"nested deeper than {MAX_DEPTH} levels")
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-                continue
-            elif isinstance(event, yaml.AliasEvent):
-                aliases += 1
-            elif not isinstance(event, yaml.ScalarEvent):
-                continue
-            values += 1
-            if values > MAX_VALUES:
-                raise _fail(
-                    path, event, f"holds more than {MAX_VALUES:,} values; split it into smaller packs"
-                )
-    finally:
-        loader.dispose()
-    return aliases
-
-
-def _check_expansion(path: Path, root: yaml.Node) -> None:
-    """Refuse a file whose aliases expand to more than MAX_VALUES values, nest deeper than
-    MAX_DEPTH, or refer to themselves.
-
-    An alias shares its anchor's node, and an anchor comes before its aliases, so each node is
-    measured once: this takes time in proportion to the file, however far the aliases would expand.
-    """
-    measured: dict[int, tuple[int, int]] = {}  # id(node) -> (values, levels of nesting)
-    open_nodes: set[int] = set()
-
-    def measure(node: yaml.Node) -> tuple[int, int]:
-        key = id(node)
-        if key in measured:
-            return measured[key]
-        if key in open_nodes:
-            raise _fail(path, node, "an alias refers to the value that contains it")
-        size, height = 1, 0
-        if not isinstance(node, yaml.ScalarNode):
-            open_nodes.add(key)
-            children = (
-                node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
-            )
-            for child in children:
-                child_size, child_height = measure(child)
-                size += child_size
-                height = max(height, child_height)
-            height += 1
-            open_nodes.discard(key)
-        if height > MAX_DEPTH:
-            raise _fail(path, node, f"nested deeper than {MAX_DEPTH} levels (through aliases)")
-        if size > MAX_VALUES:
-            raise _fail(
-                path,
-                node,
-                f"expands to more than {MAX_VALUES:,} values: aliases (*name) repeat an anchored "
-                "value (&name) too many times",
-            )
-        measured[key] = (size, height)
-        return size, height
-
-    measure(root)
-
-
 def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> str:
     mark = exc.problem_mark or exc.context_mark
     where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -323,15 +657,10 @@ def read_document(path: Path) -> Document:
     """
     text = _decode(path, _read_bytes(path))
     loader = _Loader(text)
+    doc = Document(path, None)
+    reader = _Reader(doc, loader)
     try:
-        aliases = _scan(path, text)
-        node = loader.get_single_node()
-        if node is None:
-            raise ContentError([f"{path}:1:1: the file is empty; a pack needs at least one section"])
-        if aliases:
-            _check_expansion(path, node)
-        doc = Document(path, None)
-        doc.data = _Builder(doc, loader).build(node, ())
+        has_document, doc.data = reader.read()
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_syntax_problem(path, exc)]) from None
     except yaml.reader.ReaderError as exc:
@@ -347,11 +676,13 @@ def read_document(path: Path) -> Document:
         raise ContentError([f"{path}: nested too deeply to read"]) from None
     finally:
         loader.dispose()
+    if not has_document:
+        raise ContentError([f"{path}:1:1: the file is empty; a pack needs at least one section"])
     if not isinstance(doc.data, dict):
         found = "nothing" if doc.data is None else f"a {type(doc.data).__name__}"
         raise ContentError(
             [
-                f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: a pack is a mapping of "
+                f"{path}:{reader.root_mark.line + 1}:{reader.root_mark.column + 1}: a pack is a mapping of "
                 f"sections (pack, sources, stacks, phases, milestones, ...), found {found}"
             ]
         )

@@ -142,7 +142,8 @@ class _Merger:
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         self.sections: dict[str, list[Entry | None]] = {name: [] for name in _LISTS}
-        self.owners: dict[tuple[str, str], tuple[str, int, str]] = {}  # (group, id) -> section, index, where
+        # (group, id) -> the section and position it holds, and the file and index it came from
+        self.owners: dict[tuple[str, str], tuple[str, int, Document, int]] = {}
 
     def add(self, section: str, doc: Document, index: int, entry: dict[str, Any]) -> str | None:
         """Add one entry; returns the id it replaced, if it replaced one."""
@@ -153,7 +154,6 @@ class _Merger:
             kept.append((doc, index, entry))
             return None
         group = ID_GROUPS.get(section, section)
-        where = doc.where((section, index, "id"))
         what = _singular(section)
         prior = self.owners.get((group, item_id))
         if prior is None:
@@ -162,13 +162,14 @@ class _Merger:
                     f"{doc.where((section, index, 'replace'))}: {what} {item_id!r} says `replace: true`, "
                     f"but no earlier pack has an item with that id; remove `replace` to add it as new"
                 )
-            self.owners[(group, item_id)] = (section, len(kept), where)
+            self.owners[(group, item_id)] = (section, len(kept), doc, index)
             kept.append((doc, index, entry))
             return None
-        prior_section, position, prior_where = prior
+        prior_section, position, prior_doc, prior_index = prior
         if not replace:
             self.problems.append(
-                f"{where}: {what} id {item_id!r} is already defined at {prior_where}; "
+                f"{doc.where((section, index, 'id'))}: {what} id {item_id!r} is already defined at "
+                f"{prior_doc.where((prior_section, prior_index, 'id'))}; "
                 "add `replace: true` to replace it, or choose another id"
             )
             return None
@@ -178,7 +179,7 @@ class _Merger:
             self.sections[prior_section][position] = None
             position = len(kept)
             kept.append((doc, index, entry))
-        self.owners[(group, item_id)] = (section, position, where)
+        self.owners[(group, item_id)] = (section, position, doc, index)
         return item_id
 
     def merged(self) -> dict[str, list[Entry]]:
@@ -335,24 +336,26 @@ def _assemble(
     for item in items:
         doc, loc = origin[item["id"]]
         for j, dep_id in enumerate(item["depends_on"]):
-            where = doc.where((*loc, "depends_on", j))
             dep = by_id.get(dep_id)
             if dep is None:
-                problems.append(f"{where}: {item['id']!r} depends on unknown item {dep_id!r}")
+                problem = f"{item['id']!r} depends on unknown item {dep_id!r}"
             elif phase_order.get(dep["phase"], 0) > phase_order.get(item["phase"], 0):
-                problems.append(f"{where}: {item['id']!r} depends on {dep_id!r}, which is in a later phase")
+                problem = f"{item['id']!r} depends on {dep_id!r}, which is in a later phase"
             elif item["priority"] == "core" and dep["priority"] == "optional":
-                problems.append(f"{where}: core item {item['id']!r} depends on optional item {dep_id!r}")
+                problem = f"core item {item['id']!r} depends on optional item {dep_id!r}"
             elif dep["weekly"] is not None:
-                problems.append(
-                    f"{where}: {item['id']!r} depends on {dep_id!r}, which is weekly practice running "
+                problem = (
+                    f"{item['id']!r} depends on {dep_id!r}, which is weekly practice running "
                     "alongside other items; depend on what it depends on instead"
                 )
             elif dep["cert"] is not None and dep["cert"] != item["cert"]:
-                problems.append(
-                    f"{where}: {item['id']!r} depends on {dep_id!r}, which is in the plan only when its "
+                problem = (
+                    f"{item['id']!r} depends on {dep_id!r}, which is in the plan only when its "
                     "certification is chosen"
                 )
+            else:
+                continue
+            problems.append(f"{doc.where((*loc, 'depends_on', j))}: {problem}")
     problems.extend(_cycles(items, origin))
 
     for doc, i, phase in phase_entries:
