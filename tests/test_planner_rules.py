@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmap_cli.catalog.catalog import Catalog
 from roadmap_cli.errors import UsageError
@@ -344,3 +346,34 @@ def test_stack_hours_replace_the_estimate_for_that_stack() -> None:
     go = make_plan(cat, PlanRequest(stack="go", hours_per_week=10, start=MONDAY))
     assert go.items[0].minutes == 960
     assert [w.slices for w in go.weeks] == [[("learn", 600)], [("learn", 360)]]
+
+
+@given(
+    start=st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)),
+    days=st.integers(min_value=0, max_value=800),
+    minutes=st.integers(min_value=1, max_value=80 * 60 * 52),
+)
+def test_hours_to_fit_is_the_fewest_whole_hours_that_fit(start: date, days: int, minutes: int) -> None:
+    end = start + timedelta(days=days)
+    need = hours_to_fit(start, end, minutes)
+    assert capacity_until(start, end, need * 60) >= minutes
+    assert need == 1 or capacity_until(start, end, (need - 1) * 60) < minutes
+
+
+def test_a_replan_keeps_every_choice_of_the_plan_it_replaces() -> None:
+    cat = catalog(item("a", 5), item("b", 5, priority="optional", rank=1))
+    made = make_plan(
+        cat,
+        PlanRequest(
+            stack="py", hours_per_week=7, start=MONDAY, framework="fw", months=(9, 11), core_only=True
+        ),
+    )
+    saved = from_planner(made, cat)
+    request = replan_request(saved, set(), date(2027, 3, 1))
+    assert (request.framework, request.months, request.core_only, request.hours_per_week) == (
+        "fw",
+        (9, 11),
+        True,
+        7,
+    )
+    assert request.certs == (frozenset(saved.request.certs) if saved.request.certs is not None else None)
