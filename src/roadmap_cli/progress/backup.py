@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 BACKUP_KIND = "roadmap-progress"
 
 #: Limits on what a backup may hold, far above what years of use make (a year of daily ticks and
-#: notes is a few thousand events, well under a megabyte); past them it is refused whole.
-MAX_BACKUP_BYTES = 64 * 1024 * 1024
+#: notes is a few thousand events, well under a megabyte); past them it is refused whole. The size
+#: leaves room for the most events a backup may hold (a million take about 160 MB).
+MAX_BACKUP_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_PLANS = 10_000
 MAX_EVENTS = 1_000_000
@@ -191,7 +192,32 @@ def _check_plan(problems: _Problems, path: str, plan: object) -> tuple[str, Save
     return (str(created_at), saved) if isinstance(created_at, str) else None
 
 
+_EVENT_KEYS = frozenset({"uid", "item_id", "kind", "value", "created_at"})
+
+
 def _check_event(problems: _Problems, path: str, event: object) -> Event | None:
+    """An event of the backup, or None with its problems listed. A backup holds up to a million of
+    them, nearly always sound: those pass one quick test, and only the others are looked at field by
+    field to say what is wrong."""
+    if isinstance(event, dict) and event.keys() <= _EVENT_KEYS:
+        uid, item_id, created_at = event.get("uid"), event.get("item_id"), event.get("created_at")
+        if (
+            isinstance(uid, str)
+            and len(uid) <= MAX_UID
+            and _UID.fullmatch(uid)
+            and isinstance(item_id, str)
+            and len(item_id) <= MAX_ID
+            and _SLUG.fullmatch(item_id)
+            and isinstance(created_at, str)
+            and len(created_at) <= MAX_TIME
+        ):
+            found = Event(uid, item_id, event.get("kind"), event.get("value"), created_at)  # type: ignore[arg-type]
+            if event_problem(found) is None:
+                return found
+    return _check_event_field_by_field(problems, path, event)
+
+
+def _check_event_field_by_field(problems: _Problems, path: str, event: object) -> Event | None:
     if not isinstance(event, dict):
         problems.add(path, f"expected an object, found {_kind(event)}")
         return None

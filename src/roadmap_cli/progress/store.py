@@ -124,7 +124,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             f"""CREATE TABLE events_v3 (
                 id INTEGER PRIMARY KEY,
-                uid TEXT NOT NULL UNIQUE,
+                uid TEXT NOT NULL,
                 item_id TEXT NOT NULL,
                 kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
                 value TEXT,
@@ -134,6 +134,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             "SELECT id, uid, item_id, kind, value, created_at FROM events",
             "DROP TABLE events",
             "ALTER TABLE events_v3 RENAME TO events",
+            # a named index rather than a column constraint, so a large import can build it afresh
+            "CREATE UNIQUE INDEX events_uid ON events (uid)",
             "CREATE INDEX events_item ON events (item_id)",
             """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
@@ -147,6 +149,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             "CREATE TABLE item_state (item_id TEXT PRIMARY KEY, record TEXT NOT NULL)",
             "CREATE TABLE state_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+            # nothing reads the events of one item any more: the index only slowed every write
+            "DROP INDEX IF EXISTS events_item",
         ),
         then=lambda db: _rebuild(db),
     ),
@@ -354,7 +358,8 @@ class Store:
     ) -> tuple[int, int]:
         """Merge a backup in one transaction: plans (when made, the plan) not here yet join the
         history, events are added by uid, and the newest plan becomes the active one. Returns (plans
-        added, events added); a second import of the same backup adds nothing."""
+        added, events added); a second import of the same backup adds nothing. The events must have
+        been checked (``progress.backup.read_backup`` does): they are counted as they are."""
         added_plans = 0
         with self._write() as db:
             here = {
@@ -379,7 +384,7 @@ class Store:
                 state = _rebuild(db)
             new = _insert_events(db, events)
             for event in new:
-                state.replay_one(event)
+                state.apply(event)  # checked whole by read_backup before anything was written
             _keep(db, state, {e.item_id for e in new})
         return added_plans, len(new)
 
@@ -410,6 +415,7 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
     page cache, since a backup's uids come in no order the index likes.
     """
     seen = {uid for (uid,) in db.execute("SELECT uid FROM events")}
+    history = len(seen)
     row = _last_event(db)
     new: list[Event] = []
     for e in events:
@@ -421,10 +427,17 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
         row += 1
         new.append(Event(e.uid, e.item_id, e.kind, e.value, e.created_at, row))
     db.execute("PRAGMA cache_size = -262144")  # 256 MiB, for this connection only
+    # Many new events (more than the history holds): build the uid index afresh once they are in,
+    # by sorting, instead of growing it one random uid at a time. ``seen`` already keeps uids unique.
+    rebuild_index = len(new) > max(10_000, history)
+    if rebuild_index:
+        db.execute("DROP INDEX events_uid")
     db.executemany(
         "INSERT INTO events (id, uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         ((e.row, e.uid, e.item_id, e.kind, e.value, e.created_at) for e in new),
     )
+    if rebuild_index:
+        db.execute("CREATE UNIQUE INDEX events_uid ON events (uid)")
     return new
 
 
