@@ -167,6 +167,7 @@ PackOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+WeeksOption = Annotated[bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")]
 
 
 #: For tests and demos only: pretend today is this date (YYYY-MM-DD).

@@ -11,6 +11,7 @@ import typer
 from roadmap_cli.commands.options import (
     JsonOption,
     PackOption,
+    WeeksOption,
     complete_framework,
     complete_lang,
     parse_date,
@@ -80,9 +81,7 @@ def plan(
             "Associate; `none` for none. `roadmap certs` lists the ids.",
         ),
     ] = None,
-    weeks: Annotated[
-        bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")
-    ] = False,
+    weeks: WeeksOption = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Only show the plan; keep your active plan as it is.")
     ] = False,

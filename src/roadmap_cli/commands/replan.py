@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, parse_date, parse_hours, today
+from roadmap_cli.commands.options import JsonOption, WeeksOption, parse_date, parse_hours, today
 
 HELP = """Re-flow what is left of your plan from today; ticks and skips are kept.
 
@@ -28,9 +28,7 @@ def replan(
     from_day: Annotated[
         str | None, typer.Option("--from", help="Day to re-flow from, YYYY-MM-DD (default: today).")
     ] = None,
-    weeks: Annotated[
-        bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")
-    ] = False,
+    weeks: WeeksOption = False,
     json_out: JsonOption = False,
 ) -> None:
     from pathlib import Path

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, today
+from roadmap_cli.commands.options import JsonOption, WeeksOption, today
 
 HELP = """Show your active plan as it was saved, each item with its state, or one item whole.
 
@@ -23,9 +23,7 @@ def show(
     item_id: Annotated[
         str | None, typer.Argument(metavar="ID", help="An item of your plan.", show_default=False)
     ] = None,
-    weeks: Annotated[
-        bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")
-    ] = False,
+    weeks: WeeksOption = False,
     json_out: JsonOption = False,
 ) -> None:
     from roadmap_cli.progress.lookup import read_progress
