@@ -232,7 +232,7 @@ def startup_cases(rm: list[str], home: Path, tmp: Path) -> list[Case]:
         Case("python -c pass", [sys.executable, "-c", "pass"], env),
         Case("import floor", [sys.executable, "-c", FLOOR_IMPORTS], env),
         Case("roadmap --version", [*rm, "--version"], env, 0.25, expect="roadmap "),
-        Case("roadmap --help", [*rm, "--help"], env, daily, expect="Commands"),
+        Case("roadmap --help", [*rm, "--help"], env, daily, expect="Track commands"),
         Case("roadmap status", [*rm, "status"], env, daily),
         Case("roadmap next", [*rm, "next"], env, daily),
         Case("roadmap check ID", [*rm, "check", "learn-language-core"], env, daily),
