@@ -14,9 +14,10 @@ from urllib.parse import urlparse
 import pytest
 from typer.testing import CliRunner
 
-from roadmap_cli.catalog.catalog import ESTIMATE_NOTE, Catalog
+from roadmap_cli.catalog.catalog import Catalog
 from roadmap_cli.cli import app
 from roadmap_cli.planner import add_months
+from roadmap_cli.render.units import ESTIMATE_NOTE
 
 START = "2027-01-04"
 STACKS = ["python", "typescript", "go", "java", "rust", "csharp", "php"]

@@ -513,6 +513,26 @@ def test_ctrl_c_while_the_app_is_built_is_one_line(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "build_app", interrupted)
+    monkeypatch.setattr(sys, "argv", ["roadmap", "salary"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    assert capsys.readouterr().err == "\ninterrupted\n"
+
+
+def test_ctrl_c_in_a_daily_command_run_without_the_parser_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roadmap_cli import cli, track
+
+    def interrupted(json_out: bool = False) -> None:
+        raise KeyboardInterrupt
+
+    def no_parser() -> None:
+        raise AssertionError("the parser was built")
+
+    monkeypatch.setattr(track, "status", interrupted)
+    monkeypatch.setattr(cli, "build_app", no_parser)
     monkeypatch.setattr(sys, "argv", ["roadmap", "status"])
     with pytest.raises(SystemExit) as exit_info:
         cli.main()

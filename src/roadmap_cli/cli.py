@@ -91,6 +91,20 @@ def report(error: RoadmapError) -> None:
         sys.stderr.write(f"{hint} {safe_lines(error.hint)}\n")
 
 
+def failed(error: BaseException) -> int | None:
+    """Say an error a user can cause and act on, and give its exit code; None for any other
+    (the guard in main() deals with those, a stdout that cannot be written among them)."""
+    if isinstance(error, RoadmapError):
+        report(error)
+        return int(error.exit_code)
+    if isinstance(error, OSError) and error.filename is not None:
+        # A file or folder no code of roadmap's expected to fail (a name too long, a loop):
+        # still one line, naming it.
+        report(RoadmapError(f"{error.filename}: {error.strerror or error}"))
+        return int(ExitCode.FAILURE)
+    return None
+
+
 def _usage(error: Any) -> int:
     """A usage error from the parser, in the program's own ``error:`` / ``hint:`` style."""
     message = error.format_message()
@@ -187,16 +201,11 @@ def build_app() -> "typer.Typer":
         def invoke(self, ctx: Any) -> Any:
             try:
                 return super().invoke(ctx)
-            except RoadmapError as error:
-                report(error)
-                raise typer.Exit(int(error.exit_code)) from None
-            except OSError as error:
-                if error.filename is None:  # writing stdout: the guard in main() says it
+            except (RoadmapError, OSError) as error:
+                code = failed(error)
+                if code is None:
                     raise
-                # A file or folder no code of roadmap's expected to fail (a name too long, a
-                # loop): still one line, naming it.
-                report(RoadmapError(f"{error.filename}: {error.strerror or error}"))
-                raise typer.Exit(1) from None
+                raise typer.Exit(code) from None
 
         def main(self, *args: Any, **kwargs: Any) -> Any:
             if not kwargs.get("standalone_mode", True):
@@ -278,6 +287,15 @@ def _main() -> None:
     if len(sys.argv) == 2 and sys.argv[1] in VERSION_FLAGS:
         # Answered without loading Typer and the commands at all.
         sys.stdout.write(version_line())
+        return
+    # The daily commands' plain command lines run without the parser (see roadmap_cli.fast);
+    # anything else, or anything it does not read, goes on to Typer below.
+    from roadmap_cli.fast import answer
+
+    code = answer(sys.argv[1:])
+    if code is not None:
+        if code:
+            sys.exit(code)
         return
     # Typer, Click and the commands make tens of thousands of objects that live until exit. Build
     # them with the garbage collector paused, then freeze them so that its later passes skip them:

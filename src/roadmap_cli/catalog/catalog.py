@@ -17,10 +17,6 @@ from roadmap_cli.errors import UsageError, unknown_name
 Kind = Literal["milestone", "project"]
 
 #: How the hour figures were set: shown wherever hours are, since no guide gives them.
-ESTIMATE_NOTE = (
-    "Hours are this project's estimates, not figures from the guides: each phase is sized so that, "
-    "at 12 h a week, it takes about as many months as the guides give it."
-)
 
 #: The names an item title may use, filled from the chosen stack.
 PLACEHOLDERS = ("language", "framework", "orm", "test_tool", "job_queue", "package_manager")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from roadmap_cli.commands.options import event_time, today
+from roadmap_cli.inputs import event_time, today
 from roadmap_cli.progress.models import EventKind
 from roadmap_cli.progress.saved import SavedPlan
 from roadmap_cli.progress.store import Store

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import ItemIds, UndoOption, today
-from roadmap_cli.errors import UsageError
-
-if TYPE_CHECKING:
-    from roadmap_cli.progress.saved import PlanItem
+from roadmap_cli.commands.options import ItemIds, UndoOption
 
 HELP = """Tick off what you have done.
 
@@ -41,135 +36,9 @@ def check(
         ),
     ] = False,
 ) -> None:
-    from roadmap_cli.commands.changes import Entry, change_ids, tick_value
-    from roadmap_cli.progress.models import EventKind
-    from roadmap_cli.progress.saved import SavedPlan
+    from roadmap_cli import track
 
-    given = ids or []
-    if carry:
-        if undo or evidence is not None:
-            raise UsageError("--carry goes alone, or with the ids to carry over")
-        _carry(given)
-        return
-    if evidence is not None:
-        if undo:
-            raise UsageError(
-                "--evidence cannot go with --undo", hint="`roadmap check --undo ID` unticks an item"
-            )
-        if len(given) != 1:
-            raise UsageError("--evidence goes with exactly one item id, e.g. roadmap check ID --evidence URL")
-        if not evidence.strip():
-            raise UsageError("--evidence needs a value: where the work lives, e.g. a repository URL")
-        from roadmap_cli.progress.models import MAX_VALUE as MAX_TEXT
-
-        if len(evidence.strip()) > MAX_TEXT:
-            raise UsageError(f"--evidence may be up to {MAX_TEXT:,} characters")
-    if not given:
-        if undo:
-            raise UsageError("--undo needs the ids to untick, e.g. roadmap check --undo ID")
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise UsageError(
-                "no item ids given, and this is not a terminal, so there is no checklist to show",
-                hint="pass the ids to tick: roadmap check ID [ID...]; `roadmap next` lists this week's",
-            )
-        _interactive()
-        return
-    kind: EventKind = "untick" if undo else "tick"
-
-    def entries(plan: SavedPlan, wanted: list[str]) -> list[Entry]:
-        asked: list[Entry] = [(i, kind, tick_value(plan, i) if kind == "tick" else None) for i in wanted]
-        if evidence is not None:
-            asked.append((wanted[0], "evidence", evidence.strip()))
-        return asked
-
-    change_ids(given, entries)
-
-
-def _interactive() -> None:
-    import questionary
-
-    from roadmap_cli.commands.changes import Entry, record, tick_value
-    from roadmap_cli.progress.lookup import read_progress
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.render.text import write
-    from roadmap_cli.views.progress import this_week
-
-    with open_store(readonly=False) as store:
-        progress = read_progress(store, today())
-        rows = this_week(progress).checklist
-        if not rows:
-            write(
-                "Nothing is planned for this week and nothing is overdue. `roadmap status` shows the rest.\n"
-            )
-            return
-        overdue = {i.id for i in progress.overdue}
-        choices = [
-            questionary.Choice(title=checklist_row(item, item.id in overdue), value=item.id, checked=done)
-            for item, done in rows
-        ]
-        try:
-            answer = questionary.checkbox(
-                "This week and overdue",
-                choices=choices,
-                instruction="(space ticks or unticks, enter saves, Ctrl-C quits without saving)",
-            ).unsafe_ask()
-        except KeyboardInterrupt:
-            sys.stderr.write("Interrupted: nothing was saved.\n")
-            raise typer.Exit(130) from None
-        picked = set(answer or [])
-        entries: list[Entry] = []
-        for item, _ in rows:
-            now = progress.of(item.id)
-            if now is None:
-                continue
-            if item.id in picked and not now.done:
-                entries.append((item.id, "tick", tick_value(progress.plan, item.id)))
-            elif item.id not in picked and now.done:
-                entries.append((item.id, "untick" if now.state == "done" else "unskip", None))
-        if not entries:
-            write("Nothing changed, so nothing was saved.\n")
-            return
-        record(store, progress.plan, entries)
-
-
-def checklist_row(item: PlanItem, overdue: bool) -> str:
-    """A checklist row that fits the terminal: the id whole, the hours and the day it is due (and
-    whether that has passed), then as much of the title as fits, cut between words."""
-    from roadmap_cli.render.term import term
-    from roadmap_cli.render.units import hours_text
-    from roadmap_cli.safetext import safe
-
-    t = term()
-    due = f"overdue, was due {item.end.isoformat()}" if overdue and item.end else ""
-    if not due and item.end is not None:
-        due = f"due {item.end.isoformat()}"
-    mark = f"{t.mark('overdue')} " if overdue else ""
-    head = f"{mark}{safe(item.id)} · {hours_text(item.minutes)}" + (f" · {due}" if due else "") + " · "
-    title = safe(f"Project: {item.title}" if item.kind == "project" else item.title)
-    room = t.width - 8 - len(head)  # questionary draws a pointer and a box before each row
-    if len(title) > room:
-        cut = title[: max(0, room - 1)].rsplit(" ", 1)[0]
-        title = cut + "…" if cut else ""
-    return t.plain(head + title if title else head.removesuffix(" · "))
-
-
-def _carry(given: list[str]) -> None:
-    from roadmap_cli.commands.changes import record, tick_value
-    from roadmap_cli.progress.lookup import read_progress, resolve_ids
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.render.text import write
-
-    with open_store(readonly=False) as store:
-        progress = read_progress(store, today())
-        plan = progress.plan
-        elsewhere = [i for i in progress.items if i.done_in is not None]
-        if given:
-            wanted = set(resolve_ids(given, plan, store.state()))
-            elsewhere = [i for i in elsewhere if i.item.id in wanted]
-        if not elsewhere:
-            write("Nothing to carry over: no tick made for another stack is waiting here.\n")
-            return
-        record(store, plan, [(i.item.id, "tick", tick_value(plan, i.item.id)) for i in elsewhere])
+    track.check(ids, undo, evidence, carry)
 
 
 def register(app: typer.Typer) -> None:

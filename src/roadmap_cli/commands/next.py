@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, today
+from roadmap_cli.commands.options import JsonOption
 
 HELP = """Show what to do this week, with the ids to tick.
 
@@ -16,22 +16,9 @@ Example:  roadmap next
 
 
 def next_week(json_out: JsonOption = False) -> None:
-    from roadmap_cli.progress.lookup import read_progress, replan_end
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import needs_replan, this_week
+    from roadmap_cli import track
 
-    with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
-        end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
-        view = this_week(progress, end)
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, next_document
-
-        emit(next_document(view))
-    else:
-        from roadmap_cli.render.text import week_text, write
-
-        write(week_text(view))
+    track.next_week(json_out)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.commands.options import UndoOption, complete_item_ids
-from roadmap_cli.errors import UsageError
 
 HELP = """Keep a note on an item.
 
@@ -31,21 +30,9 @@ def note(
     ] = None,
     undo: UndoOption = False,
 ) -> None:
-    from roadmap_cli.commands.changes import change_ids
+    from roadmap_cli import track
 
-    if not item_id.strip():
-        raise UsageError('give the item\'s id, e.g. roadmap note ID "what I learned"')
-    if undo and text is not None:
-        raise UsageError("--undo takes the latest note back and needs no text: roadmap note --undo ID")
-    if not undo and (text is None or not text.strip()):
-        raise UsageError('give the note\'s text, e.g. roadmap note ID "what I learned"')
-    value = None if undo else (text or "").strip()
-    from roadmap_cli.progress.models import MAX_VALUE as MAX_TEXT
-
-    if value is not None and len(value) > MAX_TEXT:
-        # Longer would make a backup that no roadmap imports.
-        raise UsageError(f"a note may be up to {MAX_TEXT:,} characters; this one has {len(value):,}")
-    change_ids([item_id], lambda _plan, wanted: [(wanted[0], "note", value)])
+    track.note(item_id, text, undo)
 
 
 def register(app: typer.Typer) -> None:

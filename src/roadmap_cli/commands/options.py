@@ -7,11 +7,15 @@ heavy at the top: the planner's limits are read inside the parsers that check th
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from roadmap_cli.inputs import DURATION_FORMS, TODAY_ENV, event_time, parse_duration, today
+
+__all__ = ["DURATION_FORMS", "TODAY_ENV", "event_time", "parse_duration", "today"]
 
 
 def parse_hours(value: float | None) -> float | None:
@@ -28,27 +32,30 @@ def parse_hours(value: float | None) -> float | None:
 
 
 def parse_hours_today(value: float | None) -> float | None:
+    from roadmap_cli.inputs import InvalidValue, check_hours_today
+
     if value is None:
         return None
-    if not math.isfinite(value) or not 0.25 <= value <= 24:
-        raise typer.BadParameter(f"{value:g} is not a number of hours in a day; give one from 0.25 to 24")
-    return value
+    try:
+        return check_hours_today(value)
+    except InvalidValue as error:
+        raise typer.BadParameter(error.message) from None
 
 
 def parse_date(value: str, option: str = "--start") -> date:
-    from roadmap_cli.limits import DATE_RANGE, in_range
+    from roadmap_cli.inputs import InvalidValue, read_date
 
     try:
-        day = date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value[:40]!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04", param_hint=f"'{option}'"
-        ) from None
-    if not in_range(day):
-        raise typer.BadParameter(
-            f"{value.strip()} is out of range; give a date {DATE_RANGE}", param_hint=f"'{option}'"
-        )
-    return day
+        return read_date(value)
+    except InvalidValue as error:
+        raise typer.BadParameter(error.message, param_hint=f"'{option}'") from None
+
+
+def check_on(value: str | None) -> str | None:
+    """``--on``: checked as it is read, given to the command as written."""
+    if value is not None:
+        parse_date(value, "--on")
+    return value
 
 
 def parse_months(value: str, option: str = "--months") -> tuple[int, int]:
@@ -170,38 +177,6 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 WeeksOption = Annotated[bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")]
 
 
-#: For tests and demos only: pretend today is this date (YYYY-MM-DD).
-TODAY_ENV = "ROADMAP_TODAY"
-
-
-def today() -> date:
-    """Today's date, or ``ROADMAP_TODAY`` when set (used by the tests to fix the clock)."""
-    import os
-
-    value = os.environ.get(TODAY_ENV)
-    if not value:
-        return date.today()
-    from roadmap_cli.errors import UsageError
-    from roadmap_cli.limits import DATE_RANGE, in_range
-
-    try:
-        day = date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(f"{TODAY_ENV}={value[:40]!r} is not a date; write it as YYYY-MM-DD") from None
-    if not in_range(day):
-        raise UsageError(f"{TODAY_ENV}={value.strip()} is out of range; give a date {DATE_RANGE}")
-    return day
-
-
-def event_time() -> datetime | None:
-    """When to date new events: now, unless ``ROADMAP_TODAY`` moves the day (then that day, at this time)."""
-    import os
-
-    if not os.environ.get(TODAY_ENV):
-        return None
-    return datetime.combine(today(), datetime.now().time()).astimezone()
-
-
 ItemIds = Annotated[
     list[str] | None,
     typer.Argument(
@@ -212,31 +187,3 @@ ItemIds = Annotated[
     ),
 ]
 UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]
-
-
-DURATION_FORMS = "90m, 1h30m, 1.5h, 2h or 1:30"
-
-
-def parse_duration(value: str) -> int:
-    """Study time as minutes: ``90m``, ``1h30m``, ``1.5h``, ``2h``, ``1:30``; a usage error otherwise."""
-    import re
-
-    from roadmap_cli.errors import UsageError
-    from roadmap_cli.progress.models import MAX_LOG_MINUTES
-
-    text = value.strip().lower().replace(" ", "")
-    minutes: float | None = None
-    if found := re.fullmatch(r"(\d{1,2}):([0-5]\d)", text):
-        minutes = int(found[1]) * 60 + int(found[2])
-    elif (found := re.fullmatch(r"(?:(\d{1,3}(?:\.\d{1,2})?)h)?(?:(\d{1,4})m(?:in)?)?", text)) and (
-        found[1] is not None or found[2] is not None
-    ):
-        minutes = float(found[1] or 0) * 60 + int(found[2] or 0)
-        if found[1] is not None and "." in found[1] and found[2] is not None:
-            minutes = None  # 1.5h30m: one or the other
-    if minutes is None or not 1 <= round(minutes) <= MAX_LOG_MINUTES:
-        raise UsageError(
-            f"{value!r} is not a study time of 1 minute to {MAX_LOG_MINUTES // 60} hours",
-            hint=f"write it as {DURATION_FORMS}",
-        )
-    return round(minutes)

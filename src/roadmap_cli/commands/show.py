@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, WeeksOption, today
+from roadmap_cli.commands.options import JsonOption, WeeksOption
 
 HELP = """Show your active plan as it was saved, each item with its state, or one item whole.
 
@@ -26,40 +26,9 @@ def show(
     weeks: WeeksOption = False,
     json_out: JsonOption = False,
 ) -> None:
-    from roadmap_cli.progress.lookup import read_progress
-    from roadmap_cli.progress.store import open_store
+    from roadmap_cli import track
 
-    with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
-        state = store.state() if item_id is not None else None
-    if item_id is None:
-        if json_out:
-            from roadmap_cli.render.jsonout import emit, show_document
-
-            emit(show_document(progress))
-        else:
-            from roadmap_cli.render.plantext import plan_text
-            from roadmap_cli.render.term import write as page
-
-            states = {i.item.id: i.state for i in progress.items}
-            page(plan_text(progress.plan, by_week=weeks, today=progress.today, states=states), pager=True)
-        return
-    from pathlib import Path
-
-    from roadmap_cli.catalog.registry import load_catalog
-    from roadmap_cli.views.detail import item_detail
-
-    assert state is not None
-    packs = [Path(p) for p in progress.plan.request.packs if Path(p).is_file()]
-    detail = item_detail(progress, state, load_catalog(packs), item_id.strip().lower())
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, item_document
-
-        emit(item_document(detail))
-    else:
-        from roadmap_cli.render.text import item_text, write
-
-        write(item_text(detail), pager=True)
+    track.show(item_id, weeks, json_out)
 
 
 def register(app: typer.Typer) -> None:

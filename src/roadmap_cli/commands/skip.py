@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from roadmap_cli.commands.options import ItemIds, UndoOption
-from roadmap_cli.errors import UsageError
 
 HELP = """Mark items you already know: they count as done.
 
@@ -17,13 +16,9 @@ Example:  roadmap skip learn-language-core programming-fundamentals
 
 
 def skip(ids: ItemIds = None, undo: UndoOption = False) -> None:
-    from roadmap_cli.commands.changes import change_ids
-    from roadmap_cli.progress.models import EventKind
+    from roadmap_cli import track
 
-    if not ids:
-        raise UsageError("give the ids of the items to skip, e.g. roadmap skip ID [ID...]")
-    kind: EventKind = "unskip" if undo else "skip"
-    change_ids(ids, lambda _plan, wanted: [(i, kind, None) for i in wanted])
+    track.skip(ids, undo)
 
 
 def register(app: typer.Typer) -> None:

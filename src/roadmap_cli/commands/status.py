@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, today
+from roadmap_cli.commands.options import JsonOption
 
 HELP = """Show where you stand against your plan.
 
@@ -20,22 +20,9 @@ Example:  roadmap status
 
 
 def status(json_out: JsonOption = False) -> None:
-    from roadmap_cli.progress.lookup import read_progress, replan_end
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import advice, needs_replan
+    from roadmap_cli import track
 
-    with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
-        end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
-    said = advice(progress, end)
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, status_document
-
-        emit(status_document(progress, said))
-    else:
-        from roadmap_cli.render.text import status_text, write
-
-        write(status_text(progress, said), pager=True)
+    track.status(json_out)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, parse_hours_today, today
+from roadmap_cli.commands.options import JsonOption, parse_hours_today
 
 HELP = """Say what to study today, in the time you have.
 
@@ -31,23 +31,9 @@ def today_command(
     ] = None,
     json_out: JsonOption = False,
 ) -> None:
-    from roadmap_cli.progress.lookup import read_progress, replan_end
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import needs_replan, plan_today
+    from roadmap_cli import track
 
-    with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
-        end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
-    minutes = round((hours if hours is not None else progress.plan.hours_per_week / 7) * 60)
-    view = plan_today(progress, minutes, end)
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, today_document
-
-        emit(today_document(view))
-    else:
-        from roadmap_cli.render.text import today_text, write
-
-        write(today_text(view))
+    track.today_plan(hours, json_out)
 
 
 def register(app: typer.Typer) -> None:

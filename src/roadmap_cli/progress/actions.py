@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from roadmap_cli.progress.models import Event, EventKind, ProgressState
 from roadmap_cli.progress.store import Store
+from roadmap_cli.record import Record
 
 
 def changes_state(state: ProgressState, item_id: str, kind: EventKind, _value: str | None) -> bool:
@@ -26,8 +26,7 @@ def changes_state(state: ProgressState, item_id: str, kind: EventKind, _value: s
     return True
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Record):
     asked: list[tuple[str, EventKind, str | None]]
     written: list[Event]
     state: ProgressState  # after the change

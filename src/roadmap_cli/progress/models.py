@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
+
+from roadmap_cli.record import Record, field
 
 EventKind = Literal["tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog"]
 EVENT_KINDS: tuple[EventKind, ...] = ("tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog")
 MAX_LOG_MINUTES = 24 * 60  # one entry of study time: at most a day
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     """One thing the person did, never changed once written.
 
     ``uid`` is a stable identity (a UUID) so an exported history can be merged back without
@@ -33,8 +33,7 @@ class Event:
     row: int = 0  # its place in this database's history (0 until written)
 
 
-@dataclass(frozen=True)
-class LogEntry:
+class LogEntry(Record):
     """Study time recorded with ``roadmap log``: a ``log`` event's value, read."""
 
     uid: str
@@ -64,8 +63,7 @@ def read_log(event: Event) -> LogEntry:
     return LogEntry(event.uid, event.item_id, date.fromisoformat(on), minutes, note, event.row)
 
 
-@dataclass
-class ItemRecord:
+class ItemRecord(Record, frozen=False):
     """What the history says of one item; :mod:`roadmap_cli.views.progress` turns it into a state."""
 
     ticked: bool = False
@@ -153,8 +151,7 @@ def event_problem(event: Event) -> str | None:
     return None
 
 
-@dataclass
-class ProgressState:
+class ProgressState(Record, frozen=False):
     """The current state of every item that has events, derived by replaying them in order.
 
     An event that cannot be understood is set aside in ``ignored`` (uid, why) and changes nothing:

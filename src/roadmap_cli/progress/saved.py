@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.record import Record, field
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -41,8 +41,7 @@ MAX_TEXT = 2000
 # -- the model ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlanRequestRecord:
+class PlanRequestRecord(Record):
     """What the person asked for."""
 
     lang: str  # the stack id
@@ -55,14 +54,12 @@ class PlanRequestRecord:
     certs: tuple[str, ...] | None = None  # the certifications chosen (None: the pack's default)
 
 
-@dataclass(frozen=True)
-class PlanPhase:
+class PlanPhase(Record):
     id: str
     title: str
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(Record):
     """A milestone or project of the plan. ``start`` and ``end`` are None for an item that was already
     done or skipped when the plan was made, so it was left out of the schedule (a *settled* item)."""
 
@@ -89,8 +86,7 @@ class PlanItem:
         return self.start is not None
 
 
-@dataclass(frozen=True)
-class PlanWeek:
+class PlanWeek(Record):
     index: int  # 0-based
     start: date  # the Monday
     first_day: date  # the plan's first day in its first week, else the Monday
@@ -102,8 +98,7 @@ class PlanWeek:
         return sum(minutes for _, minutes in self.slices)
 
 
-@dataclass(frozen=True)
-class PlanCert:
+class PlanCert(Record):
     """A certification to start studying for when its phase begins."""
 
     id: str
@@ -115,8 +110,7 @@ class PlanCert:
     items: tuple[str, ...] = ()  # its study items
 
 
-@dataclass(frozen=True)
-class SavedPlan:
+class SavedPlan(Record):
     request: PlanRequestRecord
     stack: str  # the stack's name, e.g. "Python"
     framework: str  # the framework's name

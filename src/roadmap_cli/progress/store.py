@@ -24,7 +24,6 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ItemRecord, ProgressState
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
+from roadmap_cli.record import Record
 
 DATABASE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT = 10.0  # seconds
@@ -50,8 +50,7 @@ def utc_now() -> str:
 # -- migrations ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(Record):
     version: int
     name: str
     statements: tuple[str, ...]
@@ -203,8 +202,7 @@ def _translated(path: Path) -> Iterator[None]:
 # -- the store ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class StoredPlan:
+class StoredPlan(Record):
     """A row of ``plans``: the saved plan's stored text, read into a :class:`SavedPlan` on demand."""
 
     id: int

@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
-from roadmap_cli.render.units import hours
+from roadmap_cli.render.units import ESTIMATE_NOTE, hours
 
 #: The tools a framework may name in place of its stack's.
 TOOL_KEYS = ("orm", "test_tool", "job_queue", "package_manager")

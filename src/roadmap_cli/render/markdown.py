@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.render.text import totals_text
-from roadmap_cli.render.units import hours_text
+from roadmap_cli.render.units import ESTIMATE_NOTE, hours_text
 from roadmap_cli.safetext import safe
 from roadmap_cli.views.progress import ItemProgress, Progress
 

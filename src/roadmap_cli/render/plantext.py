@@ -7,11 +7,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.progress.saved import PlanCert, SavedPlan
 from roadmap_cli.render.term import MEANING, fields, item, para, term, wrap
 from roadmap_cli.render.text import state_legend, state_mark, timeline_lines
-from roadmap_cli.render.units import day_text, hours_text
+from roadmap_cli.render.units import ESTIMATE_NOTE, day_text, hours_text
 from roadmap_cli.views.timeline import Span
 
 if TYPE_CHECKING:

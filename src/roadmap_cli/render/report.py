@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap_cli import __version__
-from roadmap_cli.catalog.catalog import ESTIMATE_NOTE
 from roadmap_cli.progress.models import ProgressState
-from roadmap_cli.render.units import day_text, hours, hours_text, percent_text
+from roadmap_cli.render.units import ESTIMATE_NOTE, day_text, hours, hours_text, percent_text
 from roadmap_cli.views.progress import Advice, ItemProgress, Progress
 from roadmap_cli.views.report import (
     CitedSource,

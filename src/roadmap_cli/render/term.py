@@ -38,10 +38,10 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from roadmap_cli.guard import ASCII_MARKS, can_show_marks
+from roadmap_cli.record import Record
 from roadmap_cli.safetext import safe
 
 NBSP = "\xa0"
@@ -91,8 +91,7 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "") not in ("", "0")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     width: int
     colour: bool
     ascii: bool
@@ -277,8 +276,7 @@ def fields(pairs: Sequence[tuple[str, str]], *, indent: int = 2, dim: Sequence[s
     return out
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Record):
     header: str
     styles: tuple[str, ...] = ()
     right: bool = False

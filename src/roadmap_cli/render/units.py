@@ -29,3 +29,10 @@ def day_text(value: date) -> str:
 
 def days_text(days: int) -> str:
     return f"{days} day" + ("" if days == 1 else "s")
+
+
+#: What every view that shows hours says about them.
+ESTIMATE_NOTE = (
+    "Hours are this project's estimates, not figures from the guides: each phase is sized so that, "
+    "at 12 h a week, it takes about as many months as the guides give it."
+)

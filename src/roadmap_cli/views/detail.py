@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from roadmap_cli.errors import UsageError, closest
 from roadmap_cli.progress.models import LogEntry, ProgressState
 from roadmap_cli.progress.saved import SavedPlan
+from roadmap_cli.record import Record
 from roadmap_cli.views.progress import ItemProgress, ItemStatus, Progress
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(Record):
     """Another item named by this one, with its state in the plan (None: not in this plan)."""
 
     id: str
@@ -23,16 +22,14 @@ class Link:
     state: ItemStatus | None
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(Record):
     id: str
     title: str
     publisher: str
     as_of: str
 
 
-@dataclass(frozen=True)
-class ItemDetail:
+class ItemDetail(Record):
     entry: ItemProgress
     phase_title: str
     description: str
@@ -87,8 +84,7 @@ def item_detail(progress: Progress, state: ProgressState, catalog: Catalog, item
     )
 
 
-@dataclass(frozen=True)
-class PlanRow:
+class PlanRow(Record):
     """A saved plan in the list of plans: read, or why it cannot be."""
 
     id: int

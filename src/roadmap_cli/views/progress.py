@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from roadmap_cli.dates import monday_of
 from roadmap_cli.progress.models import ItemRecord, ProgressState
 from roadmap_cli.progress.saved import PlanItem, SavedPlan
+from roadmap_cli.record import Record
 from roadmap_cli.render.units import hours_text
 
 #: done: ticked. skipped: marked as known. overdue: planned to end before today, not done.
@@ -52,8 +52,7 @@ def percent(done: int, total: int) -> float:
     return round(100 * done / total, 1) if total else 0.0
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(Record):
     done_minutes: int  # done and skipped items, and logged time on the rest up to their estimates
     total_minutes: int
     done_items: int
@@ -80,8 +79,7 @@ class Totals:
         )
 
 
-@dataclass(frozen=True)
-class ItemProgress:
+class ItemProgress(Record):
     item: PlanItem
     state: ItemStatus
     notes: tuple[str, ...] = ()
@@ -105,8 +103,7 @@ class ItemProgress:
         return self.item.minutes - self.credit_minutes
 
 
-@dataclass(frozen=True)
-class PhaseProgress:
+class PhaseProgress(Record):
     id: str
     number: int  # 1-based, in the plan's phase order
     title: str
@@ -115,8 +112,7 @@ class PhaseProgress:
     end: date | None
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(Record):
     plan: SavedPlan
     today: date
     items: tuple[ItemProgress, ...]  # every item of the plan: by phase, settled first, then scheduled
@@ -319,15 +315,13 @@ def compute_progress(
 # -- pace and forecast ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PassedCert:
+class PassedCert(Record):
     id: str
     name: str
     on: date
 
 
-@dataclass(frozen=True)
-class Forecast:
+class Forecast(Record):
     """When the plan will really end, at the pace of the last four weeks.
 
     ``source`` says what the pace is measured from: study time logged, the estimates of items ticked
@@ -344,8 +338,7 @@ class Forecast:
     window_days: int = PACE_DAYS
 
 
-@dataclass(frozen=True)
-class Calibration:
+class Calibration(Record):
     """How logged time compares with the estimates, on finished items with time logged."""
 
     items: int
@@ -428,15 +421,13 @@ def calibrate(items: Sequence[ItemProgress]) -> Calibration | None:
 # -- this week ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WeekItem:
+class WeekItem(Record):
     item: PlanItem
     minutes: int  # planned for this week
     done: bool
 
 
-@dataclass(frozen=True)
-class WeekView:
+class WeekView(Record):
     today: date
     standing: Literal["before_start", "in_plan", "after_end"]
     week_number: int | None  # 1-based, None after the plan's end
@@ -524,8 +515,7 @@ def _overdue(progress: Progress, before: date) -> tuple[PlanItem, ...]:
 Reason = Literal["overdue", "in_progress", "this_week", "ahead"]
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(Record):
     """One piece of advice on the pace, the same in ``today``, ``next`` and ``status``."""
 
     kind: Literal["behind", "ahead", "finished"]
@@ -597,16 +587,14 @@ def todo_order(progress: Progress, *, ahead: bool = True) -> list[tuple[ItemProg
     return ordered
 
 
-@dataclass(frozen=True)
-class TodayItem:
+class TodayItem(Record):
     item: PlanItem
     minutes: int  # to spend today
     reason: Reason
     why: str  # the reason in words
 
 
-@dataclass(frozen=True)
-class TodayView:
+class TodayView(Record):
     today: date
     minutes: int  # the time there is
     items: tuple[TodayItem, ...]

@@ -20,10 +20,11 @@ How the axis reads:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from roadmap_cli.record import Record
 
 if TYPE_CHECKING:
     from roadmap_cli.views.progress import PhaseProgress
@@ -40,8 +41,7 @@ def _on_step(month: date, step: int) -> bool:
     return (month.year * 12 + month.month - 1) % step == 0
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Record):
     label: str
     start: date
     end: date
@@ -57,8 +57,7 @@ def phase_spans(phases: Iterable[PhaseProgress]) -> list[Span]:
     ]
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(Record):
     axis: str  # the month labels
     years: str  # the year under the first month and under each January
     rows: list[tuple[str, str]]  # (label, bar)

@@ -1,0 +1,182 @@
+"""The daily commands' plain command lines, run without building the parser.
+
+Why: ``roadmap status``, ``next``, ``today``, ``show``, ``check``, ``skip``, ``note`` and ``log`` run
+many times a day, and their work (read the database, draw a screen) takes a few milliseconds.
+Importing Typer and Click costs about ten times that, and building the command from its signature
+more again, before any of it starts.
+
+How: ``answer(argv)`` takes a command line only when it is in the plain form the commands' help
+shows: the global ``--ascii`` and ``--no-pager``, then the command's name, then its arguments and
+its options, each spelt whole (``--hours 2``, ``--hours=2``, ``-H 2``, ``--json``), in any order.
+It turns the words into values with the same checks the parser runs (``roadmap_cli.inputs``) and
+calls the same function in ``roadmap_cli.track`` that the Typer command calls, with the same
+values; what that function raises is reported as ``cli.failed`` reports it for the parser.
+
+Anything else is left to the parser, which answers exactly as it would have: ``--help``, a word
+it does not know, bundled short flags (``-uw``), a value that does not parse, a missing or extra
+argument, ``--``, a value that starts with ``-``, and shell completion. Then ``answer`` returns
+None having done nothing. Nothing here can make a command behave differently, only sooner.
+
+``tests/test_fast.py`` holds this to that: each spec below names exactly the parameters Click
+builds from the Typer command, and both ways give the same output, errors, exit code and database
+over a corpus of command lines.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from roadmap_cli.inputs import InvalidValue
+
+#: Options of ``roadmap`` itself that may come before the command, and the parameter each sets.
+GLOBAL_FLAGS = {"--ascii": "ascii_marks", "--no-pager": "no_pager"}
+
+
+class Spec:
+    """One command's command line: its flags, its options that take a value, its arguments."""
+
+    __slots__ = ("args", "checks", "flags", "no_args_is_help", "required", "run", "values", "variadic")
+
+    def __init__(
+        self,
+        run: str,
+        *,
+        flags: dict[str, str] | None = None,
+        values: dict[str, str] | None = None,
+        args: tuple[str, ...] = (),
+        required: int = 0,
+        variadic: bool = False,
+        no_args_is_help: bool = False,
+        checks: dict[str, Callable[[str], object]] | None = None,
+    ) -> None:
+        self.run = run  #: the function in roadmap_cli.track
+        self.flags = flags or {}  #: option word -> parameter set to True
+        self.values = values or {}  #: option word -> parameter given the next word
+        self.args = args  #: parameters given the arguments, in order
+        self.required = required  #: how many of ``args`` must be given
+        self.variadic = variadic  #: the last of ``args`` takes all the remaining ones, as a list
+        self.no_args_is_help = no_args_is_help  #: the command alone shows its help
+        self.checks = checks or {}  #: parameter -> the value from its word, or ValueError
+
+
+def _hours_today(word: str) -> float:
+    from roadmap_cli.inputs import check_hours_today
+
+    return check_hours_today(float(word))  # as Click's FLOAT reads it, then the option's callback
+
+
+def _day(word: str) -> str:
+    from roadmap_cli.inputs import read_date
+
+    read_date(word)  # as the option's callback checks it; the command takes it as written
+    return word
+
+
+JSON = {"--json": "json_out"}
+UNDO = {"--undo": "undo", "-u": "undo"}
+
+SPECS: dict[str, Spec] = {
+    "status": Spec("status", flags=JSON),
+    "next": Spec("next_week", flags=JSON),
+    "today": Spec(
+        "today_plan", flags=JSON, values={"--hours": "hours", "-H": "hours"}, checks={"hours": _hours_today}
+    ),
+    "show": Spec("show", flags={**JSON, "--weeks": "weeks", "-w": "weeks"}, args=("item_id",)),
+    "check": Spec(
+        "check",
+        flags={**UNDO, "--carry": "carry"},
+        values={"--evidence": "evidence", "-e": "evidence"},
+        args=("ids",),
+        variadic=True,
+    ),
+    "skip": Spec("skip", flags=UNDO, args=("ids",), variadic=True),
+    "note": Spec("note", flags=UNDO, args=("item_id", "text"), required=1, no_args_is_help=True),
+    "log": Spec(
+        "log",
+        flags=UNDO,
+        values={"--on": "on", "--note": "note", "-n": "note"},
+        args=("item_id", "duration"),
+        no_args_is_help=True,
+        checks={"on": _day},
+    ),
+}
+
+
+class _NotPlain(Exception):
+    """The command line is not in the plain form: the parser takes it."""
+
+
+def read(argv: list[str]) -> tuple[Spec, dict[str, object], dict[str, bool]] | None:
+    """The command's spec, its parameters and the global options, or None if the parser must read it."""
+    try:
+        return _read(argv)
+    except (_NotPlain, ValueError, InvalidValue):
+        return None
+
+
+def _read(argv: list[str]) -> tuple[Spec, dict[str, object], dict[str, bool]]:
+    if os.environ.get("_ROADMAP_COMPLETE"):  # shell completion: Click's protocol
+        raise _NotPlain
+    words = list(argv)
+    given = dict.fromkeys(GLOBAL_FLAGS.values(), False)
+    while words and words[0] in GLOBAL_FLAGS:
+        given[GLOBAL_FLAGS[words.pop(0)]] = True
+    if not words or words[0] not in SPECS:
+        raise _NotPlain
+    spec = SPECS[words.pop(0)]
+    if spec.no_args_is_help and not words:
+        raise _NotPlain
+    params: dict[str, object] = {}
+    positional: list[str] = []
+    while words:
+        word = words.pop(0)
+        if not word.startswith("-"):
+            positional.append(word)
+        elif word in spec.flags:
+            params[spec.flags[word]] = True
+        elif word in spec.values:
+            if not words or words[0].startswith("-"):
+                raise _NotPlain
+            params[spec.values[word]] = words.pop(0)
+        elif word.startswith("--") and word.partition("=")[0] in spec.values:
+            name, _, value = word.partition("=")
+            params[spec.values[name]] = value
+        else:
+            raise _NotPlain
+    if spec.variadic:
+        *single, rest = spec.args
+        params[rest] = positional[len(single) :] or None
+        positional = positional[: len(single)]
+        if len(positional) < len(single):
+            raise _NotPlain
+    elif len(positional) > len(spec.args) or len(positional) < spec.required:
+        raise _NotPlain
+    params.update(zip(spec.args, positional, strict=False))
+    for name, check in spec.checks.items():
+        written = params.get(name)
+        if isinstance(written, str):
+            params[name] = check(written)
+    return spec, params, given
+
+
+def answer(argv: list[str]) -> int | None:
+    """Run ``roadmap *argv`` if it is a plain daily command line: its exit code; None if the
+    parser must read it (nothing has been done then)."""
+    found = read(argv)
+    if found is None:
+        return None
+    spec, params, given = found
+    from roadmap_cli import track
+    from roadmap_cli.cli import failed
+    from roadmap_cli.render.term import configure
+
+    configure(**given)
+    try:
+        getattr(track, spec.run)(**params)
+    except Exception as error:
+        code = failed(error)
+        if code is None:
+            raise
+        return code
+    return 0
