@@ -287,3 +287,108 @@ def test_generated_command_lines_do_the_same_both_ways_or_go_to_the_parser(
             assert by_fast(argv) is None
         return
     both_ways(argv, template, roadmap_home, monkeypatch)
+
+
+# ------------------------------------------------------------------------------------ bash's TAB
+
+
+def tab_by_parser(words: str, at: str, shell: str = "bash") -> tuple[int, str]:
+    env = {"_ROADMAP_COMPLETE": f"complete_{shell}", "COMP_WORDS": words, "COMP_CWORD": at}
+    done = CliRunner().invoke(build_app(), [], env=env, prog_name="roadmap", catch_exceptions=False)
+    return done.exit_code, done.stdout
+
+
+def tab_by_fast(words: str, at: str, monkeypatch: pytest.MonkeyPatch, shell: str = "bash") -> str | None:
+    monkeypatch.setenv("_ROADMAP_COMPLETE", f"complete_{shell}")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", at)
+    return fast.complete()
+
+
+TABS = [
+    ("roadmap ", "1"),
+    ("roadmap s", "1"),
+    ("roadmap st", "1"),
+    ("roadmap zz", "1"),
+    ("roadmap check ", "2"),
+    ("roadmap check sq", "2"),
+    ("roadmap check SQL", "2"),
+    ("roadmap check learn-language-core sq", "3"),
+    ("roadmap skip p", "2"),
+    ("roadmap note l", "2"),
+    ("roadmap show s", "2"),
+    ("roadmap log le", "2"),
+    ("roadmap check\tsq", "2"),
+    ("roadmap plan --lang ", "3"),
+    ("roadmap plan --lang p", "3"),
+    ("roadmap plan -l ja", "3"),
+    ("roadmap certs --lang g", "3"),
+    ("roadmap plan --lang Py", "3"),
+    ("roadmap check sq", "7"),
+    ("roadmap s", "1 "),
+]
+
+
+@pytest.mark.parametrize(("words", "at"), TABS)
+def test_tab_on_a_command_or_an_item_id_offers_the_same_both_ways(
+    words: str, at: str, template: Path, roadmap_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with fresh_home(template, roadmap_home, monkeypatch):
+        code, parsed = tab_by_parser(words, at)
+        assert code == 0
+        assert tab_by_fast(words, at, monkeypatch) == parsed
+        assert parsed.strip() or words.endswith(("zz", "SQL", "Py"))  # Typer matches case and all
+
+
+TABS_FOR_THE_PARSER = [
+    ("roadmap plan --hours 12 --lang p", "5", "bash"),
+    ("roadmap plan --lang -", "3", "bash"),
+    ("roadmap check -", "2", "bash"),
+    ("roadmap --ascii check s", "3", "bash"),
+    ("roadmap note x ", "3", "bash"),
+    ("roadmap salary --level s", "3", "bash"),
+    ("roadmap zz ", "2", "bash"),
+    ("roadmap check 'sq", "2", "bash"),
+    ("roadmap s", "x", "bash"),
+    ("roadmap s", "0", "bash"),
+    ("roadmap s", "1", "zsh"),
+    ("roadmap s", "1", "fish"),
+]
+
+
+@pytest.mark.parametrize(("words", "at", "shell"), TABS_FOR_THE_PARSER)
+def test_any_other_tab_is_left_to_the_parser(
+    words: str, at: str, shell: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert tab_by_fast(words, at, monkeypatch, shell) is None
+
+
+def completes_with(param: Any, name: str) -> bool:
+    """Whether Typer completes this parameter with roadmap_cli.completion's ``name`` (held in its wrapper)."""
+    from roadmap_cli import completion
+
+    wrapper = getattr(param, "_custom_shell_complete", None)
+    cells = [cell.cell_contents for cell in getattr(wrapper, "__closure__", None) or ()]
+    return any(getattr(cell, "__wrapped__", cell) is getattr(completion, name) for cell in cells)
+
+
+def completes_ids(argument: Any) -> bool:
+    return completes_with(argument, "complete_item_ids")
+
+
+def test_every_id_argument_the_parser_completes_is_completed_without_it() -> None:
+    """ID_ARGUMENTS lists exactly the arguments Typer completes with item ids, and how many."""
+    from roadmap_cli.completion import complete_item_ids
+
+    found: dict[str, int | None] = {}
+    for name in COMMANDS:
+        arguments = [p for p in load_command(name).params if p.param_type_name == "argument"]
+        completed = [p for p in arguments if completes_ids(p)]
+        if completed:
+            assert [arguments.index(p) for p in completed] == [0], name  # the first argument only
+            found[name] = None if completed[0].nargs == -1 else 1
+    assert found == fast.ID_ARGUMENTS
+    for command, option in fast.OPTION_VALUES:
+        param = next(p for p in load_command(command).params if option in p.opts)
+        assert completes_with(param, fast.OPTION_VALUES[command, option])
+    assert complete_item_ids("sql-f") == ["sql-fundamentals"]

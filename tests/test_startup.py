@@ -306,6 +306,21 @@ def test_completing_a_command_name_loads_no_command(roadmap_home: Path) -> None:
     assert {"skip", "status", "salary"} <= set(done.stdout.split())
     assert not command_modules(modules)
     assert not modules & HEAVY
+    assert not modules & PARSER
+
+
+def test_completing_an_item_id_or_a_stack_builds_no_parser(planned_home: Path) -> None:
+    for words, at, offered in (
+        ("roadmap check sql-f", "2", ["sql-fundamentals"]),
+        ("roadmap plan --lang g", "3", ["go"]),
+    ):
+        done, modules = probe(
+            planned_home, _ROADMAP_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=at
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split() == offered
+        assert not modules & PARSER
+        assert not modules & CONTENT_MODULES
 
 
 def test_completing_an_option_loads_only_the_running_command(roadmap_home: Path) -> None:

@@ -160,9 +160,65 @@ def _read(argv: list[str]) -> tuple[Spec, dict[str, object], dict[str, bool]]:
     return spec, params, given
 
 
+#: The commands whose arguments TAB completes with item ids, and how many of them (None: all).
+ID_ARGUMENTS: dict[str, int | None] = {"check": None, "skip": None, "note": 1, "show": 1, "log": 1}
+#: The options whose value TAB completes here when it comes right after the command
+#: (``roadmap plan --lang <TAB>``), with the function in roadmap_cli.completion that does it.
+OPTION_VALUES = {
+    (command, option): "complete_lang" for command in ("plan", "certs") for option in ("--lang", "-l")
+}
+
+
+def complete() -> str | None:
+    """What bash's TAB offers for a command's name or an item id, as Typer's bash completion
+    gives it (one per line); None for anything else: other shells, options, and command lines
+    with quotes or escapes, which Typer splits as a shell would."""
+    from roadmap_cli.cli import COMMANDS
+
+    text = os.environ.get("COMP_WORDS", "")
+    if os.environ.get("_ROADMAP_COMPLETE") != "complete_bash" or any(c in text for c in "'\"\\"):
+        return None
+    try:
+        at = int(os.environ.get("COMP_CWORD", ""))
+    except ValueError:
+        return None
+    for blank in "\t\r\n":  # what the shell splits on; str.split() would split on more
+        text = text.replace(blank, " ")
+    words = [word for word in text.split(" ") if word]
+    if at < 1:
+        return None
+    args, incomplete = words[1:at], words[at] if at < len(words) else ""
+    if incomplete.startswith("-"):
+        return None
+    if not args:
+        offered = list(COMMANDS)
+    elif len(args) == 2 and (args[0], args[1]) in OPTION_VALUES:
+        from roadmap_cli import completion
+
+        offered = getattr(completion, OPTION_VALUES[args[0], args[1]])(incomplete)
+    elif any(word.startswith("-") for word in args):
+        return None
+    elif args[0] in ID_ARGUMENTS and len(args) - 1 < (ID_ARGUMENTS[args[0]] or len(args)):
+        from roadmap_cli.completion import complete_item_ids
+
+        offered = complete_item_ids(incomplete)
+    else:
+        return None
+    # Typer keeps only what starts with the word as typed, case and all.
+    return "\n".join(name for name in offered if name.startswith(incomplete)) + "\n"
+
+
 def answer(argv: list[str]) -> int | None:
-    """Run ``roadmap *argv`` if it is a plain daily command line: its exit code; None if the
-    parser must read it (nothing has been done then)."""
+    """Run ``roadmap *argv`` if it is a plain daily command line, or answer bash's TAB: its exit
+    code; None if the parser must read it (nothing has been done then)."""
+    if "_ROADMAP_COMPLETE" in os.environ:
+        offered = complete()
+        if offered is None:
+            return None
+        import sys
+
+        sys.stdout.write(offered)
+        return 0
     found = read(argv)
     if found is None:
         return None

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import UndoOption, check_on
+from roadmap_cli.commands.options import UndoOption, check_on, complete_item_ids
 from roadmap_cli.inputs import DURATION_FORMS
 
 HELP = f"""Record time you studied an item: partial progress, and your real pace.
@@ -21,7 +21,10 @@ Example:  roadmap log sql-fundamentals 1h30m --note "joins, window functions"
 
 def log(
     item_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help="The item's id.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ID", help="The item's id.", show_default=False, autocompletion=complete_item_ids
+        ),
     ] = None,
     duration: Annotated[
         str | None,

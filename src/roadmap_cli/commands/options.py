@@ -13,9 +13,18 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.completion import complete_item_ids, complete_lang, matching
 from roadmap_cli.inputs import DURATION_FORMS, TODAY_ENV, event_time, parse_duration, today
 
-__all__ = ["DURATION_FORMS", "TODAY_ENV", "event_time", "parse_duration", "today"]
+__all__ = [
+    "DURATION_FORMS",
+    "TODAY_ENV",
+    "complete_item_ids",
+    "complete_lang",
+    "event_time",
+    "parse_duration",
+    "today",
+]
 
 
 def parse_hours(value: float | None) -> float | None:
@@ -80,44 +89,6 @@ def parse_months(value: str, option: str = "--months") -> tuple[int, int]:
     return low, high
 
 
-def complete_lang(incomplete: str) -> list[str]:
-    """Stack ids for shell completion, from the cached catalog."""
-    try:
-        from roadmap_cli.catalog.registry import load_catalog
-
-        names = sorted(load_catalog().stacks)
-    except Exception:  # completion must never print a traceback into the shell
-        return []
-    return [n for n in names if n.startswith(incomplete.lower())]
-
-
-def _matching(names: list[str], incomplete: str) -> list[str]:
-    low = incomplete.lower()
-    return [n for n in dict.fromkeys(names) if n.lower().startswith(low)]
-
-
-def complete_item_ids(incomplete: str) -> list[str]:
-    """Item ids for shell completion: the active plan's first (in its order), then the content's."""
-    names: list[str] = []
-    try:
-        from roadmap_cli.progress.store import database_path, open_store
-
-        if database_path().exists():
-            with open_store(readonly=True) as store:
-                stored = store.active_plan()
-                if stored is not None:
-                    names += [i.id for i in stored.plan().all_items()]
-    except Exception:  # completion must never print a traceback into the shell
-        pass
-    try:
-        from roadmap_cli.catalog.registry import load_catalog
-
-        names += [i["id"] for i in load_catalog().items]
-    except Exception:
-        pass
-    return _matching(names, incomplete)
-
-
 def complete_framework(ctx: typer.Context, incomplete: str) -> list[str]:
     """Frameworks of the stack --lang names (of every stack before --lang is given)."""
     try:
@@ -129,7 +100,7 @@ def complete_framework(ctx: typer.Context, incomplete: str) -> list[str]:
         names = [f["id"] for stack in stacks for f in stack["frameworks"]]
     except Exception:
         return []
-    return _matching(names, incomplete)
+    return matching(names, incomplete)
 
 
 def complete_tz(incomplete: str) -> list[str]:
@@ -140,7 +111,7 @@ def complete_tz(incomplete: str) -> list[str]:
         names = sorted(available_timezones())
     except Exception:
         return []
-    return _matching(["UTC", *names], incomplete)
+    return matching(["UTC", *names], incomplete)
 
 
 def complete_pack_files(incomplete: str) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, WeeksOption
+from roadmap_cli.commands.options import JsonOption, WeeksOption, complete_item_ids
 
 HELP = """Show your active plan as it was saved, each item with its state, or one item whole.
 
@@ -21,7 +21,10 @@ Example:  roadmap show sql-fundamentals
 
 def show(
     item_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help="An item of your plan.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ID", help="An item of your plan.", show_default=False, autocompletion=complete_item_ids
+        ),
     ] = None,
     weeks: WeeksOption = False,
     json_out: JsonOption = False,
