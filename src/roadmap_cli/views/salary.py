@@ -7,11 +7,11 @@ only says where the lowest and the highest figure lie.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from roadmap_cli.catalog.catalog import Catalog
 from roadmap_cli.errors import UsageError, closest, unknown_name
+from roadmap_cli.record import Record, field
 
 #: The level of a figure that covers every level (an overall average or median).
 ALL_LEVELS = "all"
@@ -53,8 +53,7 @@ def level_label(level_id: str) -> str:
     return "All levels" if level_id == ALL_LEVELS else level_id.capitalize()
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Record):
     """Where the figures for one level, place and currency lie, from the lowest to the highest."""
 
     level: str
@@ -87,8 +86,7 @@ def span_of(rows: list[dict[str, Any]]) -> Span:
     return Span(first["level"], first["place"], first["currency"], low, high, open_ended, list(rows))
 
 
-@dataclass(frozen=True)
-class SalaryView:
+class SalaryView(Record):
     level: str | None
     place: str | None
     rows: list[dict[str, Any]]
