@@ -240,8 +240,16 @@ def startup_cases(rm: list[str], home: Path, tmp: Path) -> list[Case]:
         Case("roadmap skip ID", [*rm, "skip", "programming-fundamentals"], env, daily),
         Case("roadmap today", [*rm, "today"], env, daily),
         Case("roadmap show", [*rm, "show"], env, daily),
+        Case("roadmap show ID", [*rm, "show", "sql-fundamentals"], env, daily, expect="sql-fundamentals"),
         Case("roadmap log ID 30m", [*rm, "log", "learn-language-core", "30m"], env, daily),
         Case("completion: `roadmap s<TAB>`", rm, completing("roadmap s"), daily, expect="status"),
+        Case(
+            "completion: `roadmap check sql<TAB>`",
+            rm,
+            completing("roadmap check sql"),
+            daily,
+            expect="sql-fundamentals",
+        ),
         Case(
             "completion: `roadmap plan --lang p<TAB>`",
             rm,

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -329,6 +328,8 @@ class Store:
         ``keep(state, item_id, kind, value)`` is asked, with the state as it is inside the
         transaction, whether each entry is worth writing (e.g. not a tick of a ticked item).
         """
+        from uuid import uuid4  # here: importing uuid imports platform, which reads need not pay for
+
         stamp = (at or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="microseconds")
         written: list[Event] = []
         with self._write() as db:
@@ -340,7 +341,7 @@ class Store:
                     raise ValueError(f"unknown event kind {kind!r}")
                 if keep is not None and not keep(state, item_id, kind, value):
                     continue
-                uid = uuid.uuid4().hex
+                uid = uuid4().hex
                 cursor = db.execute(
                     "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
                     (uid, item_id, kind, value, stamp),
