@@ -42,12 +42,7 @@ class FrozenInstanceError(AttributeError):
     """Assigning to a field of a frozen record."""
 
 
-class _Missing:
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING: Any = _Missing()
+MISSING: Any = object()  #: a field with no default
 
 
 class Field:
