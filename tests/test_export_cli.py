@@ -208,3 +208,57 @@ def test_import_missing_file(runner: CliRunner, tmp_path: Path) -> None:
     code, _, err = invoke(runner, "progress", "import", str(tmp_path / "nope.json"))
     assert code == 1
     assert "no such file" in err
+
+
+def test_a_large_import_counts_every_event_and_leaves_the_store_as_strict_as_before(
+    planned: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past 10,000 new events the import takes its bulk path (index built afresh, the kind checked
+    in Python rather than row by row): what it writes must add up as the events do, and afterwards
+    the database still refuses a kind it does not know and the garbage collector runs again."""
+    import gc
+    import sqlite3
+
+    from roadmap_cli.progress.store import database_path
+
+    backup = tmp_path / "backup.json"
+    assert invoke(planned, "progress", "export", str(backup))[0] == 0
+    doc = json.loads(backup.read_text(encoding="utf-8"))
+    stamp = "2027-01-20T10:00:00.000000+00:00"
+    kinds = ("tick", "untick", "note", "skip", "unskip")
+    doc["events"] += [
+        {"uid": f"bulk-{n}", "item_id": "sql-fundamentals", "kind": kinds[n % 5], "created_at": stamp}
+        for n in range(12_001)
+    ]  # ends on a tick (12,000 is a multiple of 5) and a withdrawn note for each note
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(doc), encoding="utf-8")
+
+    monkeypatch.setenv("ROADMAP_HOME", str(tmp_path / "elsewhere"))
+    code, _, err = invoke(planned, "progress", "import", str(big))
+    assert code == 0, err
+    assert "Imported 12008 events and 1 plan" in err
+    assert gc.isenabled()
+    _, out, _ = invoke(planned, "show", "sql-fundamentals", "--json")
+    shown = json.loads(out)
+    assert shown["state"] == "done"
+
+    insert = "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES (?, 'y', ?, NULL, ?)"
+    db = sqlite3.connect(database_path())
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            db.execute(insert, ("new", "explode", stamp))
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+            db.execute(insert, ("bulk-7", "tick", stamp))
+    finally:
+        db.close()
+
+
+def test_a_refused_import_leaves_the_garbage_collector_running(planned: CliRunner, tmp_path: Path) -> None:
+    import gc
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"kind": "roadmap-progress", "version": 1, "plans": [], "events": [1]}', encoding="utf-8")
+    code, _, err = invoke(planned, "progress", "import", str(bad))
+    assert code == 1
+    assert "events[0]: expected an object" in err
+    assert gc.isenabled()

@@ -418,3 +418,20 @@ def test_no_plan_says_exactly_what_to_do(runner: CliRunner) -> None:
         "error: you have no plan yet\n"
         "hint: make one with `roadmap plan --lang python --hours 12` (your stack and your hours)\n"
     )
+
+
+def test_an_event_is_made_from_its_fields_in_their_order() -> None:
+    """Event writes its own ``__init__`` for speed: it must take the fields the class declares."""
+    import inspect
+
+    fields = [(name, default) for name, default, _ in Event.__record_fields__]
+    parameters = list(inspect.signature(Event).parameters.values())
+    assert [p.name for p in parameters] == [name for name, _ in fields]
+    assert [p.default for p in parameters][-1] == fields[-1][1] == 0
+    event = Event("u", "some-item", "note", "text", "2027-01-04T10:00:00+00:00")
+    same = Event(uid="u", item_id="some-item", kind="note", value="text", created_at=event.created_at)
+    assert event == same
+    assert (event.kind, event.value, event.row) == ("note", "text", 0)
+    assert Event("u", "i", "tick", None, "t", 5).row == 5
+    with pytest.raises(AttributeError):
+        event.row = 3  # type: ignore[misc]

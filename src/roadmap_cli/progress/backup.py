@@ -195,10 +195,10 @@ def _check_plan(problems: _Problems, path: str, plan: object) -> tuple[str, Save
 _EVENT_KEYS = frozenset({"uid", "item_id", "kind", "value", "created_at"})
 
 
-def _check_event(problems: _Problems, path: str, event: object) -> Event | None:
-    """An event of the backup, or None with its problems listed. A backup holds up to a million of
-    them, nearly always sound: those pass one quick test, and only the others are looked at field by
-    field to say what is wrong."""
+def _sound_event(event: object) -> Event | None:
+    """The event, if it is sound; None if anything about it is off. A backup holds up to a million
+    events, nearly always sound: each passes this one quick test, and only the others are looked at
+    field by field (``_check_event``) to say what is wrong."""
     if isinstance(event, dict) and event.keys() <= _EVENT_KEYS:
         uid, item_id, created_at = event.get("uid"), event.get("item_id"), event.get("created_at")
         if (
@@ -214,10 +214,11 @@ def _check_event(problems: _Problems, path: str, event: object) -> Event | None:
             found = Event(uid, item_id, event.get("kind"), event.get("value"), created_at)  # type: ignore[arg-type]
             if event_problem(found) is None:
                 return found
-    return _check_event_field_by_field(problems, path, event)
+    return None
 
 
-def _check_event_field_by_field(problems: _Problems, path: str, event: object) -> Event | None:
+def _check_event(problems: _Problems, path: str, event: object) -> Event | None:
+    """An event looked at field by field: the event, or None with each of its problems listed."""
     if not isinstance(event, dict):
         problems.add(path, f"expected an object, found {_kind(event)}")
         return None
@@ -286,9 +287,11 @@ def read_backup(doc: object, source: str) -> tuple[list[tuple[str, SavedPlan]], 
             if problems.full:
                 break
         for n, raw_event in enumerate(raw_events):
-            if problems.full:
-                break
-            event = _check_event(problems, f"events[{n}]", raw_event)
+            event = _sound_event(raw_event)
+            if event is None:
+                if problems.full:
+                    break
+                event = _check_event(problems, f"events[{n}]", raw_event)
             if event is not None:
                 events.append(event)
     if problems.count:

@@ -431,10 +431,17 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
     rebuild_index = len(new) > max(10_000, history)
     if rebuild_index:
         db.execute("DROP INDEX events_uid")
-    db.executemany(
-        "INSERT INTO events (id, uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        ((e.row, e.uid, e.item_id, e.kind, e.value, e.created_at) for e in new),
-    )
+    # The table's CHECK on ``kind`` costs SQLite more than the insert itself (1.6 µs a row against
+    # 1.2): every kind was checked above, so it is not checked again row by row. For this statement
+    # only: the pragma is set back before anything else is written.
+    db.execute("PRAGMA ignore_check_constraints = ON")
+    try:
+        db.executemany(
+            "INSERT INTO events (id, uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            ((e.row, e.uid, e.item_id, e.kind, e.value, e.created_at) for e in new),
+        )
+    finally:
+        db.execute("PRAGMA ignore_check_constraints = OFF")
     if rebuild_index:
         db.execute("CREATE UNIQUE INDEX events_uid ON events (uid)")
     return new
