@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,11 @@ from roadmap_cli.commands.options import (
     parse_months,
     today,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from roadmap_cli.progress.saved import SavedPlan
 
 HELP = """Make a dated, week-by-week study plan that fits the hours you have.
 
@@ -88,11 +93,42 @@ def plan(
     json_out: JsonOption = False,
     packs: PackOption = None,
 ) -> None:
+    from roadmap_cli.speed import gc_paused
+
+    # A big pack's catalog is a million objects. They are made with the garbage collector at rest
+    # and freed when ``_saved_plan`` returns, before it is back: none of its passes walks them.
+    with gc_paused():
+        saved, notice = _saved_plan(lang, hours, framework, start, months, core_only, cert, dry_run, packs)
+    if json_out and notice:
+        sys.stderr.write(notice)
+    if json_out:
+        from roadmap_cli.render.jsonout import emit, plan_document
+
+        emit(plan_document(saved))
+    else:
+        from roadmap_cli.render.plantext import plan_text
+        from roadmap_cli.render.term import write
+
+        write(plan_text(saved, by_week=weeks, today=today()), pager=True, notice=notice)
+
+
+def _saved_plan(
+    lang: str,
+    hours: float,
+    framework: str | None,
+    start: str | None,
+    months: str,
+    core_only: bool,
+    cert: list[str] | None,
+    dry_run: bool,
+    packs: list[Path] | None,
+) -> tuple[SavedPlan, str]:
+    """The plan the options ask for, saved unless ``dry_run``, and what to tell the person of it."""
     from roadmap_cli.catalog.catalog import worded_per_stack
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
     from roadmap_cli.progress.models import ProgressState
-    from roadmap_cli.progress.saved import SavedPlan, from_planner
+    from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import database_path, open_store
     from roadmap_cli.render.plantext import past_start_warning, replaced_text
     from roadmap_cli.views.progress import done_for
@@ -138,17 +174,7 @@ def plan(
         notice += f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n"
         if before is not None:
             notice += replaced_text(before, saved, saved_id)
-    if json_out and notice:
-        sys.stderr.write(notice)
-    if json_out:
-        from roadmap_cli.render.jsonout import emit, plan_document
-
-        emit(plan_document(saved))
-    else:
-        from roadmap_cli.render.plantext import plan_text
-        from roadmap_cli.render.term import write
-
-        write(plan_text(saved, by_week=weeks, today=today()), pager=True, notice=notice)
+    return saved, notice
 
 
 def register(app: typer.Typer) -> None:
