@@ -252,6 +252,9 @@ class _Reader:
     def read(self) -> tuple[bool, Any]:
         """Whether the file holds a document, and its value; raises the first problem, ranked as above."""
         get_event = self.loader.get_event
+        in_place = self._text_in_place
+        # The event types as locals: this loop runs once for every event of every pack.
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         stack: list[_Collection] = []
         result: list[Any] = []
         values = documents = 0
@@ -259,16 +262,16 @@ class _Reader:
         while True:
             event = get_event()  # type: ignore[no-untyped-call]
             kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+            if kind is scalar_event or kind is alias_event:
                 values += 1
                 if values > MAX_VALUES:
                     raise _fail(self.path, event, _VALUES_MESSAGE)
-                if kind is yaml.AliasEvent:
+                if kind is alias_event:
                     if self.open_anchors:
                         self.tape.append(event)
                     self._alias(stack, result, event)
                     continue
-                if stack and self._text_in_place(stack[-1], event):
+                if stack and in_place(stack[-1], event):
                     continue
                 anchor = self._record(event)
                 self._scalar(stack, result, event)
@@ -392,37 +395,44 @@ class _Reader:
         return tag
 
     def _text_in_place(self, parent: _Collection, event: Any) -> bool:
-        """Read the commonest event of a pack, a text in a collection, in one step; False if it is not one.
+        """Read the commonest events of a pack, a text in a collection or a plain whole number in a
+        list or as a value (hours, ranks), in one step; False if it is neither.
 
-        The same as ``_scalar`` for a scalar with no tag or anchor that YAML reads as text, with
-        the steps it needs written out: most of a pack's events take this way, so it sets the
-        pace of a cold load. Anything else is left to ``_scalar``.
+        The same as ``_scalar`` for a scalar with no tag or anchor that YAML reads as text or as
+        such a number, with the steps it needs written out: most of a pack's events take this way,
+        so it sets the pace of a cold load. Anything else is left to ``_scalar``.
         """
         if not self.building or parent.muted or event.anchor is not None or self.open_anchors:
             return False
         if event.tag is not None:
             return False
         text = event.value
-        if (
-            event.implicit[0]
-            and (not text or text[0] in self.resolved_by_first)  # as _plain_tag, without the call
-            and self._plain_tag(text) != _STR_TAG
-        ):
-            return False
+        value: Any = text
+        source = None  # what the mark keeps of a number's text, as _scalar_value does
+        if event.implicit[0] and (not text or text[0] in self.resolved_by_first):  # as _plain_tag
+            tag = self._plain_tag(text)
+            if tag != _STR_TAG:
+                # Only what _scalar_value reads as a plain decimal int, which nothing reports; a
+                # key that is a number is left to _key to refuse.
+                if tag != _INT_TAG or event.style or (parent.is_map and parent.expect_key):
+                    return False
+                if not _DECIMAL.fullmatch(text):
+                    return False
+                value, source = int(text), text
         mark = event.start_mark
         parent.size += 1
         if not parent.is_map:
             item_loc = (*parent.loc, parent.count)
-            self.doc.marks[item_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
-            parent.value.append(text)
+            self.doc.marks[item_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, source))
+            parent.value.append(value)
             parent.count += 1
         elif parent.expect_key:
-            key_loc = (*parent.loc, "<key>")
-            key_mark = self.doc.marks[key_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
+            key_mark = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
             parent.expect_key = False
             if text in parent.seen:
+                self.doc.marks[(*parent.loc, "<key>")] = key_mark  # where _key reports it
                 self._key(parent, text, event)  # says where it was first
-            else:  # what _key does for a new text key
+            else:  # what _key does for a new text key (which needs no mark of the key as a value)
                 parent.seen[text] = key_mark.line
                 parent.skip_value = False
                 parent.key = text
@@ -431,8 +441,8 @@ class _Reader:
         else:
             parent.expect_key = True
             if not parent.skip_value:
-                self.doc.marks[parent.value_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
-                parent.value[parent.key] = text
+                self.doc.marks[parent.value_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, source))
+                parent.value[parent.key] = value
         return True
 
     def _scalar(self, stack: list[_Collection], result: list[Any], event: Any) -> None:
@@ -472,7 +482,7 @@ class _Reader:
         stack.append(_Collection(is_map, loc, mark, muted, anchor))
         if not self.building or muted:
             return
-        self.doc.marks[loc] = Mark(mark.line + 1, mark.column + 1)
+        self.doc.marks[loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
         tag = self._tag(event, yaml.MappingNode if is_map else yaml.SequenceNode, None)
         if tag not in _PLAIN_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
