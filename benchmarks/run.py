@@ -3,6 +3,7 @@
     python benchmarks/run.py            # 20 rounds of start-up, 3 of each scale case (several minutes)
     python benchmarks/run.py --quick    # small sizes, few rounds, no verdicts: the CI smoke run
     python benchmarks/run.py --write    # also rewrite BENCHMARKS.md with the figures
+    python benchmarks/run.py --only-scale   # the scale cases alone (--no-scale: start-up alone)
 
 Run it with the Python of the environment roadmap is installed in (its ``roadmap`` script is used,
 so the figures include what a user's shell pays). Everything runs in a temporary ROADMAP_HOME; the
@@ -25,6 +26,9 @@ organisation's pack: a couple of hundred short core items, the rest optional, so
 makes a plan of about a year that the planner chooses from all the items. Load + validate and the
 planner are timed in a fresh process; the CLI is timed cold (no catalog cache: YAML parsing and
 validation included) and warm.
+
+A long history: a backup of a million events (the most a backup may hold) is imported into a
+fresh home, and ``roadmap status`` over it is timed in turns with ``status`` over a hundred events.
 
 ``--quick`` runs the same steps at small sizes with a few rounds and gives no verdicts: it checks
 that every step still runs (CI runs it), not how fast.
@@ -61,6 +65,10 @@ PER_FILE = 2_500  # milestones per file: each file stays under the loader's 50,0
 CORE_ITEMS = 200  # about this many generated items are core, whatever the size
 STATUS_EVENTS = 100_000
 QUICK_STATUS_EVENTS = 2_000
+HISTORY_EVENTS = 1_000_000  # the most a backup may hold
+QUICK_HISTORY_EVENTS = 5_000
+IMPORT_TARGET = 10.0  # seconds to import a backup of HISTORY_EVENTS
+HISTORY_STATUS_TARGET = 1.5  # `status` over HISTORY_EVENTS, at most this many times `status` over a few
 COLD_TARGET, WARM_TARGET = 3.0, 0.5  # seconds, for the CLI over the largest size
 TIME = "/usr/bin/time"
 
@@ -625,6 +633,51 @@ def measure_status_events(rm: list[str], base: Path, count: int, reps: int, verd
     ]
 
 
+def measure_history(rm: list[str], base: Path, count: int, reps: int, verdicts: bool) -> list[str]:
+    """A backup of ``count`` events (the status seeding's mix, written through the store's own
+    API, then exported) imported into a fresh home; then ``roadmap status`` over that history
+    against ``status`` over a hundred events, in turns."""
+    source, small = base / "history-source", base / "history-small"
+    for home, events in ((source, count), (small, 100)):
+        env = make_env(home)
+        if run([*rm, *PLAN_ARGS, "--start", START], env).code != 0:
+            raise SystemExit("`roadmap plan` failed: cannot measure a long history")
+        in_child(SEED_EVENTS, env, str(home), str(events))
+    backup = base / "history.json"
+    if run([*rm, "progress", "export", str(backup)], make_env(source)).code != 0:
+        raise SystemExit("`roadmap progress export` failed")
+    size_mb = backup.stat().st_size / 1024 / 1024
+    shutil.rmtree(source, ignore_errors=True)
+    imports = []
+    target = base / "history-import"
+    for _ in range(max(1, reps - 1)):  # each import is into a fresh home
+        shutil.rmtree(target, ignore_errors=True)
+        imports.append(run([*rm, "progress", "import", str(backup)], make_env(target)))
+    if any(r.code != 0 for r in imports):
+        raise SystemExit(f"`roadmap progress import` of {count:,} events failed: exit {imports[0].code}")
+    big_env, small_env = make_env(target), make_env(small)
+    run([*rm, "status"], big_env)  # warm
+    run([*rm, "status"], small_env)
+    big: list[float] = []
+    few: list[float] = []
+    for _ in range(max(reps, 5)):
+        big.append(run([*rm, "status"], big_env).seconds)
+        few.append(run([*rm, "status"], small_env).seconds)
+    ratio = median(big) / median(few)
+    seconds = median([r.seconds for r in imports])
+    verdict_import = ("ok" if seconds <= IMPORT_TARGET else "**over**") if verdicts else ""
+    verdict_status = ("ok" if ratio <= HISTORY_STATUS_TARGET else "**over**") if verdicts else ""
+    return [
+        "| measure | s | CPU s | × `status` over 100 events | target | |",
+        "|---|---:|---:|---:|---:|---|",
+        f"| `roadmap progress import` of {count:,} events ({size_mb:.0f} MB) | {seconds:.2f} "
+        f"| {_s(_median_cpu(imports))} |  | ≤ {IMPORT_TARGET:g} s | {verdict_import} |",
+        f"| `roadmap status` over those {count:,} events | {median(big):.3f} |  | {ratio:.2f} "
+        f"| ≤ {HISTORY_STATUS_TARGET:g}× | {verdict_status} |",
+        f"| `roadmap status` over 100 events | {median(few):.3f} |  | 1.00 |  |  |",
+    ]
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -651,7 +704,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, few rounds, no verdicts (CI)")
     parser.add_argument("--write", action="store_true", help="rewrite BENCHMARKS.md with the results")
     parser.add_argument("--no-scale", action="store_true", help="start-up only")
+    parser.add_argument("--only-scale", action="store_true", help="scale only: no start-up rounds")
     args = parser.parse_args(argv)
+    if args.no_scale and args.only_scale:
+        parser.error("--no-scale and --only-scale leave nothing to measure")
     from importlib.util import find_spec
 
     if find_spec("roadmap_cli") is None:
@@ -660,9 +716,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
     if args.quick and args.write:
         parser.error("--quick gives no figures worth keeping: leave out --write")
+    if args.only_scale and args.write:
+        parser.error("--only-scale leaves out the start-up figures BENCHMARKS.md keeps: leave out --write")
     rounds, reps, rss_runs = (3, 1, 1) if args.quick else (20, 3, 3)
     sizes = QUICK_SIZES if args.quick else SIZES
     events = QUICK_STATUS_EVENTS if args.quick else STATUS_EVENTS
+    history = QUICK_HISTORY_EVENTS if args.quick else HISTORY_EVENTS
     verdicts = not args.quick
 
     rm = roadmap_command()
@@ -672,19 +731,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     report = [f"Measured {when} on {machine()}; `roadmap` run as {how}; peak memory from {memory}.", ""]
     with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as tmp:
         base = Path(tmp)
-        cases = startup_cases(rm, base / "startup", base)
-        print(f"start-up: {len(cases)} commands × {rounds} rounds ...", file=sys.stderr)
-        measure_startup(cases, rounds, rss_runs)
-        missing = missing_peers()
-        report += [
-            f"## Start-up (median of {rounds} rounds, warm caches)",
-            "",
-            *startup_table(cases, verdicts),
-            "",
-            "Targets are ratios to the import floor measured in the same rounds. "
-            + (f"Not installed here, so not measured: {', '.join(missing)}." if missing else ""),
-            "",
-        ]
+        cases: list[Case] = []
+        if not args.only_scale:
+            cases = startup_cases(rm, base / "startup", base)
+            print(f"start-up: {len(cases)} commands × {rounds} rounds ...", file=sys.stderr)
+            measure_startup(cases, rounds, rss_runs)
+            missing = missing_peers()
+            report += [
+                f"## Start-up (median of {rounds} rounds, warm caches)",
+                "",
+                *startup_table(cases, verdicts),
+                "",
+                "Targets are ratios to the import floor measured in the same rounds. "
+                + (f"Not installed here, so not measured: {', '.join(missing)}." if missing else ""),
+                "",
+            ]
         if not args.no_scale:
             print(f"scale: {', '.join(f'{n:,}' for n in sizes)} milestones ...", file=sys.stderr)
             rows = measure_scale(rm, base, sizes, reps)
@@ -707,6 +768,18 @@ def main(argv: Sequence[str] | None = None) -> None:
             *measure_status_events(rm, base, events, reps, verdicts),
             "",
         ]
+        if not args.no_scale:
+            print(f"a history of {history:,} events: import and status ...", file=sys.stderr)
+            report += [
+                f"## Scale: a history of {history:,} events",
+                "",
+                "A backup of that many events (the mix above, written through the store's own API) is "
+                "imported into a fresh home; then `roadmap status` over it and over 100 events run in "
+                "turns. CPU time (user + system) is what other load on the machine does not inflate.",
+                "",
+                *measure_history(rm, base, history, reps, verdicts),
+                "",
+            ]
     text = "\n".join(report)
     print(text)
     failed = [case.name for case in cases if case.note]

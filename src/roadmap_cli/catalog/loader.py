@@ -430,7 +430,8 @@ class _Reader:
             key_mark = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
             parent.expect_key = False
             if text in parent.seen:
-                self.doc.marks[(*parent.loc, "<key>")] = key_mark  # where _key reports it
+                key_loc = (*parent.loc, "<key>")
+                self.doc.marks[key_loc] = key_mark  # where _key reports it
                 self._key(parent, text, event)  # says where it was first
             else:  # what _key does for a new text key (which needs no mark of the key as a value)
                 parent.seen[text] = key_mark.line
