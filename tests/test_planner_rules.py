@@ -301,6 +301,22 @@ def test_practice_that_outlasts_the_other_items_runs_on_alone() -> None:
     assert plan.items[1].end == MONDAY + timedelta(days=6)
 
 
+def test_items_dropped_for_practice_are_left_out_in_rank_order() -> None:
+    # 1-month window (to 3 February); the practice alone runs five weeks, past it: every optional
+    # item added is dropped again, last added first, and all are listed in the order of their rank.
+    cat = catalog(
+        item("practice", 10, weekly=2),
+        item("d", 2, priority="optional", rank=4),
+        item("b", 40, priority="optional", rank=2),
+        item("a", 10, priority="optional", rank=1),
+        item("c", 10, priority="optional", rank=3),
+    )
+    plan = plan_of(cat, months=(1, 1))
+    assert order(plan) == ["practice"]
+    assert [i["id"] for i in plan.left_out] == ["a", "b", "c", "d"]
+    assert not plan.fits
+
+
 def test_weekly_hours_above_the_weekly_budget_fill_the_week_and_still_finish() -> None:
     plan = plan_of(catalog(item("practice", 5, weekly=4), item("work", 2)), hours=3)
     assert [w.slices for w in plan.weeks] == [
