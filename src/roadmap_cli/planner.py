@@ -223,6 +223,13 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     pending: list[Item] = []  # what applies to the stack and is not done, in pack order
     done_items: list[Item] = []  # what applies and is done or skipped, in pack order
     settled = set(request.done)  # done, or not for this plan: a dependency nothing waits for
+    # The same pass sorts the pending items into core and optional. Each optional item's place in
+    # the order they are offered (lowest rank first, then pack order) is packed into one integer,
+    # as ``_order`` does, so the sort compares plain ints and reads no item again: at 50,000 items
+    # each read of an item's dict costs more than the comparing.
+    core: list[Item] = []
+    offer_keys: list[int] = []
+    count = len(catalog.items)  # more than any place in ``pending``
     for item in catalog.items:
         if (
             not applies_to(item, stack["id"])
@@ -233,19 +240,11 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
         elif item["id"] in request.done:
             done_items.append(item)
         else:
+            if item["priority"] == "core" or item["cert"] is not None:
+                core.append(item)
+            elif not request.core_only:
+                offer_keys.append(item["rank"] * count + len(pending))
             pending.append(item)
-    # One pass sorts the pending items into core and optional. Each optional item's place in the
-    # order they are offered (lowest rank first, then pack order) is packed into one integer, as
-    # ``_order`` does, so the sort compares plain ints and reads no item again: at 50,000 items each
-    # read of an item's dict costs more than the comparing.
-    core: list[Item] = []
-    offer_keys: list[int] = []
-    count = len(pending)
-    for n, item in enumerate(pending):
-        if item["priority"] == "core" or item["cert"] is not None:
-            core.append(item)
-        elif not request.core_only:
-            offer_keys.append(item["rank"] * count + n)
     offer_keys.sort()
     core_ids = {i["id"] for i in core}
     core_minutes = sum(item_hours(i, stack["id"]) * 60 for i in core)

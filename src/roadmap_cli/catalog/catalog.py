@@ -147,6 +147,8 @@ def tools_of(stack: dict[str, Any], framework: dict[str, Any]) -> dict[str, str]
 
 def placeholders_in(text: str) -> list[str]:
     """The {names} a title uses; raises ValueError for a malformed template."""
+    if "{" not in text and "}" not in text:  # most titles: nothing to parse (a catalog has thousands)
+        return []
     return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
 
 

@@ -275,11 +275,13 @@ def _assemble(
     cert_ids = {c["id"] for _, _, c in certs}
 
     def refs(
-        doc: Document, loc: tuple[str | int, ...], values: Iterable[str], known: set[str], what: str
+        doc: Document, loc: tuple[str | int, ...], key: str, values: Iterable[str], known: set[str], what: str
     ) -> None:
+        """Each of ``values`` (at ``loc`` + ``key``) that is not ``known``, as a problem. The place is
+        put together only for a problem: this runs five times for each of a catalog's items."""
         for j, value in enumerate(values):
             if value not in known:
-                problems.append(f"{doc.where((*loc, j))}: unknown {what} {value!r}")
+                problems.append(f"{doc.where((*loc, key, j))}: unknown {what} {value!r}")
 
     items: list[Item] = []
     origin: dict[str, tuple[Document, tuple[str | int, ...]]] = {}
@@ -313,11 +315,11 @@ def _assemble(
             problems.append(f"{doc.where((*loc, 'phase'))}: unknown phase {item['phase']!r}")
         if item["track"] is not None and item["track"] not in track_ids:
             problems.append(f"{doc.where((*loc, 'track'))}: unknown track {item['track']!r}")
-        refs(doc, (*loc, "sources"), item["sources"], source_ids, "source")
-        refs(doc, (*loc, "stacks"), item["stacks"], stack_ids, "stack")
-        refs(doc, (*loc, "titles"), item["titles"], stack_ids, "stack")
-        refs(doc, (*loc, "stack_hours"), item["stack_hours"], stack_ids, "stack")
-        refs(doc, (*loc, "resources_by_stack"), item["resources_by_stack"], stack_ids, "stack")
+        refs(doc, loc, "sources", item["sources"], source_ids, "source")
+        refs(doc, loc, "stacks", item["stacks"], stack_ids, "stack")
+        refs(doc, loc, "titles", item["titles"], stack_ids, "stack")
+        refs(doc, loc, "stack_hours", item["stack_hours"], stack_ids, "stack")
+        refs(doc, loc, "resources_by_stack", item["resources_by_stack"], stack_ids, "stack")
         if item["cert"] is not None and item["cert"] not in cert_ids:
             problems.append(f"{doc.where((*loc, 'cert'))}: unknown certification {item['cert']!r}")
         for key, text in [("title", item["title"]), *((f"titles.{k}", v) for k, v in item["titles"].items())]:
@@ -369,10 +371,10 @@ def _assemble(
                 f"capstone {capstone!r} must be a project in that phase"
             )
     for doc, i, cert in certs:
-        refs(doc, ("certifications", i, "sources"), cert["sources"], source_ids, "source")
+        refs(doc, ("certifications", i), "sources", cert["sources"], source_ids, "source")
         if "phase" in cert and cert["phase"] not in phase_order:
             problems.append(f"{doc.where(('certifications', i, 'phase'))}: unknown phase {cert['phase']!r}")
-        refs(doc, ("certifications", i, "stacks"), cert.get("stacks", []), stack_ids, "stack")
+        refs(doc, ("certifications", i), "stacks", cert.get("stacks", []), stack_ids, "stack")
     career = _career(merged, source_ids, problems)
     aliases: dict[str, str] = {}
     for stack in stacks:
@@ -462,6 +464,7 @@ def _cycles(items: list[Item], origin: dict[str, tuple[Document, tuple[str | int
     state: dict[str, int] = {}
     by_id = {i["id"]: i for i in items}
     found: list[str] = []
+    known_deps: dict[str, list[str]] = {}  # worked out once, on the first visit
     for start in by_id:
         if start in state:
             continue
@@ -472,7 +475,9 @@ def _cycles(items: list[Item], origin: dict[str, tuple[Document, tuple[str | int
             if nxt == 0:
                 state[node] = 1
                 path.append(node)
-            deps = [d for d in by_id[node]["depends_on"] if d in by_id]
+                deps = known_deps[node] = [d for d in by_id[node]["depends_on"] if d in by_id]
+            else:
+                deps = known_deps[node]
             if nxt < len(deps):
                 stack.append((node, nxt + 1))
                 dep = deps[nxt]
