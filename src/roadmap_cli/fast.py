@@ -73,34 +73,41 @@ def _day(word: str) -> str:
     return word
 
 
-JSON = {"--json": "json_out"}
-UNDO = {"--undo": "undo", "-u": "undo"}
+def specs() -> dict[str, Spec]:
+    """Each daily command's spec, by the command's name."""
+    json = {"--json": "json_out"}
+    undo = {"--undo": "undo", "-u": "undo"}
+    return {
+        "status": Spec("status", flags=json),
+        "next": Spec("next_week", flags=json),
+        "today": Spec(
+            "today_plan",
+            flags=json,
+            values={"--hours": "hours", "-H": "hours"},
+            checks={"hours": _hours_today},
+        ),
+        "show": Spec("show", flags={**json, "--weeks": "weeks", "-w": "weeks"}, args=("item_id",)),
+        "check": Spec(
+            "check",
+            flags={**undo, "--carry": "carry"},
+            values={"--evidence": "evidence", "-e": "evidence"},
+            args=("ids",),
+            variadic=True,
+        ),
+        "skip": Spec("skip", flags=undo, args=("ids",), variadic=True),
+        "note": Spec("note", flags=undo, args=("item_id", "text"), required=1, no_args_is_help=True),
+        "log": Spec(
+            "log",
+            flags=undo,
+            values={"--on": "on", "--note": "note", "-n": "note"},
+            args=("item_id", "duration"),
+            no_args_is_help=True,
+            checks={"on": _day},
+        ),
+    }
 
-SPECS: dict[str, Spec] = {
-    "status": Spec("status", flags=JSON),
-    "next": Spec("next_week", flags=JSON),
-    "today": Spec(
-        "today_plan", flags=JSON, values={"--hours": "hours", "-H": "hours"}, checks={"hours": _hours_today}
-    ),
-    "show": Spec("show", flags={**JSON, "--weeks": "weeks", "-w": "weeks"}, args=("item_id",)),
-    "check": Spec(
-        "check",
-        flags={**UNDO, "--carry": "carry"},
-        values={"--evidence": "evidence", "-e": "evidence"},
-        args=("ids",),
-        variadic=True,
-    ),
-    "skip": Spec("skip", flags=UNDO, args=("ids",), variadic=True),
-    "note": Spec("note", flags=UNDO, args=("item_id", "text"), required=1, no_args_is_help=True),
-    "log": Spec(
-        "log",
-        flags=UNDO,
-        values={"--on": "on", "--note": "note", "-n": "note"},
-        args=("item_id", "duration"),
-        no_args_is_help=True,
-        checks={"on": _day},
-    ),
-}
+
+SPECS = specs()
 
 
 class _NotPlain(Exception):
@@ -175,11 +182,13 @@ def complete() -> str | None:
     with quotes or escapes, which Typer splits as a shell would."""
     from roadmap_cli.cli import COMMANDS
 
-    text = os.environ.get("COMP_WORDS", "")
-    if os.environ.get("_ROADMAP_COMPLETE") != "complete_bash" or any(c in text for c in "'\"\\"):
+    text, at_text = os.environ.get("COMP_WORDS"), os.environ.get("COMP_CWORD")
+    if os.environ.get("_ROADMAP_COMPLETE") != "complete_bash" or text is None or at_text is None:
+        return None
+    if any(c in text for c in "'\"\\"):
         return None
     try:
-        at = int(os.environ.get("COMP_CWORD", ""))
+        at = int(at_text)
     except ValueError:
         return None
     for blank in "\t\r\n":  # what the shell splits on; str.split() would split on more
