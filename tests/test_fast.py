@@ -49,6 +49,12 @@ def click_shape(name: str) -> dict[str, Any]:
         "secondary": [o for p in options for o in p.secondary_opts],
         "multiple": [p.name for p in options if p.multiple],
         "envvars": [p.name for p in command.params if p.envvar],
+        # What Click converts or checks beyond taking the word as it is.
+        "checked": {
+            p.name
+            for p in command.params
+            if p.callback is not None or type(p.type).__name__ not in ("StringParamType", "BoolParamType")
+        },
     }
 
 
@@ -63,6 +69,7 @@ def test_each_spec_names_exactly_what_the_parser_takes(name: str) -> None:
     assert spec.required == shape["required"]
     assert spec.variadic == shape["variadic"]
     assert spec.no_args_is_help == shape["no_args_is_help"]
+    assert set(spec.checks) == shape["checked"]
     # What the fast way cannot read: it must not be there to be missed.
     assert shape["secondary"] == shape["multiple"] == shape["envvars"] == []
     # The function it calls takes exactly the parameters Click would give the Typer command.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmap_cli.inputs import InvalidValue, check_hours_today, read_date
+from roadmap_cli.errors import UsageError
+from roadmap_cli.inputs import InvalidValue, check_hours_today, read_date, today
 
 
 @pytest.mark.parametrize("hours", [0.25, 1, 24])
@@ -30,3 +31,17 @@ def test_a_date_out_of_range_names_the_range() -> None:
     ):
         read_date(" 1800-01-01 ")
     assert str(read_date(" 2027-01-04 ")) == "2027-01-04"
+
+
+def test_a_bad_roadmap_today_says_what_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROADMAP_TODAY", "y" * 50)
+    with pytest.raises(UsageError) as refused:
+        today()
+    assert refused.value.message == f"ROADMAP_TODAY={'y' * 40!r} is not a date; write it as YYYY-MM-DD"
+    monkeypatch.setenv("ROADMAP_TODAY", "3001-01-01")
+    with pytest.raises(UsageError) as refused:
+        today()
+    assert (
+        refused.value.message
+        == "ROADMAP_TODAY=3001-01-01 is out of range; give a date from 1900-01-01 to 2999-12-31"
+    )
