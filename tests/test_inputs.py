@@ -37,7 +37,9 @@ def test_a_bad_roadmap_today_says_what_it_is(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("ROADMAP_TODAY", "y" * 50)
     with pytest.raises(UsageError) as refused:
         today()
-    assert refused.value.message == f"ROADMAP_TODAY={'y' * 40!r} is not a date; write it as YYYY-MM-DD"
+    assert refused.value.message == (
+        f"ROADMAP_TODAY={'y' * 40!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04"
+    )
     monkeypatch.setenv("ROADMAP_TODAY", "3001-01-01")
     with pytest.raises(UsageError) as refused:
         today()
