@@ -193,6 +193,23 @@ def test_ascii_switch_and_env(runner: CliRunner) -> None:
     assert not runner.invoke(app, ["status"], env={"ROADMAP_TODAY": TODAY}).stdout.isascii()
 
 
+def test_ascii_tables_line_up_though_a_stand_in_is_longer_than_its_mark(runner: CliRunner) -> None:
+    """£ becomes GBP: the columns are measured as written, so every row starts each column where
+    the header does."""
+    result = runner.invoke(app, ["--ascii", "salary", "--city", "london"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    heads = [n for n, line in enumerate(lines) if line.startswith("Figure ")]
+    assert heads
+    for n in heads:
+        head, row = lines[n], lines[n + 1]
+        assert row.startswith("GBP")
+        for header in ("As of", "Source", "What"):
+            column = head.index(header)
+            assert row[column - 2 : column] == "  ", (head, row)
+            assert row[column] != " ", (head, row)
+
+
 def test_marks_mean_one_thing(runner: CliRunner) -> None:
     """✓ only for done: a new plan has no tick at all; its legend explains the marks it uses."""
     plan = show(runner, VIEWS[0], 100)

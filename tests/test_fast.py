@@ -49,19 +49,27 @@ def click_shape(name: str) -> dict[str, Any]:
         "secondary": [o for p in options for o in p.secondary_opts],
         "multiple": [p.name for p in options if p.multiple],
         "envvars": [p.name for p in command.params if p.envvar],
+        # What Click converts or checks beyond taking the word as it is.
+        "checked": {
+            p.name
+            for p in command.params
+            if p.callback is not None or type(p.type).__name__ not in ("StringParamType", "BoolParamType")
+        },
     }
 
 
 @pytest.mark.parametrize("name", sorted(fast.SPECS))
 def test_each_spec_names_exactly_what_the_parser_takes(name: str) -> None:
-    spec, shape = fast.SPECS[name], click_shape(name)
+    spec, shape = fast.specs()[name], click_shape(name)  # made now, as the tests run
     assert name in COMMANDS
+    assert fast.specs().keys() == fast.SPECS.keys()
     assert spec.flags == shape["flags"]
     assert spec.values == shape["values"]
     assert spec.args == shape["args"]
     assert spec.required == shape["required"]
     assert spec.variadic == shape["variadic"]
     assert spec.no_args_is_help == shape["no_args_is_help"]
+    assert set(spec.checks) == shape["checked"]
     # What the fast way cannot read: it must not be there to be missed.
     assert shape["secondary"] == shape["multiple"] == shape["envvars"] == []
     # The function it calls takes exactly the parameters Click would give the Typer command.
@@ -190,6 +198,9 @@ PLAIN = [
     ["log", "--undo", "learn-language-core"],
     ["log", "--undo", "sql-fundamentals"],
     ["log", "learn-language-core"],
+    ["log", "learn-language-core", "1h", "--note=a=b"],
+    ["today", "--hours", "0.25"],
+    ["today", "-H", "24"],
     ["--ascii", "status"],
     ["--no-pager", "--ascii", "next"],
 ]
@@ -319,6 +330,7 @@ TABS = [
     ("roadmap show s", "2"),
     ("roadmap log le", "2"),
     ("roadmap check\tsq", "2"),
+    ("roadmap check X", "2"),
     ("roadmap plan --lang ", "3"),
     ("roadmap plan --lang p", "3"),
     ("roadmap plan -l ja", "3"),
@@ -337,7 +349,7 @@ def test_tab_on_a_command_or_an_item_id_offers_the_same_both_ways(
         code, parsed = tab_by_parser(words, at)
         assert code == 0
         assert tab_by_fast(words, at, monkeypatch) == parsed
-        assert parsed.strip() or words.endswith(("zz", "SQL", "Py"))  # Typer matches case and all
+        assert parsed.strip() or words.endswith(("zz", "SQL", "Py", "X"))  # Typer matches case and all
 
 
 TABS_FOR_THE_PARSER = [
@@ -349,6 +361,8 @@ TABS_FOR_THE_PARSER = [
     ("roadmap salary --level s", "3", "bash"),
     ("roadmap zz ", "2", "bash"),
     ("roadmap check 'sq", "2", "bash"),
+    ("roadmap check\x0bsq", "2", "bash"),
+    ("roadmap check --evidence s", "3", "bash"),
     ("roadmap s", "x", "bash"),
     ("roadmap s", "0", "bash"),
     ("roadmap s", "1", "zsh"),
@@ -392,3 +406,29 @@ def test_every_id_argument_the_parser_completes_is_completed_without_it() -> Non
         param = next(p for p in load_command(command).params if option in p.opts)
         assert completes_with(param, fast.OPTION_VALUES[command, option])
     assert complete_item_ids("sql-f") == ["sql-fundamentals"]
+
+
+def test_tab_without_the_shells_words_is_left_to_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_ROADMAP_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    monkeypatch.delenv("COMP_WORDS", raising=False)
+    assert fast.complete() is None
+    monkeypatch.setenv("COMP_WORDS", "roadmap s")
+    monkeypatch.delenv("COMP_CWORD")
+    assert fast.complete() is None
+
+
+def test_answer_writes_what_tab_offers_and_exits_0(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = {"COMP_WORDS": "roadmap st", "COMP_CWORD": "1"}
+    for key, value in words.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("_ROADMAP_COMPLETE", "complete_bash")
+    runner = CliRunner()
+    with runner.isolation() as (out, _, _):
+        code = fast.answer(["status"])  # the words come from the shell, not from argv
+        sys.stdout.flush()
+        offered = out.getvalue().decode()
+    assert code == 0
+    assert offered == "status\nstacks\n"
+    monkeypatch.setenv("_ROADMAP_COMPLETE", "complete_zsh")
+    assert fast.answer(["status"]) is None

@@ -60,6 +60,8 @@ def planned(runner: CliRunner) -> dict[str, Any]:
         ("45min", 45),
         (" 2H ", 120),
         ("24h", 1440),
+        ("1h 30m", 90),
+        ("1m", 1),
     ],
 )
 def test_durations_people_write(text: str, minutes: int) -> None:
@@ -70,7 +72,7 @@ def test_durations_people_write(text: str, minutes: int) -> None:
     "text", ["", "0m", "25h", "1.5h30m", "ninety", "-1h", "1h-30m", "1.234h", "2:75", "h", "m"]
 )
 def test_durations_that_are_not(text: str) -> None:
-    with pytest.raises(UsageError, match="is not a study time"):
+    with pytest.raises(UsageError, match="is not a study time of 1 minute to 24 hours"):
         parse_duration(text)
 
 

@@ -117,6 +117,23 @@ def test_a_class_made_now_reads_its_fields_in_order() -> None:
     assert Made.__dict__["second"] == "b"
     with pytest.raises(FrozenInstanceError):
         made.first = 2  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del made.first
+    with pytest.raises(TypeError, match="missing argument 'first'"):
+        Made()  # type: ignore[call-arg]
+
+    class Key(Record):
+        a: int
+        b: int
+
+    assert hash(Key(1, 2)) == hash((1, 2))  # as a dataclass hashes: its fields, as a tuple
+    assert hash(Key(1, 2)) != hash(Key(2, 1))
+
+    class Empty(Record):
+        pass
+
+    assert Empty() == Empty()
+    assert repr(Empty()).endswith("Empty()")
 
     class Loose(Record, frozen=False):
         value: int

@@ -14,12 +14,18 @@ values; what that function raises is reported as ``cli.failed`` reports it for t
 
 Anything else is left to the parser, which answers exactly as it would have: ``--help``, a word
 it does not know, bundled short flags (``-uw``), a value that does not parse, a missing or extra
-argument, ``--``, a value that starts with ``-``, and shell completion. Then ``answer`` returns
-None having done nothing. Nothing here can make a command behave differently, only sooner.
+argument, ``--``, a value that starts with ``-``. Then ``answer`` returns None having done
+nothing. Nothing here can make a command behave differently, only sooner.
+
+Bash's TAB is answered the same way (``complete``) when it asks for a command's name, an item id
+or the stack after ``plan --lang``: the words split as the shell split them, the same functions
+Typer's completion calls (``roadmap_cli.completion``), their answers kept and printed as Typer
+keeps and prints them. Other shells, and every other TAB, go to Typer.
 
 ``tests/test_fast.py`` holds this to that: each spec below names exactly the parameters Click
-builds from the Typer command, and both ways give the same output, errors, exit code and database
-over a corpus of command lines.
+builds from the Typer command, the completed arguments are exactly those Typer completes, and
+both ways give the same output, errors, exit code and database over a corpus of command lines
+and of TABs, and over command lines made at random from the specs' own words.
 """
 
 from __future__ import annotations
@@ -73,34 +79,41 @@ def _day(word: str) -> str:
     return word
 
 
-JSON = {"--json": "json_out"}
-UNDO = {"--undo": "undo", "-u": "undo"}
+def specs() -> dict[str, Spec]:
+    """Each daily command's spec, by the command's name."""
+    json = {"--json": "json_out"}
+    undo = {"--undo": "undo", "-u": "undo"}
+    return {
+        "status": Spec("status", flags=json),
+        "next": Spec("next_week", flags=json),
+        "today": Spec(
+            "today_plan",
+            flags=json,
+            values={"--hours": "hours", "-H": "hours"},
+            checks={"hours": _hours_today},
+        ),
+        "show": Spec("show", flags={**json, "--weeks": "weeks", "-w": "weeks"}, args=("item_id",)),
+        "check": Spec(
+            "check",
+            flags={**undo, "--carry": "carry"},
+            values={"--evidence": "evidence", "-e": "evidence"},
+            args=("ids",),
+            variadic=True,
+        ),
+        "skip": Spec("skip", flags=undo, args=("ids",), variadic=True),
+        "note": Spec("note", flags=undo, args=("item_id", "text"), required=1, no_args_is_help=True),
+        "log": Spec(
+            "log",
+            flags=undo,
+            values={"--on": "on", "--note": "note", "-n": "note"},
+            args=("item_id", "duration"),
+            no_args_is_help=True,
+            checks={"on": _day},
+        ),
+    }
 
-SPECS: dict[str, Spec] = {
-    "status": Spec("status", flags=JSON),
-    "next": Spec("next_week", flags=JSON),
-    "today": Spec(
-        "today_plan", flags=JSON, values={"--hours": "hours", "-H": "hours"}, checks={"hours": _hours_today}
-    ),
-    "show": Spec("show", flags={**JSON, "--weeks": "weeks", "-w": "weeks"}, args=("item_id",)),
-    "check": Spec(
-        "check",
-        flags={**UNDO, "--carry": "carry"},
-        values={"--evidence": "evidence", "-e": "evidence"},
-        args=("ids",),
-        variadic=True,
-    ),
-    "skip": Spec("skip", flags=UNDO, args=("ids",), variadic=True),
-    "note": Spec("note", flags=UNDO, args=("item_id", "text"), required=1, no_args_is_help=True),
-    "log": Spec(
-        "log",
-        flags=UNDO,
-        values={"--on": "on", "--note": "note", "-n": "note"},
-        args=("item_id", "duration"),
-        no_args_is_help=True,
-        checks={"on": _day},
-    ),
-}
+
+SPECS = specs()
 
 
 class _NotPlain(Exception):
@@ -175,11 +188,13 @@ def complete() -> str | None:
     with quotes or escapes, which Typer splits as a shell would."""
     from roadmap_cli.cli import COMMANDS
 
-    text = os.environ.get("COMP_WORDS", "")
-    if os.environ.get("_ROADMAP_COMPLETE") != "complete_bash" or any(c in text for c in "'\"\\"):
+    text, at_text = os.environ.get("COMP_WORDS"), os.environ.get("COMP_CWORD")
+    if os.environ.get("_ROADMAP_COMPLETE") != "complete_bash" or text is None or at_text is None:
+        return None
+    if any(c in text for c in "'\"\\"):
         return None
     try:
-        at = int(os.environ.get("COMP_CWORD", ""))
+        at = int(at_text)
     except ValueError:
         return None
     for blank in "\t\r\n":  # what the shell splits on; str.split() would split on more

@@ -31,15 +31,10 @@ def today() -> date:
     value = os.environ.get(TODAY_ENV)
     if not value:
         return date.today()
-    from roadmap_cli.limits import DATE_RANGE, in_range
-
     try:
-        day = date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(f"{TODAY_ENV}={value[:40]!r} is not a date; write it as YYYY-MM-DD") from None
-    if not in_range(day):
-        raise UsageError(f"{TODAY_ENV}={value.strip()} is out of range; give a date {DATE_RANGE}")
-    return day
+        return read_date(value)
+    except InvalidValue as error:
+        raise UsageError(f"{TODAY_ENV}={error.message}") from None
 
 
 def event_time() -> datetime | None:

@@ -19,16 +19,25 @@ from roadmap_cli.inputs import DURATION_FORMS, today
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.saved import PlanItem
+    from roadmap_cli.views.progress import Progress
 
 
-def status(json_out: bool = False) -> None:
+def _today_and_replan() -> tuple[Progress, date | None]:
+    """The progress as of today, and the end `roadmap replan` would give when the advice is to replan."""
     from roadmap_cli.progress.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import advice, needs_replan
+    from roadmap_cli.views.progress import needs_replan
 
     with open_store(readonly=True) as store:
         progress = read_progress(store, today())
         end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
+    return progress, end
+
+
+def status(json_out: bool = False) -> None:
+    from roadmap_cli.views.progress import advice
+
+    progress, end = _today_and_replan()
     said = advice(progress, end)
     if json_out:
         from roadmap_cli.render.jsonout import emit, status_document
@@ -41,14 +50,10 @@ def status(json_out: bool = False) -> None:
 
 
 def next_week(json_out: bool = False) -> None:
-    from roadmap_cli.progress.lookup import read_progress, replan_end
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import needs_replan, this_week
+    from roadmap_cli.views.progress import this_week
 
-    with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
-        end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
-        view = this_week(progress, end)
+    progress, end = _today_and_replan()
+    view = this_week(progress, end)
     if json_out:
         from roadmap_cli.render.jsonout import emit, next_document
 
@@ -60,13 +65,9 @@ def next_week(json_out: bool = False) -> None:
 
 
 def today_plan(hours: float | None = None, json_out: bool = False) -> None:
-    from roadmap_cli.progress.lookup import read_progress, replan_end
-    from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import needs_replan, plan_today
+    from roadmap_cli.views.progress import plan_today
 
-    with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
-        end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
+    progress, end = _today_and_replan()
     minutes = round((hours if hours is not None else progress.plan.hours_per_week / 7) * 60)
     view = plan_today(progress, minutes, end)
     if json_out:

@@ -259,6 +259,8 @@ def fields(pairs: Sequence[tuple[str, str]], *, indent: int = 2, dim: Sequence[s
     """``Label  value`` lines, labels in one dim column, each value wrapped beside its label (or
     below it, when the terminal is too narrow for both); the values of the ``dim`` labels dim."""
     t = term()
+    # Measured as they will be written: an ASCII stand-in can be longer than its mark (£ is GBP).
+    pairs = [(t.plain(label), t.plain(value)) for label, value in pairs]
     label_width = max((len(label) for label, _ in pairs), default=0)
     out: list[str] = []
     for label, value in pairs:
@@ -292,6 +294,9 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], *, gap: int 
     row is shown as a record instead (its first cell, then ``header: value`` lines)."""
     t = term()
     count = len(columns)
+    # Measured as they will be written: an ASCII stand-in can be longer than its mark (£ is GBP).
+    columns = [Column(t.plain(c.header), c.styles, c.right) for c in columns]
+    rows = [[t.plain(cell) for cell in row] for row in rows]
     natural = [
         max([len(c.header), *(max((len(line) for line in row[i].split("\n")), default=0) for row in rows)])
         for i, c in enumerate(columns)
