@@ -64,6 +64,29 @@ class Mark(NamedTuple):
     source: str | None = None  # the text of an unquoted scalar, which YAML may have read as a non-string
 
 
+class _Marks(dict[Loc, Any]):
+    """Where each value stood, read as a :class:`Mark`.
+
+    The reader keeps the parser's own mark of a value (0-based, and made for every event anyway)
+    where it would only copy its line and column: a big pack has a million values, and making a
+    Mark for each costs a tenth of reading it. The few marks ever read, for a message, are turned
+    into Marks here."""
+
+    def __getitem__(self, loc: Loc) -> Mark:
+        return _as_mark(dict.__getitem__(self, loc))
+
+    def get(self, loc: Loc, default: Mark | None = None) -> Mark | None:  # type: ignore[override]
+        found = dict.get(self, loc)
+        return default if found is None else _as_mark(found)
+
+
+def _as_mark(found: Any) -> Mark:
+    if type(found) is Mark:
+        mark: Mark = found
+        return mark
+    return Mark(found.line + 1, found.column + 1)
+
+
 @dataclass
 class Located:
     line: int
@@ -77,8 +100,8 @@ class Document:
 
     path: Path
     data: Any
-    marks: dict[Loc, Mark] = field(default_factory=dict)
-    key_marks: dict[Loc, Mark] = field(default_factory=dict)  # where the key of the value at a loc stands
+    marks: _Marks = field(default_factory=_Marks)
+    key_marks: _Marks = field(default_factory=_Marks)  # where the key of the value at a loc stands
     problems: list[Located] = field(default_factory=list)
     reported: set[Loc] = field(default_factory=set)  # values a problem already speaks of
     unlisted: int = 0  # problems found but not described, past MAX_PROBLEMS
@@ -419,30 +442,32 @@ class _Reader:
                 if not _DECIMAL.fullmatch(text):
                     return False
                 value, source = int(text), text
+        # The parser's own mark is kept as it is (see _Marks), unless a number's text goes with it.
         mark = event.start_mark
+        if source is not None:
+            mark = _new_mark(Mark, (mark.line + 1, mark.column + 1, source))
         parent.size += 1
         if not parent.is_map:
             item_loc = (*parent.loc, parent.count)
-            self.doc.marks[item_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, source))
+            self.doc.marks[item_loc] = mark
             parent.value.append(value)
             parent.count += 1
         elif parent.expect_key:
-            key_mark = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
             parent.expect_key = False
             if text in parent.seen:
                 key_loc = (*parent.loc, "<key>")
-                self.doc.marks[key_loc] = key_mark  # where _key reports it
+                self.doc.marks[key_loc] = mark  # where _key reports it
                 self._key(parent, text, event)  # says where it was first
             else:  # what _key does for a new text key (which needs no mark of the key as a value)
-                parent.seen[text] = key_mark.line
+                parent.seen[text] = mark.line + 1
                 parent.skip_value = False
                 parent.key = text
                 parent.value_loc = (*parent.loc, text)
-                self.doc.key_marks[parent.value_loc] = key_mark
+                self.doc.key_marks[parent.value_loc] = mark
         else:
             parent.expect_key = True
             if not parent.skip_value:
-                self.doc.marks[parent.value_loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, source))
+                self.doc.marks[parent.value_loc] = mark
                 parent.value[parent.key] = value
         return True
 
