@@ -508,7 +508,7 @@ class _Reader:
         stack.append(_Collection(is_map, loc, mark, muted, anchor))
         if not self.building or muted:
             return
-        self.doc.marks[loc] = _new_mark(Mark, (mark.line + 1, mark.column + 1, None))
+        self.doc.marks[loc] = mark  # the parser's own (see _Marks)
         tag = self._tag(event, yaml.MappingNode if is_map else yaml.SequenceNode, None)
         if tag not in _PLAIN_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
