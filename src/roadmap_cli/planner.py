@@ -223,13 +223,13 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     pending: list[Item] = []  # what applies to the stack and is not done, in pack order
     done_items: list[Item] = []  # what applies and is done or skipped, in pack order
     settled = set(request.done)  # done, or not for this plan: a dependency nothing waits for
-    # The same pass sorts the pending items into core and optional. Each optional item's place in
-    # the order they are offered (lowest rank first, then pack order) is packed into one integer,
-    # as ``_order`` does, so the sort compares plain ints and reads no item again: at 50,000 items
-    # each read of an item's dict costs more than the comparing.
+    # The same pass sorts the pending items into core and optional, and keeps what the rest of the
+    # planning needs of them by place, so that no later step reads every item again: in a pack of
+    # 50,000 items, reading each one's dict costs more than everything else done with it.
     core: list[Item] = []
-    offer_keys: list[int] = []
-    count = len(catalog.items)  # more than any place in ``pending``
+    core_places: list[int] = []  # where they stand in ``pending``
+    offered: list[int] = []  # where the optional ones stand in ``pending``
+    ranks: list[int] = []  # and their ranks
     for item in catalog.items:
         if (
             not applies_to(item, stack["id"])
@@ -242,10 +242,14 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
         else:
             if item["priority"] == "core" or item["cert"] is not None:
                 core.append(item)
+                core_places.append(len(pending))
             elif not request.core_only:
-                offer_keys.append(item["rank"] * count + len(pending))
+                offered.append(len(pending))
+                ranks.append(item["rank"])
             pending.append(item)
-    offer_keys.sort()
+    # Optional items are offered lowest rank first, in pack order among equal ranks: the sort is
+    # stable, so sorting by rank alone keeps pack order.
+    offered = [offered[k] for k in sorted(range(len(offered)), key=ranks.__getitem__)]
     core_ids = {i["id"] for i in core}
     core_minutes = sum(item_hours(i, stack["id"]) * 60 for i in core)
     years = core_minutes / per_week / 52
@@ -258,12 +262,17 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
 
     chosen = set(core_ids)
     budget = capacity_until(request.start, window_end, per_week) - core_minutes
-    optional = [pending[key % count] for key in offer_keys]
+    optional = [pending[n] for n in offered]
     # Items are kept by their place in ``optional``, so the left-out ones come back in that order
     # by sorting integers, however many there are.
     left_out_at: list[int] = []
     added: list[int] = []
     for place, item in enumerate(optional):
+        if budget < 60:
+            # Every item takes an hour at least (the pack schema's floor for hours): none of the
+            # rest can fit, and a big pack's tens of thousands of them need not be read one by one.
+            left_out_at.extend(range(place, len(optional)))
+            break
         minutes = item_hours(item, stack["id"]) * 60
         if minutes <= budget and all(d in chosen or d in settled for d in item["depends_on"]):
             chosen.add(item["id"])
@@ -275,7 +284,9 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     phase_rank = {p["id"]: n for n, p in enumerate(catalog.phases)}
     capstones = {p["capstone"] for p in catalog.phases if "capstone" in p}
     while True:
-        ordered = _order([i for i in pending if i["id"] in chosen], phase_rank, capstones)
+        # The chosen items in pack order, found by their places rather than by reading every item.
+        places = sorted([*core_places, *(offered[place] for place in added)])
+        ordered = _order([pending[n] for n in places], phase_rank, capstones)
         scheduled, weeks = _pack(ordered, request.start, per_week, stack["id"], tools)
         end = max((s.end for s in scheduled), default=request.start)
         if end <= window_end or not added:
