@@ -54,14 +54,13 @@ def export_progress(
 def import_progress(
     file: Annotated[Path, typer.Argument(help="A backup made by `roadmap progress export`.")],
 ) -> None:
-    import gc
     import sys
 
     from roadmap_cli.errors import RoadmapError
     from roadmap_cli.files import NotRegular, TooLarge, read_bounded, read_regular
-    from roadmap_cli.progress.backup import MAX_BACKUP_BYTES, parse_backup, read_backup
-    from roadmap_cli.progress.store import open_store
+    from roadmap_cli.progress.backup import MAX_BACKUP_BYTES
     from roadmap_cli.safetext import safe
+    from roadmap_cli.speed import gc_paused
 
     # Only a regular file (or stdin), looked at before it is read and read no further than the
     # limit: a FIFO, /dev/zero or a symlink loop is refused, never waited on.
@@ -80,24 +79,28 @@ def import_progress(
     except OSError as exc:
         raise RoadmapError(f"{source}: cannot be read: {exc.strerror or exc}") from None
     # A large backup makes millions of objects that all live until the import ends and refer to
-    # no one in a cycle: the cyclic garbage collector would walk them again and again (a fifth of
-    # the time of a million-event import) and free nothing. It is paused for the import.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        plans, events = read_backup(parse_backup(raw, source), source)
-        with open_store(readonly=False, create=True) as store:
-            added_plans, added_events = store.import_backup(plans, events)
-    finally:
-        if collecting:
-            gc.enable()
-    skipped = len(events) - added_events
+    # no one in a cycle: the garbage collector would walk them again and again (a fifth of the
+    # time of a million-event import) and free nothing. It rests for the import, and they are
+    # freed (when ``_merge`` returns) before it is back.
+    with gc_paused():
+        added_plans, added_events, skipped = _merge(raw, source)
     sys.stderr.write(
         f"Imported {added_events} event{'s' if added_events != 1 else ''} and "
         f"{added_plans} plan{'s' if added_plans != 1 else ''} from {safe(source)}"
         + (f" ({skipped} events were already here)" if skipped else "")
         + ".\n"
     )
+
+
+def _merge(raw: bytes, source: str) -> tuple[int, int, int]:
+    """Check a backup whole, then merge it: plans added, events added, events already here."""
+    from roadmap_cli.progress.backup import parse_backup, read_backup
+    from roadmap_cli.progress.store import open_store
+
+    plans, events = read_backup(parse_backup(raw, source), source)
+    with open_store(readonly=False, create=True) as store:
+        added_plans, added_events = store.import_backup(plans, events)
+    return added_plans, added_events, len(events) - added_events
 
 
 def register(root: typer.Typer) -> None:
