@@ -316,10 +316,15 @@ def _assemble(
         if item["track"] is not None and item["track"] not in track_ids:
             problems.append(f"{doc.where((*loc, 'track'))}: unknown track {item['track']!r}")
         refs(doc, loc, "sources", item["sources"], source_ids, "source")
-        refs(doc, loc, "stacks", item["stacks"], stack_ids, "stack")
-        refs(doc, loc, "titles", item["titles"], stack_ids, "stack")
-        refs(doc, loc, "stack_hours", item["stack_hours"], stack_ids, "stack")
-        refs(doc, loc, "resources_by_stack", item["resources_by_stack"], stack_ids, "stack")
+        # Most items name no stacks at all: the checks of those are not even called for them.
+        if item["stacks"]:
+            refs(doc, loc, "stacks", item["stacks"], stack_ids, "stack")
+        if item["titles"]:
+            refs(doc, loc, "titles", item["titles"], stack_ids, "stack")
+        if item["stack_hours"]:
+            refs(doc, loc, "stack_hours", item["stack_hours"], stack_ids, "stack")
+        if item["resources_by_stack"]:
+            refs(doc, loc, "resources_by_stack", item["resources_by_stack"], stack_ids, "stack")
         if item["cert"] is not None and item["cert"] not in cert_ids:
             problems.append(f"{doc.where((*loc, 'cert'))}: unknown certification {item['cert']!r}")
         for key, text in [("title", item["title"]), *((f"titles.{k}", v) for k, v in item["titles"].items())]:
