@@ -6,6 +6,7 @@ the few items it needs.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -68,7 +69,10 @@ def item(
 
 
 def catalog(
-    *items: dict[str, Any], capstones: dict[str, str] | None = None, certs: tuple[str, ...] = ()
+    *items: dict[str, Any],
+    capstones: dict[str, str] | None = None,
+    certs: tuple[str, ...] = (),
+    cert_fields: dict[str, dict[str, Any]] | None = None,
 ) -> Catalog:
     phases = [
         {"id": "p1", "order": 1, "title": "One", "goal": "g"},
@@ -97,7 +101,15 @@ def catalog(
             "tracks": [],
             "items": list(items),
             "certifications": [
-                {"id": c, "name": c.upper(), "issuer": "I", "why": "w", "sources": ["s"], "default": n == 0}
+                {
+                    "id": c,
+                    "name": c.upper(),
+                    "issuer": "I",
+                    "why": "w",
+                    "sources": ["s"],
+                    "default": n == 0,
+                    **(cert_fields or {}).get(c, {}),
+                }
                 for n, c in enumerate(certs)
             ],
         }
@@ -393,3 +405,215 @@ def test_a_replan_keeps_every_choice_of_the_plan_it_replaces() -> None:
         7,
     )
     assert request.certs == (frozenset(saved.request.certs) if saved.request.certs is not None else None)
+
+
+# -- the optional items' budget ------------------------------------------------------------------------
+
+
+def test_a_small_optional_item_still_goes_in_after_a_bigger_one_that_does_not_fit() -> None:
+    # 10 h/week, 1-month window: 2,657 minutes; the core takes 1,200, leaving 1,457 for optional items.
+    cat = catalog(
+        item("core", 20),
+        item("first", 10, priority="optional", rank=1),  # 600 of 1,457: 857 left
+        item("py-heavy", 1, priority="optional", rank=2, stack_hours={"py": 20}),  # 1,200 for py
+        item("big", 30, priority="optional", rank=3),  # 1,800: too big
+        item("small", 4, priority="optional", rank=4),  # 240 of 857: 617 left
+        item("needs-big", 1, priority="optional", rank=5, depends_on=("big",)),
+        item("go-thing", 1, stacks=("go",)),
+        item("needs-go", 1, priority="optional", rank=6, depends_on=("go-thing",)),  # 60 of 617
+    )
+    plan = plan_of(cat, months=(1, 1))
+    assert order(plan) == ["core", "first", "small", "needs-go"]
+    assert [i["id"] for i in plan.left_out] == ["py-heavy", "big", "needs-big"]
+    assert plan.total_minutes == 1200 + 600 + 240 + 60
+    assert plan.fits
+
+
+def test_an_optional_item_that_takes_exactly_what_is_left_goes_in() -> None:
+    # From Monday 1 February 2027 a 1-month window is four whole weeks to Sunday 28 February: 2,400
+    # minutes at 10 h/week. The core takes 39 h, so exactly one hour is left, for exactly one hour.
+    start = date(2027, 2, 1)
+    cat = catalog(
+        item("core", 39),
+        item("hour", 1, priority="optional", rank=1),
+        item("later", 1, priority="optional", rank=2),
+        item("last", 2, priority="optional", rank=3),
+    )
+    plan = plan_of(cat, start=start, months=(1, 1))
+    assert plan.window_end == date(2027, 2, 28)
+    assert order(plan) == ["core", "hour"]
+    assert [i["id"] for i in plan.left_out] == ["later", "last"]
+    assert plan.end == plan.window_end  # the last day of the window is inside it
+    assert plan.fits
+    assert plan.warnings == []
+
+
+def test_a_core_that_ends_on_the_last_day_of_the_window_fits() -> None:
+    plan = plan_of(catalog(item("core", 40)), start=date(2027, 2, 1), months=(1, 1))
+    assert plan.end == plan.window_end == date(2027, 2, 28)
+    assert plan.fits
+    assert plan.warnings == []
+
+
+def test_a_plan_of_exactly_a_century_is_made_and_one_hour_more_is_refused() -> None:
+    # at 1 h/week a century of 52-week years is 5,200 hours
+    plan = plan_of(catalog(item("life", 5200)), hours=1)
+    assert len(plan.weeks) == 5200
+    assert not plan.fits
+    with pytest.raises(UsageError) as raised:
+        plan_of(catalog(item("life", 5200), item("more", 1)), hours=1)
+    assert raised.value.message == (
+        "at 1 h/week the core items alone would take about 100 years; a plan may run 100 years at most"
+    )
+    assert raised.value.hint == "give more --hours, or use packs with fewer core items"
+
+
+def test_a_plan_with_nothing_left_ends_where_it_starts() -> None:
+    plan = plan_of(catalog(item("a", 5), item("b", 5)), done=frozenset({"a", "b"}))
+    assert plan.items == []
+    assert plan.weeks == []
+    assert plan.end == MONDAY
+    assert plan.warnings == ["Nothing is left to plan: every item for this stack is done or skipped."]
+
+
+# -- order and days ------------------------------------------------------------------------------------
+
+
+def test_an_item_waits_for_every_one_of_its_dependencies() -> None:
+    # a and b are both ready at once; c, listed between them, must wait for b too, not only for a
+    plan = plan_of(catalog(item("a", 2), item("c", 2, depends_on=("a", "b")), item("b", 2)))
+    assert order(plan) == ["a", "b", "c"]
+
+
+def test_an_item_starts_on_the_day_after_a_whole_day_of_study() -> None:
+    # 7 h/week is an hour a day: after one hour on Monday, the next item starts on Tuesday
+    plan = plan_of(catalog(item("a", 1), item("b", 6)), hours=7)
+    first, second = plan.items
+    assert (first.start, first.end) == (MONDAY, MONDAY)
+    assert (second.start, second.end) == (MONDAY + timedelta(days=1), MONDAY + timedelta(days=6))
+
+
+def test_practice_finished_in_its_first_week_adds_no_week() -> None:
+    plan = plan_of(catalog(item("work", 3), item("practice", 2, weekly=2)), hours=10)
+    assert [w.slices for w in plan.weeks] == [[("work", 180), ("practice", 120)]]
+    assert plan.items[1].end == MONDAY + timedelta(days=6)
+    assert plan.end == MONDAY + timedelta(days=6)
+
+
+def test_a_week_of_odd_minutes_loses_none_and_gives_practice_its_last_minute() -> None:
+    # 2 h 1 min a week: after 2 h of work one minute is left, and the practice takes it
+    plan = plan_of(catalog(item("work", 2), item("practice", 2, weekly=1), item("more", 1)), hours=121 / 60)
+    assert [w.slices for w in plan.weeks] == [
+        [("work", 120), ("practice", 1)],
+        [("practice", 60), ("more", 60)],
+        [("practice", 59)],
+    ]
+    # 2 h 59 min a week: an item of 3 h leaves one minute for the next week, and a practice at 1 h a
+    # week that started with 59 minutes has one minute left after its second week
+    odd = plan_of(
+        catalog(item("three", 3), item("work", 2), item("solo", 1, weekly=1), item("practice", 2, weekly=1)),
+        hours=179 / 60,
+    )
+    assert [w.slices for w in odd.weeks] == [
+        [("three", 179)],
+        [("three", 1), ("work", 120), ("solo", 58)],
+        [("solo", 2), ("practice", 60)],
+        [("practice", 60)],
+    ]
+    for plan_ in (plan, odd):
+        for scheduled in plan_.items:
+            got = sum(m for w in plan_.weeks for i, m in w.slices if i == scheduled.item["id"])
+            assert got == scheduled.minutes
+
+
+def test_hours_to_fit_over_two_weeks() -> None:
+    assert hours_to_fit(MONDAY, MONDAY + timedelta(days=13), 20 * 60) == 10
+    assert hours_to_fit(MONDAY, MONDAY + timedelta(days=13), 20 * 60 + 1) == 11
+
+
+def test_a_replan_of_a_plan_saved_without_a_choice_of_certifications_keeps_the_default() -> None:
+    cat = catalog(item("a", 5))
+    stored = json.loads(dumps(from_planner(plan_of(cat), cat)))
+    stored["request"]["certs"] = None
+    saved = loads(json.dumps(stored))
+    assert saved.request.certs is None
+    assert replan_request(saved, set(), MONDAY).certs is None
+
+
+# -- certifications ----------------------------------------------------------------------------------
+
+
+def test_each_chosen_certification_for_the_stack_is_placed_where_its_study_starts() -> None:
+    cat = catalog(
+        item("a", 10),
+        item("sa1", 3, cert="alpha"),
+        item("sd", 2, cert="delta"),
+        item("b", 10, "p2"),
+        item("sa2", 5, "p2", cert="alpha"),
+        certs=("ghost", "alpha", "beta", "gamma", "delta", "unchosen"),
+        cert_fields={
+            "beta": {"phase": "p2"},  # no study items: it starts with its phase
+            "gamma": {"phase": "p1", "stacks": ["go"]},  # not for this stack
+            "delta": {"phase": "p2", "stacks": ["go", "py"]},  # its phase is its own, not its item's
+        },
+    )
+    chosen = frozenset({"ghost", "alpha", "beta", "gamma", "delta"})
+    plan = plan_of(cat, certs=chosen)
+    assert order(plan) == ["a", "sa1", "sd", "b", "sa2"]
+    week = MONDAY + timedelta(days=7)
+    assert [
+        (c.id, c.name, c.issuer, c.phase, c.start, c.week, c.minutes, c.items) for c in plan.certifications
+    ] == [
+        ("alpha", "ALPHA", "I", "p1", week, 1, 8 * 60, ("sa1", "sa2")),  # 3 h + 5 h, from its first item
+        ("delta", "DELTA", "I", "p2", week + timedelta(days=2), 1, 2 * 60, ("sd",)),  # 180 of 600 in
+        ("beta", "BETA", "I", "p2", week + timedelta(days=3), 1, 0, ()),  # b starts 300 of 600 in
+    ]
+    # ghost has neither study items nor a phase: nowhere to start; unchosen was not asked for
+
+
+# -- what the plan says ----------------------------------------------------------------------------------
+
+
+def test_the_warnings_word_for_word() -> None:
+    # 200 h at 2 h/week: a hundred weeks, to Sunday 3 December 2028, 23 months from 4 January 2027.
+    # By 3 March (8 weeks and 3 days) 24 h/week give 11,520 + 617 minutes >= 12,000; 23 give 11,631.
+    assert plan_of(catalog(item("a", 200)), hours=2, months=(1, 2)).warnings == [
+        "At 2 h/week the core alone takes 23 months, until 2028-12-03: past the end of the 1-2 month "
+        "window on 2027-03-03. To finish by then you would need about 24 h/week, or allow a longer "
+        "window with --months."
+    ]
+    # 43 h end on 3 February, a month in; by 3 April (12 weeks and 5 days) 4 h/week give 3,051 minutes
+    assert plan_of(catalog(item("a", 43)), months=(2, 3)).warnings == [
+        "At 10 h/week everything fits in 1 month, so the plan ends early, on 2027-02-03, before the 2-3 "
+        "month window. About 4 h/week would spread it over the window; or keep the pace and finish sooner."
+    ]
+
+
+def test_the_hours_needed_are_named_up_to_the_most_a_week_can_hold() -> None:
+    # 1-month window: 80 h/week give 4 * 4,800 + 2,057 = 21,257 minutes, 79 give 20,991
+    (at_most,) = plan_of(catalog(item("a", 350)), months=(1, 1)).warnings
+    assert "the 1-month window on 2027-02-03. To finish by then you would need about 80 h/week," in at_most
+    (beyond,) = plan_of(catalog(item("a", 360)), months=(1, 1)).warnings
+    assert "To finish by then you would need more than 80 h/week, or allow a longer window" in beyond
+
+
+def test_practice_that_sets_the_end_says_so_instead_of_asking_for_more_hours() -> None:
+    plan = plan_of(catalog(item("practice", 10, weekly=2), item("work", 1)), months=(1, 1))
+    assert not plan.fits
+    assert plan.warnings == [
+        "At 10 h/week the core alone takes 1.1 months, until 2027-02-07: past the end of the 1-month "
+        "window on 2027-02-03. Weekly practice sets that end: it takes the same few hours every week, "
+        "so more hours a week would not bring it forward; allow a longer window with --months."
+    ]
+
+
+def test_the_core_is_counted_at_its_hours_for_the_stack() -> None:
+    # the core takes 30 h for py (1,800 of 2,657 minutes): 857 are left, for small but not for big
+    cat = catalog(
+        item("core", 1, stack_hours={"py": 30}),
+        item("big", 20, priority="optional", rank=1),
+        item("small", 10, priority="optional", rank=2),
+    )
+    plan = plan_of(cat, months=(1, 1))
+    assert order(plan) == ["core", "small"]
+    assert [i["id"] for i in plan.left_out] == ["big"]

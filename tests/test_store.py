@@ -8,10 +8,15 @@ never a reason to lose the rest.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import stat
+import threading
+import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -435,3 +440,328 @@ def test_an_event_is_made_from_its_fields_in_their_order() -> None:
     assert Event("u", "i", "tick", None, "t", 5).row == 5
     with pytest.raises(AttributeError):
         event.row = 3  # type: ignore[misc]
+
+
+# -- opening: what is and is not a progress database ----------------------------------------------------
+
+
+DAMAGED_HINT = "move it aside (or restore a backup) to start afresh; the old file stays there to recover from"
+
+
+def refusal(path: Path, *, readonly: bool = True, create: bool = False) -> RoadmapError:
+    with pytest.raises(RoadmapError) as raised:
+        open_store(readonly=readonly, create=create, path=path)
+    return raised.value
+
+
+def test_a_new_database_and_its_folder_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "progress.sqlite3"
+    old = os.umask(0)
+    try:
+        with open_store(readonly=False, create=True, path=path) as store:
+            assert store.path == path
+            assert not store.readonly
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_store_opens_to_read_unless_asked_to_write(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    open_store(readonly=False, create=True, path=path).close()
+    with open_store(path=path) as store:
+        assert store.readonly
+        assert store.path == path
+        with pytest.raises(RuntimeError, match="opened read-only"):
+            store.record([("x", "tick", None)])
+
+
+def test_an_empty_file_is_a_database_not_yet_written(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(NoPlanError):
+        open_store(path=path)  # to read: nothing in it yet
+    assert path.read_bytes() == b""
+    with open_store(readonly=False, path=path) as store:
+        assert store.schema_version() == LATEST_VERSION
+
+
+@pytest.mark.parametrize(
+    ("content", "size"), [(b"x", "1 byte"), (b"xy", "2 bytes"), (b"not a database\n" * 200, "3,000 bytes")]
+)
+def test_a_file_that_is_not_sqlite_is_named_with_its_size(tmp_path: Path, content: bytes, size: str) -> None:
+    path = tmp_path / "p.sqlite3"
+    path.write_bytes(content)
+    for readonly in (True, False):
+        refused = refusal(path, readonly=readonly)
+        assert refused.message == (
+            f"the progress database {path} cannot be read (it is {size} long and not an SQLite database); "
+            "it was left exactly as it is"
+        )
+        assert refused.hint == DAMAGED_HINT
+    assert path.read_bytes() == content
+
+
+def test_what_is_not_a_file_is_refused_by_name(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.sqlite3"
+    folder.mkdir()
+    assert refusal(folder).message == f"the progress database {folder} is a folder, not a file"
+    fifo = tmp_path / "fifo.sqlite3"
+    os.mkfifo(fifo)
+    assert refusal(fifo, readonly=False).message == (
+        f"the progress database {fifo} is a FIFO (named pipe), not a file; it was left as it is"
+    )
+    loop = tmp_path / "loop.sqlite3"
+    loop.symlink_to(loop)
+    refused = refusal(loop)
+    assert refused.message == (
+        f"the progress database {loop} cannot be read (Too many levels of symbolic links); "
+        "it was left exactly as it is"
+    )
+    assert refused.hint == DAMAGED_HINT
+    folder_loop = tmp_path / "data"
+    folder_loop.symlink_to(folder_loop)
+    inside = folder_loop / "p.sqlite3"
+    assert refusal(inside, readonly=False, create=True).message == (
+        f"the progress database {inside} cannot be used: Too many levels of symbolic links"
+    )
+
+
+def test_a_database_that_cannot_be_made_says_why_and_what_to_do(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    path = blocker / "progress.sqlite3"
+    refused = refusal(path, readonly=False, create=True)
+    assert refused.message == f"cannot make the progress database {path}: File exists"
+    assert refused.hint == "check that you may write there, or set ROADMAP_HOME to a folder you own"
+    assert blocker.read_text() == "not a folder"
+
+
+def test_a_newer_or_foreign_database_is_refused_in_full(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    open_store(readonly=False, create=True, path=path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    db.close()
+    for readonly in (True, False):
+        refused = refusal(path, readonly=readonly)
+        assert refused.message == (
+            f"the progress database {path} is from a newer roadmap (schema version 99; this roadmap knows "
+            f"up to {LATEST_VERSION}); it was left exactly as it is"
+        )
+        assert refused.hint == "upgrade roadmap (pip install --upgrade roadmap-cli) to use it"
+    foreign = tmp_path / "mine.sqlite3"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE mine (x)")
+    db.close()
+    refused = refusal(foreign, readonly=False)
+    assert refused.message == (
+        f"{foreign} is an SQLite file but not a roadmap progress database; it was left as it is"
+    )
+    assert refused.hint == "move it aside, or set ROADMAP_HOME to use another folder"
+
+
+def test_a_damaged_database_is_refused_before_a_write_and_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    with open_store(readonly=False, create=True, path=path) as store:
+        store.record((f"item-{n}", "note", "x" * 400) for n in range(400))
+    with sqlite3.connect(path) as db:
+        (page,) = db.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_state_meta_1'"
+        )
+    db.close()
+    data = bytearray(path.read_bytes())
+    start = (page[0] - 1) * 4096
+    data[start + 8 : start + 20] = b"\xff" * 12  # the cell pointers of one index page
+    path.write_bytes(bytes(data))
+    refused = refusal(path, readonly=False)
+    assert refused.message.startswith(f"the progress database {path} cannot be read (")
+    assert refused.message.endswith("); it was left exactly as it is")
+    assert refused.hint == DAMAGED_HINT
+    assert path.read_bytes() == bytes(data)
+
+
+def test_the_full_check_finds_an_index_that_disagrees_with_its_table(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    with open_store(readonly=False, create=True, path=path) as store:
+        store.save_plan(sample_plan())
+        assert store.integrity() == []
+    with sqlite3.connect(path) as db:  # the index of the active plan now claims to hold the others
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE UNIQUE INDEX plans_one_active ON plans (active) "
+            "WHERE active = 0' WHERE name = 'plans_one_active'"
+        )
+    db.close()
+    with open_store(path=path) as store:
+        found = store.integrity()
+    assert found
+    assert any("plans_one_active" in problem for problem in found)
+
+
+def test_a_page_that_cannot_be_read_at_all_is_named_with_the_database(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    with open_store(readonly=False, create=True, path=path) as store:
+        store.record((f"item-{n}", "note", "x" * 400) for n in range(400))
+    with sqlite3.connect(path) as db:
+        (page,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'")
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[(page[0] - 1) * 4096 : page[0] * 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    with open_store(path=path) as store:
+        for check in (store.integrity, store.events):
+            with pytest.raises(RoadmapError) as raised:
+                check()
+            assert raised.value.message == (
+                f"the progress database {path} cannot be read (database disk image is malformed); "
+                "it was left exactly as it is"
+            )
+
+
+@pytest.mark.parametrize(
+    ("table", "read"),
+    [
+        ("events", lambda store: store.events()),
+        ("state_meta", lambda store: store.state()),
+        ("plans", lambda store: store.plans()),
+        ("plans", lambda store: store.active_plan()),
+    ],
+)
+def test_a_table_taken_away_while_the_store_is_open_is_named_with_the_database(
+    tmp_path: Path, table: str, read: Any
+) -> None:
+    path = tmp_path / "p.sqlite3"
+    open_store(readonly=False, create=True, path=path).close()
+    with open_store(path=path) as store:
+        with sqlite3.connect(path) as other:
+            other.execute(f"DROP TABLE {table}")
+        other.close()
+        with pytest.raises(RoadmapError) as raised:
+            read(store)
+    assert raised.value.message == f"the progress database {path} could not be used: no such table: {table}"
+
+
+def test_a_write_waits_for_another_writer_to_finish(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    open_store(readonly=False, create=True, path=path).close()
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    later = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    later.start()
+    try:
+        with open_store(readonly=False, path=path) as store:
+            (written,) = store.record([("sql-fundamentals", "tick", None)])
+    finally:
+        later.join()
+        other.close()
+    assert written.row == 1
+
+
+# -- writing and importing ------------------------------------------------------------------------------
+
+
+def test_times_are_utc_whatever_the_local_time_zone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        path = tmp_path / "p.sqlite3"
+        with open_store(readonly=False, create=True, path=path) as store:
+            at = datetime(2027, 3, 1, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+            (written,) = store.record([("sql-fundamentals", "tick", None)], at=at)
+            plan_id = store.save_plan(sample_plan())
+            (made,) = store.plans()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert written.created_at == "2027-03-02T04:30:00.000000+00:00"
+    assert made.id == plan_id
+    assert made.created_at.endswith("+00:00")
+
+
+def sample_plan() -> Any:
+    from roadmap_cli.catalog.catalog import Catalog
+    from roadmap_cli.catalog.registry import build_catalog_data, builtin_files
+    from roadmap_cli.planner import PlanRequest, make_plan
+
+    files = builtin_files()
+    cat = Catalog(build_catalog_data(files, builtin=set(files)))
+    return from_planner(
+        make_plan(cat, PlanRequest(stack="python", hours_per_week=12, start=date(2027, 1, 4))), cat
+    )
+
+
+def test_an_import_numbers_new_events_on_from_the_history_and_adds_each_uid_once(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    with open_store(readonly=False, create=True, path=path) as store:
+        assert store.import_backup([], [event("a"), event("b", "joins-and-indexes"), event("a")]) == (0, 2)
+        assert [(e.uid, e.row) for e in store.events()] == [("a", 1), ("b", 2)]
+        (written,) = store.record([("crud-cli-tool", "tick", None)])
+        assert written.row == 3
+        added = store.import_backup([], [event("b"), event("c"), event("d"), event("c")])
+        assert added == (0, 2)
+        assert [(e.uid, e.row) for e in store.events()][3:] == [("c", 4), ("d", 5)]
+        assert store.state().unapplied == 0
+        with pytest.raises(ValueError, match=r"^unknown event kind 'bogus'$"):
+            store.import_backup([], [event("e", kind="bogus")])
+        assert len(store.events()) == 5
+
+
+def test_an_import_counts_events_written_behind_its_back_first(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    open_store(readonly=False, create=True, path=path).close()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
+            ("outside-1", "joins-and-indexes", "tick", None, "2027-01-05T10:00:00+00:00"),
+        )
+    db.close()
+    with open_store(readonly=False, path=path) as store:
+        store.import_backup([], [event("in-1")])
+        state = store.state()
+        assert state.unapplied == 0
+        assert {"joins-and-indexes", "sql-fundamentals"} <= state.ticked
+
+
+def test_plans_made_at_the_same_moment_are_both_imported_the_later_listed_active(tmp_path: Path) -> None:
+    plan = sample_plan()
+    other = parse({**to_json(plan), "request": {**to_json(plan)["request"], "hours": 13.0}})
+    moment = "2027-01-04T10:00:00.000000+00:00"
+    with open_store(readonly=False, create=True, path=tmp_path / "p.sqlite3") as store:
+        assert store.import_backup([(moment, plan), (moment, other)], []) == (2, 0)
+        stored = store.active_plan()
+        assert stored is not None
+        assert stored.plan().request.hours == 13.0
+
+
+def test_a_large_import_keeps_every_uid_unique(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    many = [event(f"u{n}", f"item-{n % 50}", "note") for n in range(10_001)]
+    with open_store(readonly=False, create=True, path=path) as store:
+        store.record([("item-0", "note", "first")])
+        assert store.import_backup([], many) == (0, 10_001)
+        assert store.import_backup([], many[:5]) == (0, 0)
+        assert len(store.events()) == 10_002
+    with sqlite3.connect(path) as db, pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES ('u7', 'x', 'tick', NULL, 't')"
+        )
+    db.close()
+
+
+def test_kept_progress_that_cannot_be_read_points_to_the_repair(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    with open_store(readonly=False, create=True, path=path) as store:
+        store.record([("sql-fundamentals", "tick", None)])
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE item_state SET record = 'not json' WHERE item_id = 'sql-fundamentals'")
+    db.close()
+    with open_store(path=path) as store, pytest.raises(RoadmapError) as raised:
+        store.state()
+    assert raised.value.message == "the kept progress of 'sql-fundamentals' cannot be read"
+    assert (
+        raised.value.hint == "`roadmap doctor --repair` works it out again from your history, which is intact"
+    )

@@ -121,8 +121,12 @@ def test_a_migration_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     open_store(readonly=False, create=True, path=path).close()
     monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, broken))
     monkeypatch.setattr(store_module, "LATEST_VERSION", latest + 1)
-    with pytest.raises(roadmap_cli.errors.RoadmapError):
+    with pytest.raises(roadmap_cli.errors.RoadmapError) as raised:
         open_store(readonly=False, path=path)
+    # the statement that failed is named, not anything that went wrong while undoing it
+    assert (
+        raised.value.message == f"the progress database {path} could not be used: table extra already exists"
+    )
     db = sqlite3.connect(path)
     try:
         assert db.execute("PRAGMA user_version").fetchone()[0] == latest
