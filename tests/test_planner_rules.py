@@ -617,3 +617,62 @@ def test_the_core_is_counted_at_its_hours_for_the_stack() -> None:
     plan = plan_of(cat, months=(1, 1))
     assert order(plan) == ["core", "small"]
     assert [i["id"] for i in plan.left_out] == ["big"]
+
+
+@st.composite
+def small_catalogs(draw: st.DrawFn) -> list[dict[str, Any]]:
+    count = draw(st.integers(min_value=1, max_value=12))
+    made: list[dict[str, Any]] = []
+    for n in range(count):
+        earlier = [f"i{k}" for k in range(n)]
+        made.append(
+            item(
+                f"i{n}",
+                draw(st.integers(min_value=1, max_value=30)),
+                draw(st.sampled_from(["p1", "p2"])),
+                depends_on=tuple(draw(st.lists(st.sampled_from(earlier), max_size=2, unique=True)))
+                if earlier
+                else (),
+                priority=draw(st.sampled_from(["core", "optional"])),
+                rank=draw(st.integers(min_value=1, max_value=5)),
+                weekly=draw(st.sampled_from([None, None, None, 1, 3])),
+            )
+        )
+    return made
+
+
+@given(
+    items=small_catalogs(),
+    minutes=st.integers(min_value=60, max_value=40 * 60),
+    start=st.dates(min_value=date(2027, 1, 1), max_value=date(2027, 12, 31)),
+    months=st.integers(min_value=1, max_value=3),
+)
+def test_every_plan_keeps_the_rules(
+    items: list[dict[str, Any]], minutes: int, start: date, months: int
+) -> None:
+    """Whatever the items and the hours: every minute planned once, no week over its hours, each item
+    after what it depends on, every core item in, and an optional one only while the plan still fits."""
+    cat = catalog(*items)
+    plan = plan_of(cat, hours=minutes / 60, start=start, months=(months, months))
+    planned = order(plan)
+    core = [i["id"] for i in items if i["priority"] == "core"]
+    assert set(core) <= set(planned)
+    optional = {i["id"] for i in items if i["priority"] == "optional"}
+    assert sorted(planned + [i["id"] for i in plan.left_out]) == sorted(i["id"] for i in items)
+    assert {i["id"] for i in plan.left_out} <= optional
+    for n, week in enumerate(plan.weeks):
+        assert week.index == n
+        assert week.start == plan.weeks[0].start + timedelta(days=7 * n)
+        assert week.used <= week.capacity
+        assert all(minutes > 0 for _, minutes in week.slices)
+    for scheduled in plan.items:
+        got = sum(m for w in plan.weeks for i, m in w.slices if i == scheduled.item["id"])
+        assert got == scheduled.minutes == scheduled.item["hours"] * 60
+        assert start <= scheduled.start <= scheduled.end <= plan.end
+        for dep in scheduled.item["depends_on"]:  # a core item may wait for an optional one left out
+            assert dep not in planned or planned.index(dep) < planned.index(scheduled.item["id"])
+    if plan.items:
+        assert plan.end == max(s.end for s in plan.items)
+    if any(s.item["id"] in optional for s in plan.items):
+        assert plan.fits  # optional items stay only in a plan that ends inside its window
+    assert plan.fits == (plan.end <= plan.window_end)
