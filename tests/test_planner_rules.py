@@ -520,7 +520,17 @@ def test_a_week_of_odd_minutes_loses_none_and_gives_practice_its_last_minute() -
         [("solo", 2), ("practice", 60)],
         [("practice", 60)],
     ]
-    for plan_ in (plan, odd):
+    # 2 h 59 min a week after 2 h of work: 59 minutes for a practice of 1 h, then its last minute; and
+    # one of 2 h takes 59, then 60, and its last minute in a third week
+    short = plan_of(catalog(item("work", 2), item("solo", 1, weekly=1)), hours=179 / 60)
+    assert [w.slices for w in short.weeks] == [[("work", 120), ("solo", 59)], [("solo", 1)]]
+    longer = plan_of(catalog(item("work", 2), item("practice", 2, weekly=1)), hours=179 / 60)
+    assert [w.slices for w in longer.weeks] == [
+        [("work", 120), ("practice", 59)],
+        [("practice", 60)],
+        [("practice", 1)],
+    ]
+    for plan_ in (plan, odd, short, longer):
         for scheduled in plan_.items:
             got = sum(m for w in plan_.weeks for i, m in w.slices if i == scheduled.item["id"])
             assert got == scheduled.minutes
@@ -676,3 +686,12 @@ def test_every_plan_keeps_the_rules(
     if any(s.item["id"] in optional for s in plan.items):
         assert plan.fits  # optional items stay only in a plan that ends inside its window
     assert plan.fits == (plan.end <= plan.window_end)
+
+
+def test_weekly_practice_is_titled_for_the_stack_and_its_tools() -> None:
+    practice = item("practice", 2, weekly=1, title="Practise with {test_tool}")
+    practice["titles"] = {"py": "Daily {language} katas with {test_tool}"}
+    plan = plan_of(catalog(practice, item("work", 1, title="Set up {package_manager}")))
+    assert [s.title for s in plan.items] == ["Daily Py katas with Test", "Set up Pkg"]
+    go = make_plan(catalog(practice), PlanRequest(stack="go", hours_per_week=10, start=MONDAY))
+    assert [s.title for s in go.items] == ["Practise with Test"]
