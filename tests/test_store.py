@@ -765,3 +765,90 @@ def test_kept_progress_that_cannot_be_read_points_to_the_repair(tmp_path: Path) 
     assert (
         raised.value.hint == "`roadmap doctor --repair` works it out again from your history, which is intact"
     )
+
+
+# ------------------------------------------------------------------------ notes kept apart (schema 5)
+
+
+def back_to_schema_4(path: Path) -> None:
+    """Turn the file back into what schema 4 kept: each item's notes inside its record."""
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT item_id, record, notes FROM item_state").fetchall()
+        db.executescript(
+            """
+            CREATE TABLE item_state_v4 (item_id TEXT PRIMARY KEY, record TEXT NOT NULL);
+            DROP TABLE item_state;
+            ALTER TABLE item_state_v4 RENAME TO item_state;
+            DELETE FROM migrations WHERE version >= 5;
+            PRAGMA user_version = 4;
+            """
+        )
+        for item_id, record, notes in rows:
+            doc = json.loads(record)
+            doc["notes"] = json.loads(notes)
+            db.execute("INSERT INTO item_state VALUES (?, ?)", (item_id, json.dumps(doc)))
+    db.close()
+
+
+def test_a_version_4_database_is_read_as_it_is_and_its_notes_moved_by_the_next_write(
+    runner: CliRunner, planned: Path
+) -> None:
+    assert run(runner, "note", "learn-language-core", "first")[0] == 0
+    assert run(runner, "note", "learn-language-core", "second")[0] == 0
+    back_to_schema_4(planned)
+    with open_store(readonly=True, path=planned) as store:
+        assert store.state().items["learn-language-core"].notes == ["first", "second"]
+        assert store.state(notes=False).items["learn-language-core"].notes == ["first", "second"]
+    code, out, _ = run(runner, "show", "learn-language-core", "--json")
+    assert code == 0
+    assert json.loads(out)["notes"] == ["first", "second"]
+    assert run(runner, "check", "sql-fundamentals")[0] == 0  # a write migrates
+    with sqlite3.connect(planned) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 5
+        record, notes, count = db.execute(
+            "SELECT record, notes, note_count FROM item_state WHERE item_id = 'learn-language-core'"
+        ).fetchone()
+    db.close()
+    assert "notes" not in json.loads(record)
+    assert (json.loads(notes), count) == (["first", "second"], 2)
+    code, out, _ = run(runner, "doctor", "--json")
+    assert code == 0, out
+    with open_store(readonly=True, path=planned) as store:
+        assert store.state() == store.replay()
+
+
+def test_views_without_notes_count_them_and_never_keep_that_state(runner: CliRunner, planned: Path) -> None:
+    for text in ("one", "two", "three"):
+        assert run(runner, "note", "sql-fundamentals", text)[0] == 0
+    with open_store(readonly=True, path=planned) as store:
+        light = store.state(notes=False).items["sql-fundamentals"]
+        full = store.state().items["sql-fundamentals"]
+    assert (light.notes, light.unread_notes) == ([], 3)
+    assert (full.notes, full.unread_notes) == (["one", "two", "three"], 0)
+    assert not light.empty  # a noted item still has history: orphans and ids count it
+    with pytest.raises(ValueError, match="without its notes"):
+        light.to_json()
+    # status reads no note, show ID and the export read them all
+    with sqlite3.connect(planned) as db:
+        db.execute("UPDATE item_state SET notes = 'not json' WHERE item_id = 'sql-fundamentals'")
+    db.close()
+    assert run(runner, "status")[0] == 0
+    assert run(runner, "next")[0] == 0
+    code, _, err = run(runner, "show", "sql-fundamentals")
+    assert code == 1
+    assert "the kept progress of 'sql-fundamentals' cannot be read" in err
+
+
+def test_doctor_finds_notes_that_differ_from_the_history_and_repair_puts_them_back(
+    runner: CliRunner, planned: Path
+) -> None:
+    assert run(runner, "note", "sql-fundamentals", "kept")[0] == 0
+    with sqlite3.connect(planned) as db:
+        db.execute("UPDATE item_state SET notes = '[\"not said\"]' WHERE item_id = 'sql-fundamentals'")
+    db.close()
+    code, out, _ = run(runner, "doctor", "--json")
+    assert code == 1
+    assert "sql-fundamentals" in out
+    assert run(runner, "doctor", "--repair")[0] == 0
+    with open_store(readonly=True, path=planned) as store:
+        assert store.state().items["sql-fundamentals"].notes == ["kept"]

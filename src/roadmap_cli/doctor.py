@@ -171,6 +171,7 @@ def check_history(ctx: Context) -> CheckResult:
         if item_id not in replayed.items
         or item_id not in kept.items
         or replayed.items[item_id].to_json() != kept.items[item_id].to_json()
+        or replayed.items[item_id].notes != kept.items[item_id].notes
     )
     if differ or kept.unapplied:
         shown = ", ".join(differ[:5]) + (" ..." if len(differ) > 5 else "")

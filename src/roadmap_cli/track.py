@@ -29,8 +29,9 @@ def _today_and_replan() -> tuple[Progress, date | None]:
     from roadmap_cli.views.progress import needs_replan
 
     with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
-        end = replan_end(progress.plan, store.state(), progress.today) if needs_replan(progress) else None
+        progress = read_progress(store, today(), notes=False)
+        plan, day = progress.plan, progress.today
+        end = replan_end(plan, store.state(notes=False), day) if needs_replan(progress) else None
     return progress, end
 
 
@@ -85,7 +86,8 @@ def show(item_id: str | None = None, weeks: bool = False, json_out: bool = False
     from roadmap_cli.progress.store import open_store
 
     with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
+        # The plan as text shows no note: only the JSON and one item whole need them read.
+        progress = read_progress(store, today(), notes=item_id is not None or json_out)
         state = store.state() if item_id is not None else None
     if item_id is None:
         if json_out:

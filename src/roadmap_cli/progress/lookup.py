@@ -71,12 +71,13 @@ def warn_ignored(state: ProgressState) -> None:
         )
 
 
-def read_progress(store: Store, today: date) -> Progress:
-    """The active plan and the progress on it, as every command shows it."""
+def read_progress(store: Store, today: date, *, notes: bool = True) -> Progress:
+    """The active plan and the progress on it, as every command shows it; ``notes=False`` for the
+    views that show no note (the notes are counted, not read)."""
     from roadmap_cli.views.progress import compute_progress
 
     plan = store.require_plan()
-    state = store.state()
+    state = store.state(notes=notes)
     warn_ignored(state)
     return compute_progress(plan, state, today, orphans=orphans(plan, state))
 

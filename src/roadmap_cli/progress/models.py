@@ -87,6 +87,8 @@ class ItemRecord(Record, frozen=False):
     ticked_at: str | None = None  # UTC time of the tick that holds now
     ticked_stack: str | None = None  # the stack the tick was made in, for items worded per stack
     logs: list[LogEntry] = field(default_factory=list)  # study time, in the order recorded
+    #: Read without its notes (``Store.state(notes=False)``): how many there are, left unread.
+    unread_notes: int = 0
 
     @property
     def logged_minutes(self) -> int:
@@ -98,14 +100,16 @@ class ItemRecord(Record, frozen=False):
         return self.ticked or self.skipped
 
     def to_json(self) -> str:
-        """The record as the store keeps it, so commands read it instead of replaying the history."""
+        """The record as the store keeps it, so commands read it instead of replaying the history;
+        its notes apart (``notes_json``), since they are the one part that grows without bound."""
+        if self.unread_notes:
+            raise ValueError("a record read without its notes cannot be kept")
         return json.dumps(
             {
                 "ticked": self.ticked,
                 "ticked_at": self.ticked_at,
                 "ticked_stack": self.ticked_stack,
                 "skipped": self.skipped,
-                "notes": self.notes,
                 "evidence": self.evidence,
                 "logs": [[e.uid, e.on.isoformat(), e.minutes, e.note, e.seq] for e in self.logs],
             },
@@ -113,10 +117,15 @@ class ItemRecord(Record, frozen=False):
             separators=(",", ":"),
         )
 
+    def notes_json(self) -> str:
+        return json.dumps(self.notes, ensure_ascii=False, separators=(",", ":"))
+
     @classmethod
-    def from_json(cls, item_id: str, text: str) -> ItemRecord:
+    def from_json(cls, item_id: str, text: str, notes_text: str | None = None, unread: int = 0) -> ItemRecord:
+        """The record ``to_json`` kept, with the notes ``notes_json`` kept (None: the notes are in
+        the record, as schema 4 kept them); ``unread`` notes when they were left unread."""
         doc = json.loads(text)
-        notes = doc["notes"]
+        notes = doc["notes"] if notes_text is None else json.loads(notes_text)
         # Every note is text, as written: kept as it is when a test at C speed says so. An item
         # noted for years holds thousands, which every read of the state would copy one by one.
         if type(notes) is not list or not set(map(type, notes)) <= {str}:
@@ -132,11 +141,14 @@ class ItemRecord(Record, frozen=False):
                 LogEntry(str(uid), item_id, date.fromisoformat(on), int(minutes), note, int(seq))
                 for uid, on, minutes, note, seq in doc["logs"]
             ],
+            unread_notes=unread,
         )
 
     @property
     def empty(self) -> bool:
-        return not (self.ticked or self.skipped or self.notes or self.evidence or self.logs)
+        return not (
+            self.ticked or self.skipped or self.notes or self.unread_notes or self.evidence or self.logs
+        )
 
 
 MAX_VALUE = 10_000  # characters of a note or evidence

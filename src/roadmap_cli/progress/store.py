@@ -150,7 +150,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             # nothing reads the events of one item any more: the index only slowed every write
             "DROP INDEX IF EXISTS events_item",
         ),
-        then=lambda db: _rebuild(db),
+        # The state is worked out by migration 5, which comes next, in the layout it has now.
+    ),
+    Migration(
+        5,
+        "each item's notes kept apart, so what reads the state without them does not read them",
+        (
+            "ALTER TABLE item_state ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE item_state ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0",
+        ),
+        then=lambda db: _notes_apart(db),
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -300,12 +309,13 @@ class Store:
         with _translated(self.path):
             return _events(self._db)
 
-    def state(self) -> ProgressState:
+    def state(self, *, notes: bool = True) -> ProgressState:
         """The current state of every item, as kept while events are written: its cost does not grow
         with the history. Events found in the history but not yet counted (written by something
-        other than roadmap) are counted in ``unapplied``; ``roadmap doctor --repair`` counts them."""
+        other than roadmap) are counted in ``unapplied``; ``roadmap doctor --repair`` counts them.
+        With ``notes=False`` the notes are counted, not read (``ItemRecord.unread_notes``)."""
         with _translated(self.path):
-            return _kept_state(self._db)
+            return _kept_state(self._db, notes=notes)
 
     def replay(self) -> ProgressState:
         """The state worked out afresh from the whole history: what ``state()`` must agree with."""
@@ -451,7 +461,9 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
 #
 # ``item_state`` holds each item's record as the history adds it up, written in the same transaction
 # as the events that change it, and ``state_meta.applied`` the last event counted in it. Commands read
-# that instead of replaying every event, so their cost does not grow with the history. The events
+# that instead of replaying every event, so their cost does not grow with the history. Each item's
+# notes are kept in a column of their own (with their count): the one part of a record that grows
+# without bound is read only by the views that show notes. The events
 # stay the record: the state can always be worked out again from them, and ``roadmap doctor`` checks
 # that the two agree.
 
@@ -477,13 +489,21 @@ def _has_kept_state(db: sqlite3.Connection) -> bool:
     return found is not None
 
 
-def _kept_state(db: sqlite3.Connection) -> ProgressState:
+def _kept_state(db: sqlite3.Connection, *, notes: bool = True) -> ProgressState:
+    """The kept state; with ``notes=False`` each item's notes are counted, not read (the views
+    that show no note read that way: an item noted thousands of times costs them nothing)."""
     if not _has_kept_state(db):  # an older database opened to read: work it out as it was
         return ProgressState.replay(_events(db))
+    if db.execute("PRAGMA user_version").fetchone()[0] < 5:  # schema 4, read as it is: notes inside
+        query = "SELECT item_id, record, NULL, 0 FROM item_state"
+    elif notes:
+        query = "SELECT item_id, record, notes, 0 FROM item_state"
+    else:
+        query = "SELECT item_id, record, '[]', note_count FROM item_state"
     records = {}
-    for item_id, text in db.execute("SELECT item_id, record FROM item_state"):
+    for item_id, text, notes_text, unread in db.execute(query):
         try:
-            records[item_id] = ItemRecord.from_json(item_id, text)
+            records[item_id] = ItemRecord.from_json(item_id, text, notes_text, unread)
         except (ValueError, TypeError, KeyError, IndexError):
             raise RoadmapError(
                 f"the kept progress of {item_id!r} cannot be read",
@@ -498,15 +518,33 @@ def _kept_state(db: sqlite3.Connection) -> ProgressState:
 
 def _keep(db: sqlite3.Connection, state: ProgressState, changed: Iterable[str]) -> None:
     db.executemany(
-        "INSERT INTO item_state (item_id, record) VALUES (?, ?) "
-        "ON CONFLICT (item_id) DO UPDATE SET record = excluded.record",
-        ((item_id, state.items[item_id].to_json()) for item_id in changed if item_id in state.items),
+        "INSERT INTO item_state (item_id, record, notes, note_count) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (item_id) DO UPDATE SET record = excluded.record, notes = excluded.notes, "
+        "note_count = excluded.note_count",
+        (
+            (item_id, record.to_json(), record.notes_json(), len(record.notes))
+            for item_id in changed
+            if (record := state.items.get(item_id)) is not None
+        ),
     )
     db.executemany(
         "INSERT INTO state_meta (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [("applied", _last_event(db)), ("left_out", state.left_out)],
     )
+
+
+def _notes_apart(db: sqlite3.Connection) -> None:
+    """Migration 5: each record's notes out of it, into the notes column, with their count; or,
+    coming from before the state was kept (schema 3 and older), the state worked out afresh."""
+    if db.execute("SELECT 1 FROM state_meta WHERE key = 'applied'").fetchone() is None:
+        _rebuild(db)
+        return
+    moved = []
+    for item_id, text in db.execute("SELECT item_id, record FROM item_state").fetchall():
+        record = ItemRecord.from_json(item_id, text)
+        moved.append((record.to_json(), record.notes_json(), len(record.notes), item_id))
+    db.executemany("UPDATE item_state SET record = ?, notes = ?, note_count = ? WHERE item_id = ?", moved)
 
 
 def _rebuild(db: sqlite3.Connection) -> ProgressState:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Literal
 
 from roadmap_cli.dates import monday_of
@@ -167,8 +168,9 @@ class Progress(Record):
     def days_left(self) -> int:
         return max(0, (self.plan.end - self.today).days)
 
-    @property
+    @cached_property
     def _state(self) -> dict[str, ItemStatus]:
+        # Worked out once: the views ask for it item by item.
         return {i.item.id: i.state for i in self.items}
 
 
