@@ -209,11 +209,9 @@ def test_an_event_that_cannot_be_understood_is_left_out_with_a_warning(
     assert "event bad-1" in err
 
 
-def test_a_version_1_database_is_read_as_it_is_and_migrated_by_the_next_write(
-    runner: CliRunner, planned: Path
-) -> None:
-    # turn the file back into what roadmap 0.1 wrote: schema 1, the request copied into columns
-    with sqlite3.connect(planned) as db:
+def back_to_version_1(path: Path) -> str:
+    """Turn the file back into what roadmap 0.1 wrote; returns the stored plan's text."""
+    with sqlite3.connect(path) as db:
         (text,) = db.execute("SELECT snapshot FROM plans").fetchone()
         db.executescript(
             """
@@ -232,6 +230,13 @@ def test_a_version_1_database_is_read_as_it_is_and_migrated_by_the_next_write(
             """
         )
     db.close()
+    return str(text)
+
+
+def test_a_version_1_database_is_read_as_it_is_and_migrated_by_the_next_write(
+    runner: CliRunner, planned: Path
+) -> None:
+    text = back_to_version_1(planned)
     code, out, err = run(runner, "status", "--json")
     assert code == 0, err
     assert json.loads(out)["progress"]["done_items"] == 1
@@ -242,6 +247,15 @@ def test_a_version_1_database_is_read_as_it_is_and_migrated_by_the_next_write(
         assert columns == ["id", "created_at", "active", "snapshot"]
         assert db.execute("SELECT snapshot FROM plans").fetchone()[0] == text
     db.close()
+
+
+def test_a_version_1_database_migrated_keeps_its_state_without_a_further_write(planned: Path) -> None:
+    back_to_version_1(planned)
+    open_store(readonly=False).close()  # opened to write: migrated, nothing written
+    with open_store() as store:
+        state, replayed = store.state(), store.replay()
+    assert state.unapplied == 0
+    assert state.ticked == replayed.ticked == {"learn-language-core"}
 
 
 def test_the_saved_plan_is_what_the_planner_made(catalog: object) -> None:
