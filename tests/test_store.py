@@ -866,3 +866,25 @@ def test_doctor_finds_notes_that_differ_from_the_history_and_repair_puts_them_ba
     assert run(runner, "doctor", "--repair")[0] == 0
     with open_store(readonly=True, path=planned) as store:
         assert store.state().items["sql-fundamentals"].notes == ["kept"]
+
+
+def test_a_database_breaking_its_own_rules_names_the_first_three_problems(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite3"
+    plan = sample_plan()
+    with open_store(readonly=False, create=True, path=path) as store:
+        for _ in range(4):
+            store.save_plan(plan)
+    with sqlite3.connect(path) as db:  # a rule every stored plan now breaks: four problems
+        db.execute("PRAGMA writable_schema = ON")
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'plans'").fetchone()
+        ruled = sql.replace("snapshot TEXT NOT NULL", "snapshot TEXT NOT NULL CHECK (length(snapshot) < 5)")
+        db.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'plans'", (ruled,))
+    db.close()
+    before = path.read_bytes()
+    refused = refusal(path, readonly=False)
+    assert refused.message == (
+        f"the progress database {path} cannot be read (CHECK constraint failed in plans; CHECK constraint "
+        "failed in plans; CHECK constraint failed in plans); it was left exactly as it is"
+    )
+    assert refused.hint == DAMAGED_HINT
+    assert path.read_bytes() == before
