@@ -252,23 +252,28 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     shutil.rmtree(root, ignore_errors=True)
 
 
+def fuzzing(examples: int) -> settings:
+    """Hypothesis settings for a fuzz test: no deadline or example database, fixed in CI."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=os.environ.get("CI") == "true",
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+        ],
+    )
+
+
 @pytest.fixture
 def in_work_folder(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
     monkeypatch.chdir(world.work)
     return world
 
 
-@settings(
-    max_examples=IN_PROCESS_EXAMPLES,
-    deadline=None,
-    database=None,
-    derandomize=os.environ.get("CI") == "true",
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
-)
+@fuzzing(IN_PROCESS_EXAMPLES)
 @given(data=st.data())
 def test_any_argv_and_environment_in_process(in_work_folder: World, data: st.DataObject) -> None:
     world = in_work_folder
@@ -292,17 +297,7 @@ STDOUTS = ["pipe", "full", "closed", "head"]
 
 
 @posix
-@settings(
-    max_examples=PROCESS_EXAMPLES,
-    deadline=None,
-    database=None,
-    derandomize=os.environ.get("CI") == "true",
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
-)
+@fuzzing(PROCESS_EXAMPLES)
 @given(data=st.data())
 def test_any_argv_and_environment_in_a_real_process(in_work_folder: World, data: st.DataObject) -> None:
     world = in_work_folder

@@ -29,9 +29,9 @@ def _today_and_replan() -> tuple[Progress, date | None]:
     from roadmap_cli.views.progress import needs_replan
 
     with open_store(readonly=True) as store:
-        progress = read_progress(store, today(), notes=False)
-        plan, day = progress.plan, progress.today
-        end = replan_end(plan, store.state(notes=False), day) if needs_replan(progress) else None
+        state = store.state(notes=False)
+        progress = read_progress(store, today(), state)
+    end = replan_end(progress.plan, state, progress.today) if needs_replan(progress) else None
     return progress, end
 
 
@@ -87,8 +87,8 @@ def show(item_id: str | None = None, weeks: bool = False, json_out: bool = False
 
     with open_store(readonly=True) as store:
         # The plan as text shows no note: only the JSON and one item whole need them read.
-        progress = read_progress(store, today(), notes=item_id is not None or json_out)
-        state = store.state() if item_id is not None else None
+        state = store.state(notes=item_id is not None or json_out)
+        progress = read_progress(store, today(), state)
     if item_id is None:
         if json_out:
             from roadmap_cli.render.jsonout import emit, show_document
@@ -106,7 +106,6 @@ def show(item_id: str | None = None, weeks: bool = False, json_out: bool = False
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.views.detail import item_detail
 
-    assert state is not None
     packs = [Path(p) for p in progress.plan.request.packs if Path(p).is_file()]
     detail = item_detail(progress, state, load_catalog(packs), item_id.strip().lower())
     if json_out:
@@ -242,11 +241,12 @@ def _carry(given: list[str]) -> None:
     from roadmap_cli.render.text import write
 
     with open_store(readonly=False) as store:
-        progress = read_progress(store, today())
+        state = store.state()
+        progress = read_progress(store, today(), state)
         plan = progress.plan
         elsewhere = [i for i in progress.items if i.done_in is not None]
         if given:
-            wanted = set(resolve_ids(given, plan, store.state()))
+            wanted = set(resolve_ids(given, plan, state))
             elsewhere = [i for i in elsewhere if i.item.id in wanted]
         if not elsewhere:
             write("Nothing to carry over: no tick made for another stack is waiting here.\n")

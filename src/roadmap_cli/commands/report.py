@@ -47,8 +47,8 @@ def report(
     from roadmap_cli.views.progress import advice, needs_replan
 
     with open_store(readonly=True) as store:
-        progress = read_progress(store, today())
         state = store.state()
+        progress = read_progress(store, today(), state)
     end = replan_end(progress.plan, state, progress.today) if needs_replan(progress) else None
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.render.report import render_report

@@ -71,13 +71,14 @@ def warn_ignored(state: ProgressState) -> None:
         )
 
 
-def read_progress(store: Store, today: date, *, notes: bool = True) -> Progress:
-    """The active plan and the progress on it, as every command shows it; ``notes=False`` for the
-    views that show no note (the notes are counted, not read)."""
+def read_progress(store: Store, today: date, state: ProgressState | None = None) -> Progress:
+    """The active plan and the progress on it, as every command shows it: from ``state`` when the
+    command has read it already (``store.state(notes=False)`` for the views that show no note)."""
     from roadmap_cli.views.progress import compute_progress
 
     plan = store.require_plan()
-    state = store.state(notes=notes)
+    if state is None:
+        state = store.state()
     warn_ignored(state)
     return compute_progress(plan, state, today, orphans=orphans(plan, state))
 
