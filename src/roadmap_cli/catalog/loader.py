@@ -692,12 +692,30 @@ def read_document(path: Path) -> Document:
     the document, to be reported with the validation errors.
     """
     text = _decode(path, _read_bytes(path))
-    loader = _Loader(text)
+    try:
+        return _read_text(path, text, _Loader)
+    except _ParserDepthLimit:
+        # libyaml (PyYAML 6.0.4 and later) has a nesting limit of its own, reached while it scans
+        # ahead of the events we read, so it fires before ours with its own words and position.
+        # The pure-Python parser has none and scans ahead at most 1,024 characters: read the file
+        # again with it, and the reader refuses the file at its 33rd level in roadmap's words,
+        # whatever PyYAML is installed.
+        return _read_text(path, text, yaml.SafeLoader)
+
+
+class _ParserDepthLimit(Exception):
+    """The YAML parser itself refused to nest any deeper."""
+
+
+def _read_text(path: Path, text: str, loader_class: type[yaml.SafeLoader]) -> Document:
+    loader = loader_class(text)
     doc = Document(path, None)
     reader = _Reader(doc, loader)
     try:
         has_document, doc.data = reader.read()
     except yaml.MarkedYAMLError as exc:
+        if loader_class is not yaml.SafeLoader and "nesting depth" in str(exc.problem):
+            raise _ParserDepthLimit from None
         raise ContentError([_syntax_problem(path, exc)]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
