@@ -7,15 +7,19 @@ How a plan is made:
   still ends inside the window (``months``), and only when what they depend on is in the plan.
 * Phases come in order. Inside a phase items follow their dependencies, then the order the pack
   gives them; the phase's capstone project closes it.
-* Study time is a stream of minutes, ``hours_per_week`` of them in every Monday-to-Sunday week
-  (a first week that starts mid-week gets its share of the days left). Items take the stream in
-  order, so an item may span weeks and no week holds more than its hours.
-* Weekly practice (an item with ``weekly`` hours) does not take the stream in one block: from the
-  point where the stream reaches it, each week gives it its weekly hours first (or what is left of
-  them), and the other items share the rest, until its hours are used up. Its span is those weeks.
+* The unit of planning is the day. A :class:`~roadmap_cli.studytime.StudyCalendar` gives the minutes
+  of study on each date (the weekly hours spread over every day, study days, or hours per weekday;
+  none on a break or a public holiday). Items take the days in order, so an item may span days and
+  weeks, and no day holds more than its study time. Weeks and months are views of the days.
+* Time already logged on an item when a plan is made (``credited``) comes off its estimate: a
+  re-plan schedules only what is left of each item.
+* Weekly practice (an item with ``weekly`` hours) does not take the days in one block: from the
+  day the others reach it, every study day gives it first its share of the weekly hours (the day's
+  part of its week's study time), and the other items share the rest, until its hours are used up.
 * Certification study (an item with ``cert``) is in the plan only when that certification is
   chosen (``certs``; ``None`` means the catalog's default ones); a chosen one counts as core.
-* A day inside a week is found by spreading the week's minutes evenly over its days.
+* A deadline (``--by``) is the end of the window: optional items go in while the plan ends by it,
+  and when the core alone does not, the warning says how many hours a week, on the same days, would.
 
 Making a plan builds many small objects and no reference cycles, so the garbage collector rests
 meanwhile: on a catalog of tens of thousands of items its passes over the catalog would otherwise
@@ -30,7 +34,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -39,6 +43,7 @@ from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_hours, i
 from roadmap_cli.dates import MAX_HOURS_PER_WEEK, add_months, monday_of, months_between
 from roadmap_cli.errors import UsageError
 from roadmap_cli.speed import gc_paused
+from roadmap_cli.studytime import StudyCalendar, every_day
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.saved import SavedPlan
@@ -61,15 +66,41 @@ class PlanRequest:
     #: Plan only these ids (a re-plan keeps to the items of the plan it replaces); None: every item.
     only: frozenset[str] | None = None
     certs: frozenset[str] | None = None  # None: the catalog's default certifications
+    #: The study time of each date; None: ``hours_per_week`` spread over every day.
+    calendar: StudyCalendar | None = None
+    #: Minutes already logged on an item, up to its estimate: they come off what is scheduled.
+    credited: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def study_calendar(self) -> StudyCalendar:
+        return self.calendar if self.calendar is not None else every_day(self.hours_per_week)
 
 
 @dataclass(frozen=True)
 class Scheduled:
     item: Item
     title: str
-    minutes: int
+    minutes: int  # the estimate
     start: date
     end: date
+    credited: int = 0  # logged before the plan was made: not scheduled
+
+    @property
+    def planned(self) -> int:
+        return self.minutes - self.credited
+
+
+@dataclass
+class Day:
+    """One date of the plan: its study time and the minutes of each item placed on it."""
+
+    day: date
+    capacity: int
+    slices: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def used(self) -> int:
+        return sum(minutes for _, minutes in self.slices)
 
 
 @dataclass
@@ -105,6 +136,7 @@ class Plan:
     framework: dict[str, object]
     tools: dict[str, str]
     items: list[Scheduled]
+    days: list[Day]
     weeks: list[Week]
     end: date
     months: float
@@ -130,26 +162,23 @@ def week_minutes(hours_per_week: float) -> int:
     return round(hours_per_week * 60)
 
 
-def _first_week_minutes(start: date, per_week: int) -> int:
-    days = 7 - start.weekday()
-    return max(1, per_week * days // 7)
+def _as_calendar(time: StudyCalendar | int) -> StudyCalendar:
+    """A calendar as given, or minutes a week spread over every day."""
+    return every_day(time / 60) if isinstance(time, int) else time
 
 
-def capacity_until(start: date, end: date, per_week: int) -> int:
-    """Minutes of study from ``start`` to ``end`` inclusive, at ``per_week`` minutes a week."""
-    if end < start:
-        return 0
-    monday = monday_of(start)
-    full_weeks, rest = divmod((end - monday).days + 1, 7)
-    total = per_week * full_weeks + per_week * rest // 7
-    return total - (per_week - _first_week_minutes(start, per_week)) if start != monday else total
+def capacity_until(start: date, end: date, time: StudyCalendar | int) -> int:
+    """Minutes of study from ``start`` to ``end`` inclusive, by a calendar or at minutes a week."""
+    return _as_calendar(time).minutes_between(start, end)
 
 
-def hours_to_fit(start: date, window_end: date, minutes: int) -> int:
-    """The fewest whole hours a week that get ``minutes`` of study done by ``window_end``."""
+def hours_to_fit(start: date, window_end: date, minutes: int, time: StudyCalendar | None = None) -> int:
+    """The fewest whole hours a week, shared over the same days as ``calendar``'s, that get
+    ``minutes`` of study done by ``window_end``; more than the maximum when even that does not."""
+    calendar = _as_calendar(time if time is not None else 60)
     weeks = max(1.0, ((window_end - start).days + 1) / 7)
     hours = max(1, math.floor(minutes / 60 / weeks))
-    while capacity_until(start, window_end, hours * 60) < minutes:
+    while hours < 7 * 24 and calendar.scaled(hours * 60).minutes_between(start, window_end) < minutes:
         hours += 1
     return hours
 
@@ -186,15 +215,25 @@ def _order(items: list[Item], phase_rank: dict[str, int], capstones: set[str]) -
 
 
 def replan_request(
-    saved: SavedPlan, done: Iterable[str], start: date, hours_per_week: float | None = None
+    saved: SavedPlan,
+    done: Iterable[str],
+    start: date,
+    hours_per_week: float | None = None,
+    *,
+    calendar: StudyCalendar | None = None,
+    credited: Mapping[str, int] | None = None,
 ) -> PlanRequest:
-    """The request that re-flows a saved plan from ``start``: the same stack, framework, window and
-    items (those scheduled, and any settled item since unticked), less what is done or skipped now.
-    New content comes in only through a new ``roadmap plan``."""
+    """The request that re-flows a saved plan from ``start``: the same stack, framework, window,
+    calendar and items (those scheduled, and any settled item since unticked), less what is done or
+    skipped now, and less the time logged on each item (``credited``). New content comes in only
+    through a new ``roadmap plan``."""
     req = saved.request
+    kept = calendar if calendar is not None else saved.calendar
+    if hours_per_week is not None and calendar is None:
+        kept = kept.scaled(week_minutes(hours_per_week))
     return PlanRequest(
         stack=req.lang,
-        hours_per_week=req.hours if hours_per_week is None else hours_per_week,
+        hours_per_week=kept.weekly_minutes / 60,
         start=start,
         framework=req.framework,
         months=req.months,
@@ -202,6 +241,8 @@ def replan_request(
         done=frozenset(done),
         only=frozenset(saved.ids()),
         certs=None if req.certs is None else frozenset(req.certs),
+        calendar=kept,
+        credited=dict(credited or {}),
     )
 
 
@@ -215,10 +256,18 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     framework = catalog.resolve_framework(stack, request.framework)
     tools = tools_of(stack, framework)
     certs = request.certs if request.certs is not None else frozenset(catalog.default_certs())
-    per_week = week_minutes(request.hours_per_week)
+    calendar = request.study_calendar
+    per_week = calendar.weekly_minutes
+    if per_week <= 0:
+        raise UsageError("the study calendar has no time in the week", hint="give --hours or --schedule")
+    credited = request.credited
     low, high = request.months
-    window_end = add_months(request.start, high) - timedelta(days=1)
-    early_end = add_months(request.start, low - 1) - timedelta(days=1)
+    if calendar.deadline is not None:
+        window_end = calendar.deadline
+        early_end = request.start - timedelta(days=1)  # a deadline is an end, not a window to fill
+    else:
+        window_end = add_months(request.start, high) - timedelta(days=1)
+        early_end = add_months(request.start, low - 1) - timedelta(days=1)
 
     pending: list[Item] = []  # what applies to the stack and is not done, in pack order
     done_items: list[Item] = []  # what applies and is done or skipped, in pack order
@@ -251,7 +300,7 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     # stable, so sorting by rank alone keeps pack order.
     offered = [offered[k] for k in sorted(range(len(offered)), key=ranks.__getitem__)]
     core_ids = {i["id"] for i in core}
-    core_minutes = sum(item_hours(i, stack["id"]) * 60 for i in core)
+    core_minutes = sum(item_hours(i, stack["id"]) * 60 - credited.get(i["id"], 0) for i in core)
     years = core_minutes / per_week / 52
     if years > MAX_YEARS:
         raise UsageError(
@@ -261,7 +310,7 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
         )
 
     chosen = set(core_ids)
-    budget = capacity_until(request.start, window_end, per_week) - core_minutes
+    budget = capacity_until(request.start, window_end, calendar) - core_minutes
     optional = [pending[n] for n in offered]
     # Items are kept by their place in ``optional``, so the left-out ones come back in that order
     # by sorting integers, however many there are.
@@ -273,7 +322,7 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
             # rest can fit, and a big pack's tens of thousands of them need not be read one by one.
             left_out_at.extend(range(place, len(optional)))
             break
-        minutes = item_hours(item, stack["id"]) * 60
+        minutes = item_hours(item, stack["id"]) * 60 - credited.get(item["id"], 0)
         if minutes <= budget and all(d in chosen or d in settled for d in item["depends_on"]):
             chosen.add(item["id"])
             added.append(place)
@@ -287,7 +336,7 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
         # The chosen items in pack order, found by their places rather than by reading every item.
         places = sorted([*core_places, *(offered[place] for place in added)])
         ordered = _order([pending[n] for n in places], phase_rank, capstones)
-        scheduled, weeks = _pack(ordered, request.start, per_week, stack["id"], tools)
+        scheduled, days = _pack(ordered, request.start, calendar, stack["id"], tools, credited)
         end = max((s.end for s in scheduled), default=request.start)
         if end <= window_end or not added:
             break
@@ -298,24 +347,22 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
         left_out_at.append(dropped)
     left_out = [optional[place] for place in sorted(left_out_at)]
 
-    total = sum(s.minutes for s in scheduled)
+    total = sum(s.planned for s in scheduled)
     fits = end <= window_end  # with every optional item gone if need be: the core alone
     ends_early = bool(scheduled) and end <= early_end and not left_out
+    weeks = weeks_of(days, request.start)
     # The last week holds only weekly practice: practice, not the hours, decides when the plan ends.
     practice_ends = bool(weeks) and all(catalog.by_id[i]["weekly"] for i, _ in weeks[-1].slices)
-    warnings = _warnings(request, end, window_end, core_minutes, total, fits, ends_early, scheduled)
-    if not fits and practice_ends:
-        warnings = [
-            warnings[0].split(" To finish by then")[0] + " Weekly practice sets that end: it takes the "
-            "same few hours every week, so more hours a week would not bring it forward; allow a "
-            "longer window with --months."
-        ]
+    warnings = _warnings(
+        request, calendar, end, window_end, core_minutes, total, fits, ends_early, scheduled, practice_ends
+    )
     return Plan(
         request=request,
         stack=stack,
         framework=framework,
         tools=tools,
         items=scheduled,
+        days=days,
         weeks=weeks,
         end=end,
         months=months_between(request.start, end),
@@ -372,84 +419,136 @@ def _certifications(
 
 
 def _pack(
-    ordered: list[Item], start: date, per_week: int, stack_id: str, tools: dict[str, str]
-) -> tuple[list[Scheduled], list[Week]]:
-    weeks: list[Week] = []
-    first_day = start
-    # weekly practice under way: [position in ``scheduled``, minutes a week, minutes left]
-    practice: list[list[int]] = []
+    ordered: list[Item],
+    start: date,
+    calendar: StudyCalendar,
+    stack_id: str,
+    tools: dict[str, str],
+    credited: Mapping[str, int],
+) -> tuple[list[Scheduled], list[Day]]:
+    """Place each item's minutes on the study days from ``start``, in order."""
     scheduled: list[Scheduled] = []
+    days: list[Day] = []
+    # weekly practice under way: [position in ``scheduled``, minutes a week, minutes left, minutes
+    # given in the week of ``given_in``]
+    practice: list[list[int]] = []
+    given_in: list[date] = []
+    week_time: dict[date, list[int]] = {}  # Monday: study time of each day from the plan's start
+    last_day = start + timedelta(days=MAX_YEARS * 366)
 
-    def day_at(week: Week, offset: int, *, ending: bool) -> date:
-        begin = first_day if week.index == 0 else week.start
-        days = 7 - begin.weekday()
-        steps = math.ceil(offset * days / week.capacity) - 1 if ending else offset * days // week.capacity
-        return begin + timedelta(days=max(0, min(days - 1, steps)))
+    def so_far(day: date) -> tuple[int, int]:
+        """Study time in ``day``'s week up to ``day`` included, and in the whole week (from the start)."""
+        monday = monday_of(day)
+        if monday not in week_time:
+            week_time[monday] = [
+                0 if monday + timedelta(days=n) < start else calendar.minutes_on(monday + timedelta(days=n))
+                for n in range(7)
+            ]
+        times = week_time[monday]
+        return sum(times[: day.weekday() + 1]), sum(times)
 
-    def share(entry: list[int], week: Week, used: int) -> int:
-        """Give one practice its hours in ``week``; returns the minutes of the week now used."""
-        position, weekly, left = entry
-        take = min(weekly, left, week.capacity - used)
+    def share(entry: list[int], today: Day) -> None:
+        """Give one practice its part of the day: by the end of each day it has had the share of its
+        weekly hours that the week's study time so far is of the whole week's."""
+        position, weekly, left, given = entry
+        monday = monday_of(today.day)
+        if given_in[position] != monday:
+            given_in[position], given = monday, 0
+        through, week = so_far(today.day)
+        target = (weekly * through + week // 2) // week if week else 0
+        take = min(left, today.capacity - today.used, target - given)
+        entry[3] = given
         if take <= 0:
-            return used
+            return
         sched = scheduled[position]
-        week.slices.append((sched.item["id"], take))
+        today.slices.append((sched.item["id"], take))
         entry[2] -= take
-        if entry[2] == 0:  # done: its span ends with this week
-            last = day_at(week, week.capacity, ending=True)
-            scheduled[position] = Scheduled(sched.item, sched.title, sched.minutes, sched.start, last)
-        return used + take
+        entry[3] += take
+        if entry[2] == 0:  # done: its span ends today
+            scheduled[position] = Scheduled(
+                sched.item, sched.title, sched.minutes, sched.start, today.day, sched.credited
+            )
 
-    def practise(week: Week, used: int) -> int:
-        """Give every practice under way its share of ``week``; returns the minutes now used."""
+    def next_day() -> Day:
+        day = days[-1].day + timedelta(days=1) if days else start
+        while True:
+            if day > last_day:
+                raise UsageError(
+                    f"the plan would run past {last_day.isoformat()}: the calendar has too little study time",
+                    hint="give more hours, fewer or shorter breaks, or packs with fewer core items",
+                )
+            capacity = calendar.minutes_on(day)
+            if capacity > 0:
+                break
+            day += timedelta(days=1)
+        today = Day(day, capacity)
+        days.append(today)
         for entry in practice:
-            used = share(entry, week, used)
+            share(entry, today)
         practice[:] = [entry for entry in practice if entry[2] > 0]
-        return used
+        return today
 
-    def new_week() -> tuple[Week, int]:
-        if not weeks:
-            week = Week(0, monday_of(start), _first_week_minutes(start, per_week))
-        else:
-            week = Week(len(weeks), weeks[-1].start + timedelta(days=7), per_week)
-        weeks.append(week)
-        return week, practise(week, 0)
-
-    week, used = new_week()
+    today = next_day()
     for item in ordered:
-        remaining = item_hours(item, stack_id) * 60
-        while used == week.capacity:
-            week, used = new_week()
-        begins = day_at(week, used, ending=False)
+        estimate = item_hours(item, stack_id) * 60
+        done_before = min(estimate, max(0, credited.get(item["id"], 0)))
+        remaining = estimate - done_before
+        title = item_title(item, stack_id, tools)
+        while today.used >= today.capacity:
+            today = next_day()
+        begins = today.day
+        if remaining == 0:
+            scheduled.append(Scheduled(item, title, estimate, begins, begins, done_before))
+            given_in.append(begins)
+            continue
         if item["weekly"] is not None:
-            sched = Scheduled(item, item_title(item, stack_id, tools), remaining, begins, begins)
-            scheduled.append(sched)
-            entry = [len(scheduled) - 1, item["weekly"] * 60, remaining]
-            used = share(entry, week, used)
+            scheduled.append(Scheduled(item, title, estimate, begins, begins, done_before))
+            given_in.append(monday_of(begins))
+            entry = [len(scheduled) - 1, item["weekly"] * 60, remaining, 0]
+            share(entry, today)
             if entry[2] > 0:
                 practice.append(entry)
             continue
         while remaining > 0:
-            while used == week.capacity:
-                week, used = new_week()
-            take = min(remaining, week.capacity - used)
-            week.slices.append((item["id"], take))
-            used += take
+            while today.used >= today.capacity:
+                today = next_day()
+            take = min(remaining, today.capacity - today.used)
+            today.slices.append((item["id"], take))
             remaining -= take
-        scheduled.append(
-            Scheduled(
-                item,
-                item_title(item, stack_id, tools),
-                item_hours(item, stack_id) * 60,
-                begins,
-                day_at(week, used, ending=True),
-            )
-        )
+        scheduled.append(Scheduled(item, title, estimate, begins, today.day, done_before))
+        given_in.append(begins)
     while practice:  # practice that outlasts the other items runs on alone
-        week, used = new_week()
+        today = next_day()
+    while days and not days[-1].slices:
+        days.pop()
     if not scheduled:
-        weeks.clear()
-    return scheduled, weeks
+        days.clear()
+    return scheduled, days
+
+
+def weeks_of(days: list[Day], start: date) -> list[Week]:
+    """The Monday-to-Sunday weeks of the days, from the week of ``start``: their study time and the
+    minutes of each item, in study order; a week with no study day is kept, empty."""
+    weeks: list[Week] = []
+    if not days:
+        return weeks
+    first = monday_of(start)
+    for day in days:
+        index = (monday_of(day.day) - first).days // 7
+        while len(weeks) <= index:
+            weeks.append(Week(len(weeks), first + timedelta(days=7 * len(weeks)), 0))
+        week = weeks[index]
+        week.capacity += day.capacity
+        week.slices[:] = merge_slices([*week.slices, *day.slices])
+    return weeks
+
+
+def merge_slices(slices: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Each item's minutes added up, in the order the items first come."""
+    total: dict[str, int] = {}
+    for item_id, minutes in slices:
+        total[item_id] = total.get(item_id, 0) + minutes
+    return list(total.items())
 
 
 def _fmt_months(value: float) -> str:
@@ -458,6 +557,7 @@ def _fmt_months(value: float) -> str:
 
 def _warnings(
     request: PlanRequest,
+    calendar: StudyCalendar,
     end: date,
     window_end: date,
     core_minutes: int,
@@ -465,29 +565,41 @@ def _warnings(
     fits: bool,
     ends_early: bool,
     scheduled: list[Scheduled],
+    practice_ends: bool,
 ) -> list[str]:
     low, high = request.months
-    window = f"{low}-{high} month" if low != high else f"{high}-month"
-    hours = f"{request.hours_per_week:g} h/week"
+    if calendar.deadline is not None:
+        window = f"deadline of {calendar.deadline.isoformat()}"
+        past = f"past your {window}"
+    else:
+        window = f"{low}-{high} month" if low != high else f"{high}-month"
+        past = f"past the end of the {window} window on {window_end.isoformat()}"
+    hours = f"{calendar.weekly_minutes / 60:g} h/week"
+    days = "" if calendar.given_as == "hours" else " on the same days"
     if not scheduled:
         return ["Nothing is left to plan: every item for this stack is done or skipped."]
     if not fits:
         core_end = end
-        need = hours_to_fit(request.start, window_end, core_minutes)
-        need_text = (
-            f"about {need} h/week" if need <= MAX_HOURS_PER_WEEK else f"more than {MAX_HOURS_PER_WEEK} h/week"
-        )
-        return [
+        opening = (
             f"At {hours} the core alone takes {_fmt_months(months_between(request.start, core_end))}, "
-            f"until {core_end.isoformat()}: past the end of the {window} window on {window_end.isoformat()}. "
-            f"To finish by then you would need {need_text}, "
-            f"or allow a longer window with --months."
-        ]
+            f"until {core_end.isoformat()}: {past}."
+        )
+        longer = "allow a longer window with --months" if calendar.deadline is None else "set a later --by"
+        if practice_ends:
+            return [
+                f"{opening} Weekly practice sets that end: it takes the same few hours every week, so more "
+                f"hours a week would not bring it forward; {longer}."
+            ]
+        need = hours_to_fit(request.start, window_end, core_minutes, calendar)
+        need_text = (
+            f"about {need} h/week{days}" if need <= MAX_HOURS_PER_WEEK else f"more than {MAX_HOURS_PER_WEEK} h/week"
+        )
+        return [f"{opening} To finish by then you would need {need_text}, or {longer}."]
     if ends_early:
-        need = hours_to_fit(request.start, window_end, total)
+        need = hours_to_fit(request.start, window_end, total, calendar)
         return [
             f"At {hours} everything fits in {_fmt_months(months_between(request.start, end))}, "
             f"so the plan ends early, on {end.isoformat()}, before the {window} window. "
-            f"About {need} h/week would spread it over the window; or keep the pace and finish sooner."
+            f"About {need} h/week{days} would spread it over the window; or keep the pace and finish sooner."
         ]
     return []

@@ -6,7 +6,8 @@ This module is the only one that writes or reads the stored form. Everything tha
 
 The stored form is JSON with a ``format`` number. Reading checks it: an older format is upgraded
 in memory (format 1 lacked the tools, the certifications and each item's dependencies and sources,
-which read as empty), a newer one is refused with the upgrade to make, and anything that does not
+which read as empty; formats 1 and 2 planned by the week, and read as a calendar of the weekly hours
+spread over every day, each week's minutes laid on its days in order), a newer one is refused with the upgrade to make, and anything that does not
 parse is a :class:`SavedPlanError` that says where (``items[3].start: not a date``) and what to do,
 never a traceback. The reader is plain Python on purpose: the daily commands read the saved plan on
 every run and must not pay for pydantic's import.
@@ -15,12 +16,14 @@ every run and must not pay for pydantic's import.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.record import Record, field
+from roadmap_cli.studytime import MAX_BREAKS, MAX_HOLIDAYS, Break, Holiday, StudyCalendar, every_day
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -28,12 +31,13 @@ if TYPE_CHECKING:
 
 #: The format this roadmap writes. Bump it when the stored form changes in a way older readers
 #: cannot follow, and teach :func:`_upgrade` to read the old one.
-SAVED_PLAN_FORMAT = 2
+SAVED_PLAN_FORMAT = 3
 OLDEST_FORMAT = 1
 
 #: Bounds that keep a damaged or hostile plan from exhausting memory or time.
 MAX_ITEMS = 200_000
 MAX_WEEKS = 100 * 53 + 1
+MAX_DAYS = 100 * 366 + 7
 MAX_MINUTES = 1000 * 60
 MAX_TEXT = 2000
 
@@ -80,6 +84,14 @@ class PlanItem(Record):
     #: Worded for the stack (its language, framework or tools): a tick in another stack's plan
     #: does not count here.
     stack_specific: bool = False
+    #: Minutes logged on it before this plan was made (up to ``minutes``): done already, so not
+    #: scheduled, and not counted again in the standing.
+    credited: int = 0
+
+    @property
+    def planned(self) -> int:
+        """The minutes this plan schedules for it."""
+        return self.minutes - self.credited
 
     @property
     def scheduled(self) -> bool:
@@ -92,6 +104,18 @@ class PlanWeek(Record):
     first_day: date  # the plan's first day in its first week, else the Monday
     capacity: int  # minutes
     slices: tuple[tuple[str, int], ...]  # (item id, minutes), in study order
+
+    @property
+    def used(self) -> int:
+        return sum(minutes for _, minutes in self.slices)
+
+
+class PlanDay(Record):
+    """One study day of the plan: its study time and the minutes of each item on it, in order."""
+
+    day: date
+    capacity: int  # minutes
+    slices: tuple[tuple[str, int], ...]
 
     @property
     def used(self) -> int:
@@ -128,10 +152,60 @@ class SavedPlan(Record):
     settled: tuple[PlanItem, ...]  # done or skipped when the plan was made
     weeks: tuple[PlanWeek, ...]
     certifications: tuple[PlanCert, ...] = ()
+    #: The study days, in order, with what is planned on each; weeks are a view of them.
+    days: tuple[PlanDay, ...] = ()
+    study_calendar: StudyCalendar | None = None  # None: the weekly hours spread over every day
+    #: The first day of the learner's journey: the start of their first plan, kept by every replan.
+    journey_start: date | None = None
+    #: The days the plan was re-flowed (``replan``, a break), oldest first.
+    replans: tuple[date, ...] = ()
     _index: dict[str, PlanItem] = field(default_factory=dict, compare=False, repr=False)
+    _curve: list[int] = field(default_factory=list, compare=False, repr=False)
+    _dates: list[date] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update({i.id: i for i in (*self.settled, *self.items)})
+        total = 0
+        for plan_day in self.days:
+            total += plan_day.used
+            self._curve.append(total)
+            self._dates.append(plan_day.day)
+
+    @property
+    def calendar(self) -> StudyCalendar:
+        """The study time of each date."""
+        return self.study_calendar if self.study_calendar is not None else every_day(self.request.hours)
+
+    @property
+    def first_day(self) -> date:
+        """The first day of the journey (weeks are numbered from its week)."""
+        return self.journey_start or self.start
+
+    def week_number(self, day: date) -> int:
+        """1-based number of the week holding ``day``, counted from the journey's first week."""
+        first = self.first_day - timedelta(days=self.first_day.weekday())
+        return (day - first).days // 7 + 1
+
+    def planned_through(self, day: date) -> int:
+        """The planned-work curve: minutes planned on the days up to ``day``, included."""
+        at = bisect_right(self._dates, day)
+        return self._curve[at - 1] if at else 0
+
+    def day_of(self, day: date) -> PlanDay | None:
+        at = bisect_right(self._dates, day)
+        return self.days[at - 1] if at and self._dates[at - 1] == day else None
+
+    def planned_on(self, day: date) -> int:
+        found = self.day_of(day)
+        return found.used if found else 0
+
+    def item_planned_through(self, day: date) -> dict[str, int]:
+        """Each item's minutes planned on the days up to ``day``, included."""
+        through: dict[str, int] = {}
+        for plan_day in self.days[: bisect_right(self._dates, day)]:
+            for item_id, minutes in plan_day.slices:
+                through[item_id] = through.get(item_id, 0) + minutes
+        return through
 
     @property
     def hours_per_week(self) -> float:
@@ -175,14 +249,82 @@ class SavedPlan(Record):
 # -- from the planner -----------------------------------------------------------------------------
 
 
-def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> SavedPlan:
-    """The plan the planner made, as it is saved and shown."""
+def weeks_of_days(days: Iterable[PlanDay], start: date, calendar: StudyCalendar) -> tuple[PlanWeek, ...]:
+    """The Monday-to-Sunday weeks of a plan's days, from the week of ``start`` to the last day's: each
+    with its study time (from ``start`` on) and each item's minutes in it, in study order."""
+    listed = list(days)
+    if not listed:
+        return ()
+    first = start - timedelta(days=start.weekday())
+    count = (listed[-1].day - first).days // 7 + 1
+    totals: list[dict[str, int]] = [{} for _ in range(count)]
+    for plan_day in listed:
+        week = totals[(plan_day.day - first).days // 7]
+        for item_id, minutes in plan_day.slices:
+            week[item_id] = week.get(item_id, 0) + minutes
+    slices = [list(week.items()) for week in totals]
+    weeks = []
+    for index in range(count):
+        monday = first + timedelta(days=7 * index)
+        first_day = start if index == 0 else monday
+        weeks.append(
+            PlanWeek(
+                index=index,
+                start=monday,
+                first_day=first_day,
+                capacity=calendar.minutes_between(first_day, monday + timedelta(days=6)),
+                slices=tuple(slices[index]),
+            )
+        )
+    return tuple(weeks)
+
+
+def days_of_weeks(weeks: Iterable[PlanWeek]) -> tuple[PlanDay, ...]:
+    """The days of a plan saved by the week (formats 1 and 2): each week's study time spread evenly
+    over its days, and its minutes laid on them in order, as those plans meant them."""
+    days: list[PlanDay] = []
+    for week in weeks:
+        count = 7 - week.first_day.weekday() if week.first_day > week.start else 7
+        base, rest = divmod(week.capacity, count)
+        queue = list(week.slices)
+        for offset in range(count):
+            capacity = base + (1 if offset < rest else 0)
+            room, placed = capacity, []
+            while queue and room > 0:
+                item_id, minutes = queue[0]
+                take = min(room, minutes)
+                placed.append((item_id, take))
+                room -= take
+                if take == minutes:
+                    queue.pop(0)
+                else:
+                    queue[0] = (item_id, minutes - take)
+            if offset == count - 1 and queue:  # never lose minutes to rounding
+                placed += queue
+                queue = []
+            if capacity > 0:
+                days.append(PlanDay(week.first_day + timedelta(days=offset), capacity, tuple(placed)))
+    while days and not days[-1].slices:
+        days.pop()
+    return tuple(days)
+
+
+def from_planner(
+    plan: Plan,
+    catalog: Catalog,
+    packs: Iterable[str] = (),
+    *,
+    journey_start: date | None = None,
+    replans: tuple[date, ...] = (),
+) -> SavedPlan:
+    """The plan the planner made, as it is saved and shown. ``journey_start`` and ``replans`` carry
+    the learner's journey over from the plan this one re-flows."""
     from roadmap_cli.catalog.catalog import Item, item_hours, item_resources, item_title, worded_per_stack
 
     req = plan.request
     stack_id = str(plan.stack["id"])
 
-    def planned(item: Item, title: str, start: date | None, end: date | None) -> PlanItem:
+    def planned(item: Item, title: str, start: date | None, end: date | None, credited: int = 0) -> PlanItem:
         return PlanItem(
             id=item["id"],
             title=title,
@@ -199,8 +341,11 @@ def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> Sav
             cert=item["cert"],
             resources=tuple(item_resources(item, stack_id)),
             stack_specific=worded_per_stack(item),
+            credited=credited,
         )
 
+    calendar = req.study_calendar
+    days = tuple(PlanDay(d.day, d.capacity, tuple(d.slices)) for d in plan.days)
     return SavedPlan(
         request=PlanRequestRecord(
             lang=stack_id,
@@ -224,22 +369,17 @@ def from_planner(plan: Plan, catalog: Catalog, packs: Iterable[str] = ()) -> Sav
         warnings=tuple(plan.warnings),
         left_out=tuple(i["id"] for i in plan.left_out),
         phases=tuple(PlanPhase(p["id"], p["title"]) for p in catalog.phases),
-        items=tuple(planned(s.item, s.title, s.start, s.end) for s in plan.items),
+        items=tuple(planned(s.item, s.title, s.start, s.end, s.credited) for s in plan.items),
         settled=tuple(planned(i, item_title(i, stack_id, plan.tools), None, None) for i in plan.settled),
-        weeks=tuple(
-            PlanWeek(
-                index=w.index,
-                start=w.start,
-                first_day=req.start if w.index == 0 else w.start,
-                capacity=w.capacity,
-                slices=tuple(w.slices),
-            )
-            for w in plan.weeks
-        ),
+        weeks=weeks_of_days(days, req.start, calendar),
         certifications=tuple(
             PlanCert(c.id, c.name, c.issuer, c.phase, c.start, c.minutes, c.items)
             for c in plan.certifications
         ),
+        days=days,
+        study_calendar=calendar,
+        journey_start=min(journey_start, req.start) if journey_start else req.start,
+        replans=replans,
     )
 
 
@@ -263,6 +403,18 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "cert": item.cert,
         "resources": [dict(r) for r in item.resources],
         "stack_specific": item.stack_specific,
+        "credited": item.credited,
+    }
+
+
+def calendar_json(calendar: StudyCalendar) -> dict[str, Any]:
+    return {
+        "weekdays": list(calendar.weekdays),
+        "given_as": calendar.given_as,
+        "breaks": [{"from": b.start.isoformat(), "to": b.end.isoformat(), "note": b.note} for b in calendar.breaks],
+        "region": calendar.region,
+        "holidays": [[h.day.isoformat(), h.name] for h in calendar.holidays],
+        "deadline": calendar.deadline.isoformat() if calendar.deadline else None,
     }
 
 
@@ -294,14 +446,12 @@ def to_json(plan: SavedPlan) -> dict[str, Any]:
         "phases": [{"id": p.id, "title": p.title} for p in plan.phases],
         "items": [_item_json(i) for i in plan.items],
         "settled": [_item_json(i) for i in plan.settled],
-        "weeks": [
-            {
-                "start": w.start.isoformat(),
-                "first_day": w.first_day.isoformat(),
-                "capacity_minutes": w.capacity,
-                "slices": [[item_id, minutes] for item_id, minutes in w.slices],
-            }
-            for w in plan.weeks
+        "calendar": calendar_json(plan.calendar),
+        "journey_start": plan.first_day.isoformat(),
+        "replans": [d.isoformat() for d in plan.replans],
+        "days": [
+            [d.day.isoformat(), d.capacity, [[item_id, minutes] for item_id, minutes in d.slices]]
+            for d in plan.days
         ],
         "certifications": [
             {
@@ -431,6 +581,7 @@ def _read_item(raw: Mapping[str, Any], path: str) -> PlanItem:
         cert=_text(raw.get("cert"), f"{path}.cert", optional=True),
         resources=_each(raw.get("resources", []), f"{path}.resources", 4, _read_resource),
         stack_specific=_bool(raw.get("stack_specific", False), f"{path}.stack_specific"),
+        credited=_int(raw.get("credited", 0), f"{path}.credited", 0, MAX_MINUTES),
     )
 
 
@@ -455,6 +606,57 @@ def _read_week(index: int) -> Callable[[Mapping[str, Any], str], PlanWeek]:
         )
 
     return read
+
+
+def _read_day(raw: Any, path: str) -> PlanDay:
+    if not isinstance(raw, list) or len(raw) != 3:
+        raise _Bad(path, "not a [date, minutes, slices] triple")
+    slices = []
+    for n, pair in enumerate(_list(raw[2], f"{path}[2]", 10_000)):
+        where = f"{path}[2][{n}]"
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise _Bad(where, "not an [id, minutes] pair")
+        slices.append((_text(pair[0], f"{where}[0]"), _int(pair[1], f"{where}[1]", 1, 24 * 60)))
+    return PlanDay(
+        _date(raw[0], f"{path}[0]"), _int(raw[1], f"{path}[1]", 0, 24 * 60), tuple(slices)
+    )
+
+
+def _read_calendar(raw: Mapping[str, Any], path: str) -> StudyCalendar:
+    weekdays = _list(_get(raw, "weekdays", path), f"{path}.weekdays", 7)
+    if len(weekdays) != 7:
+        raise _Bad(f"{path}.weekdays", "not seven numbers, Monday first")
+    minutes = tuple(_int(m, f"{path}.weekdays[{n}]", 0, 24 * 60) for n, m in enumerate(weekdays))
+    if not any(minutes):
+        raise _Bad(f"{path}.weekdays", "no study time in the week")
+    breaks = []
+    for n, b in enumerate(_list(raw.get("breaks", []), f"{path}.breaks", MAX_BREAKS)):
+        where = f"{path}.breaks[{n}]"
+        b = _obj(b, where)
+        first, last = _date(_get(b, "from", where), f"{where}.from"), _date(_get(b, "to", where), f"{where}.to")
+        if last < first:
+            raise _Bad(where, "ends before it starts")
+        note = b.get("note", "")
+        if not isinstance(note, str) or len(note) > MAX_TEXT:
+            raise _Bad(f"{where}.note", f"not a text of at most {MAX_TEXT} characters")
+        breaks.append(Break(first, last, note))
+    holidays = []
+    for n, h in enumerate(_list(raw.get("holidays", []), f"{path}.holidays", MAX_HOLIDAYS)):
+        where = f"{path}.holidays[{n}]"
+        if not isinstance(h, list) or len(h) != 2:
+            raise _Bad(where, "not a [date, name] pair")
+        holidays.append(Holiday(_date(h[0], f"{where}[0]"), _text(h[1], f"{where}[1]")))
+    given_as = raw.get("given_as", "hours")
+    if given_as not in ("hours", "days", "schedule"):
+        raise _Bad(f"{path}.given_as", "not hours, days or schedule")
+    return StudyCalendar(
+        (minutes[0], minutes[1], minutes[2], minutes[3], minutes[4], minutes[5], minutes[6]),
+        tuple(breaks),
+        tuple(holidays),
+        _text(raw.get("region"), f"{path}.region", optional=True),
+        _date(raw.get("deadline"), f"{path}.deadline", optional=True),
+        given_as,
+    )
 
 
 def _read_cert(raw: Mapping[str, Any], path: str) -> PlanCert:
@@ -490,9 +692,21 @@ def _read(doc: Mapping[str, Any]) -> SavedPlan:
     )
     items = _each(_get(doc, "items", ""), "items", MAX_ITEMS, _read_item)
     settled = _each(_get(doc, "settled", ""), "settled", MAX_ITEMS, _read_item)
-    raw_weeks = _list(_get(doc, "weeks", ""), "weeks", MAX_WEEKS)
-    weeks = tuple(_read_week(n)(_obj(w, f"weeks[{n}]"), f"weeks[{n}]") for n, w in enumerate(raw_weeks))
     start, end = _date(_get(doc, "start", ""), "start"), _date(_get(doc, "end", ""), "end")
+    calendar: StudyCalendar | None = None
+    if "days" in doc:  # format 3: by the day
+        calendar = _read_calendar(_obj(_get(doc, "calendar", ""), "calendar"), "calendar")
+        raw_days = _list(doc["days"], "days", MAX_DAYS)
+        days = tuple(_read_day(d, f"days[{n}]") for n, d in enumerate(raw_days))
+        weeks = weeks_of_days(days, start, calendar)
+    else:  # formats 1 and 2: by the week
+        raw_weeks = _list(_get(doc, "weeks", ""), "weeks", MAX_WEEKS)
+        weeks = tuple(_read_week(n)(_obj(w, f"weeks[{n}]"), f"weeks[{n}]") for n, w in enumerate(raw_weeks))
+        days = days_of_weeks(weeks)
+    journey = _date(doc.get("journey_start"), "journey_start", optional=True)
+    replans = tuple(
+        _date(d, f"replans[{n}]") for n, d in enumerate(_list(doc.get("replans", []), "replans", MAX_DAYS))
+    )
     window_end = _date(_get(doc, "window_end", ""), "window_end")
     phases = _each(
         _get(doc, "phases", ""),
@@ -523,6 +737,10 @@ def _read(doc: Mapping[str, Any]) -> SavedPlan:
         settled=settled,
         weeks=weeks,
         certifications=_each(doc.get("certifications", []), "certifications", 1000, _read_cert),
+        days=days,
+        study_calendar=calendar,
+        journey_start=journey,
+        replans=replans,
     )
     _check_consistent(plan)
     return plan
@@ -544,6 +762,14 @@ def _check_consistent(plan: SavedPlan) -> None:
     if plan.end < plan.start:
         raise _Bad("end", "before the start")
     scheduled = {i.id for i in plan.items}
+    if plan.journey_start is not None and plan.journey_start > plan.start:
+        raise _Bad("journey_start", "after the plan's start")
+    for n, plan_day in enumerate(plan.days):
+        if n and plan_day.day <= plan.days[n - 1].day:
+            raise _Bad(f"days[{n}]", "days are not in order")
+        for item_id, _ in plan_day.slices:
+            if item_id not in scheduled:
+                raise _Bad(f"days[{n}]", f"{item_id!r} is not a scheduled item")
     for week in plan.weeks:
         if week.index and week.start != plan.weeks[week.index - 1].start + timedelta(days=7):
             raise _Bad(f"weeks[{week.index}].start", "weeks do not follow one another")

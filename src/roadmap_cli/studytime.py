@@ -1,0 +1,290 @@
+"""The calendar of study time: how many minutes a learner has on any date.
+
+One function answers it, :meth:`StudyCalendar.minutes_on`, from four things the learner says:
+
+* the hours of each weekday: ``--hours 12`` spreads 720 minutes over the seven days (the whole
+  minutes go to the first days: 103 Monday to Saturday, 102 on Sunday), ``--days mon,wed,sat``
+  spreads them over those days only, and ``--schedule "mon-fri 1h, sat 4h"`` gives each day its own;
+* breaks, from one date to another inclusive, with a note (``roadmap break``);
+* public holidays of a country or region, found once by the ``holidays`` library when the plan is
+  made and kept in the plan as dates, so the daily commands never import it;
+* a deadline (``--by``), which the planner reads as the end of the window.
+
+Pure and small: the planner, the views and the exports all read study time through it, so a day
+has the same minutes everywhere. It imports nothing heavier than :mod:`datetime`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from roadmap_cli.record import Record, field
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MAX_MINUTES_A_DAY = 16 * 60
+MAX_BREAKS = 500
+MAX_HOLIDAYS = 5000
+
+
+class CalendarError(ValueError):
+    """A schedule, a day list or a break that cannot be read; the message says what is allowed."""
+
+
+class Break(Record):
+    """Days off, ``start`` to ``end`` inclusive."""
+
+    start: date
+    end: date
+    note: str = ""
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+class Holiday(Record):
+    day: date
+    name: str
+
+
+class StudyCalendar(Record):
+    """Minutes of study on each weekday (Monday first), less breaks and holidays."""
+
+    weekdays: tuple[int, int, int, int, int, int, int]
+    breaks: tuple[Break, ...] = ()
+    holidays: tuple[Holiday, ...] = ()
+    region: str | None = None  # the holidays' country or region, as given (``DE-BY``)
+    deadline: date | None = None
+    #: How the weekly time was given: "hours" (spread over every day), "days" or "schedule".
+    given_as: str = "hours"
+    _free: set[date] = field(default_factory=set, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._free.update(h.day for h in self.holidays)
+
+    @property
+    def weekly_minutes(self) -> int:
+        return sum(self.weekdays)
+
+    @property
+    def hours_per_week(self) -> float:
+        return round(self.weekly_minutes / 60, 2)
+
+    def study_weekdays(self) -> tuple[int, ...]:
+        return tuple(n for n, m in enumerate(self.weekdays) if m > 0)
+
+    def holiday_on(self, day: date) -> Holiday | None:
+        if day not in self._free:
+            return None
+        return next(h for h in self.holidays if h.day == day)
+
+    def break_on(self, day: date) -> Break | None:
+        return next((b for b in self.breaks if b.holds(day)), None)
+
+    def minutes_on(self, day: date) -> int:
+        """The minutes of study ``day`` has: its weekday's, or none on a break or a holiday."""
+        minutes = self.weekdays[day.weekday()]
+        if not minutes or day in self._free:
+            return 0
+        for off in self.breaks:
+            if off.start <= day <= off.end:
+                return 0
+        return minutes
+
+    def minutes_between(self, first: date, last: date) -> int:
+        """Minutes of study from ``first`` to ``last``, both included."""
+        total, day = 0, first
+        while day <= last:
+            total += self.minutes_on(day)
+            day += timedelta(days=1)
+        return total
+
+    def scaled(self, weekly_minutes: int) -> StudyCalendar:
+        """The same days, breaks and holidays with ``weekly_minutes`` spread as this calendar's are: evenly
+        over every day or over the study days, or in the same proportions as a schedule's."""
+        if self.given_as == "schedule":
+            return self.replace_weekdays(scale(self.weekdays, weekly_minutes))
+        return self.replace_weekdays(spread(weekly_minutes, self.study_weekdays()))
+
+    def replace_weekdays(self, weekdays: tuple[int, ...]) -> StudyCalendar:
+        return StudyCalendar(
+            _seven(weekdays), self.breaks, self.holidays, self.region, self.deadline, self.given_as
+        )
+
+    def with_breaks(self, breaks: Iterable[Break]) -> StudyCalendar:
+        ordered = tuple(sorted(breaks, key=lambda b: (b.start, b.end)))
+        return StudyCalendar(
+            self.weekdays, ordered, self.holidays, self.region, self.deadline, self.given_as
+        )
+
+    def describe(self) -> str:
+        """The week in words: ``12 h a week, every day`` or ``Mon-Fri 1 h, Sat 4 h (9 h a week)``."""
+        from roadmap_cli.render.units import hours_text
+
+        total = hours_text(self.weekly_minutes)
+        if self.given_as == "hours":
+            return f"{total} a week, spread over every day"
+        days = self.study_weekdays()
+        if self.given_as == "days":
+            return f"{total} a week on {', '.join(WEEKDAYS[d].capitalize() for d in days)}"
+        groups: list[tuple[int, int, int]] = []  # (first weekday, last weekday, minutes)
+        for n in days:
+            if groups and groups[-1][1] == n - 1 and groups[-1][2] == self.weekdays[n]:
+                groups[-1] = (groups[-1][0], n, self.weekdays[n])
+            else:
+                groups.append((n, n, self.weekdays[n]))
+        parts = [
+            (WEEKDAYS[a].capitalize() if a == b else f"{WEEKDAYS[a].capitalize()}-{WEEKDAYS[b].capitalize()}")
+            + f" {hours_text(m)}"
+            for a, b, m in groups
+        ]
+        return f"{', '.join(parts)} ({total} a week)"
+
+
+def _seven(values: Iterable[int]) -> tuple[int, int, int, int, int, int, int]:
+    a, b, c, d, e, f, g = values
+    return (a, b, c, d, e, f, g)
+
+
+def scale(weekdays: Iterable[int], weekly_minutes: int) -> tuple[int, ...]:
+    """``weekly_minutes`` shared over the days that have time, in proportion to what they have; the
+    whole minutes left by rounding down go to the first of them."""
+    days = list(weekdays)
+    total = sum(days)
+    if total <= 0:
+        return tuple(days)
+    shares = [weekly_minutes * m // total for m in days]
+    rest = weekly_minutes - sum(shares)
+    for n, m in enumerate(days):
+        if rest <= 0:
+            break
+        if m > 0:
+            shares[n] += 1
+            rest -= 1
+    return tuple(shares)
+
+
+def spread(weekly_minutes: int, weekdays: Iterable[int] = range(7)) -> tuple[int, ...]:
+    """``weekly_minutes`` split evenly over the given weekdays (0 is Monday)."""
+    chosen = sorted(set(weekdays))
+    base, rest = divmod(weekly_minutes, len(chosen))
+    week = [0] * 7
+    for n, day in enumerate(chosen):
+        week[day] = base + (1 if n < rest else 0)
+    return tuple(week)
+
+
+def every_day(hours_per_week: float) -> StudyCalendar:
+    """The calendar of ``--hours`` alone, and of every plan saved before calendars existed."""
+    return StudyCalendar(_seven(spread(round(hours_per_week * 60))))
+
+
+# -- reading what the learner types -------------------------------------------------------------
+
+_DAY = "|".join(WEEKDAYS)
+_PART = re.compile(
+    rf"^(?P<first>{_DAY})(?:-(?P<last>{_DAY}))?\s+(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>h|m|min)?$"
+)
+
+
+def weekday_of(word: str) -> int:
+    key = word.strip().lower()[:3]
+    if key not in WEEKDAYS or not DAY_NAMES[WEEKDAYS.index(key)].lower().startswith(word.strip().lower()):
+        raise CalendarError(f"{word.strip()!r} is not a day of the week; use mon, tue, wed, thu, fri, sat, sun")
+    return WEEKDAYS.index(key)
+
+
+def parse_days(text: str) -> tuple[int, ...]:
+    """``mon,wed,sat`` (or ``mon-fri``, ``sat,sun``) as weekday numbers."""
+    days: set[int] = set()
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        if "-" in part:
+            first, _, last = part.partition("-")
+            a, b = weekday_of(first), weekday_of(last)
+            if b < a:
+                raise CalendarError(f"{part.strip()!r} runs backwards; write the earlier day first, e.g. mon-fri")
+            days.update(range(a, b + 1))
+        else:
+            days.add(weekday_of(part))
+    if not days:
+        raise CalendarError("no day given; name one or more of mon, tue, wed, thu, fri, sat, sun")
+    return tuple(sorted(days))
+
+
+def parse_schedule(text: str) -> tuple[int, ...]:
+    """``mon-fri 1h, sat 4h, sun 30m`` as minutes for each weekday."""
+    week = [0] * 7
+    seen: set[int] = set()
+    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    if not parts:
+        raise CalendarError('the schedule is empty; give days and hours, e.g. "mon-fri 1h, sat 4h"')
+    for part in parts:
+        found = _PART.match(part.lower())
+        if not found:
+            raise CalendarError(
+                f'{part!r} is not "DAY HOURS" or "DAY-DAY HOURS"; e.g. "mon-fri 1h, sat 4h, sun 30m"'
+            )
+        first = WEEKDAYS.index(found["first"])
+        last = WEEKDAYS.index(found["last"]) if found["last"] else first
+        if last < first:
+            raise CalendarError(f"{part!r} runs backwards; write the earlier day first, e.g. mon-fri")
+        amount = float(found["amount"])
+        minutes = round(amount * 60) if found["unit"] in (None, "h") else round(amount)
+        if not 0 <= minutes <= MAX_MINUTES_A_DAY:
+            raise CalendarError(f"{part!r}: a day holds 0 to {MAX_MINUTES_A_DAY // 60} hours of study")
+        for day in range(first, last + 1):
+            if day in seen:
+                raise CalendarError(f"{WEEKDAYS[day]} is given twice in the schedule")
+            seen.add(day)
+            week[day] = minutes
+    if not any(week):
+        raise CalendarError("the schedule has no study time; give at least one day some hours")
+    return tuple(week)
+
+
+def parse_span(text: str) -> tuple[date, date]:
+    """``2027-08-02..2027-08-15`` (or one date for one day) as its first and last day."""
+    first, sep, last = text.strip().partition("..")
+    try:
+        start = date.fromisoformat(first.strip())
+        end = date.fromisoformat(last.strip()) if sep else start
+    except ValueError:
+        raise CalendarError(
+            f"{text.strip()!r} is not FROM..TO with dates as YYYY-MM-DD, e.g. 2027-08-02..2027-08-15"
+        ) from None
+    if end < start:
+        raise CalendarError(f"{text.strip()!r} ends before it starts")
+    if (end - start).days > 366:
+        raise CalendarError(f"{text.strip()!r} is longer than a year; a break is at most 366 days")
+    return start, end
+
+
+def public_holidays(region: str, first_year: int, last_year: int) -> tuple[str, tuple[Holiday, ...]]:
+    """The public holidays of ``region`` (``US``, ``DE-BY``, ``GB-SCT``) from the ``holidays`` library,
+    for the years given: its canonical code and the days. Imported here only, when a plan asks."""
+    import holidays  # a large import (about 0.1 s and more per country): only plans that name holidays
+
+    country, _, subdivision = region.strip().upper().partition("-")
+    supported = holidays.list_supported_countries()
+    if country not in supported:
+        raise CalendarError(
+            f"{region!r} is not a country the holidays library knows; use an ISO 3166 code such as "
+            "US, GB, DE, FR, IN, or a region such as DE-BY"
+        )
+    if subdivision and subdivision not in supported[country]:
+        shown = ", ".join(f"{country}-{s}" for s in supported[country][:12])
+        more = ", ..." if len(supported[country]) > 12 else ""
+        raise CalendarError(f"{region!r} is not a region of {country}; known: {shown}{more}")
+    found = holidays.country_holidays(
+        country, subdiv=subdivision or None, years=range(first_year, last_year + 1)
+    )
+    days = tuple(Holiday(day, str(name)) for day, name in sorted(found.items()))
+    return (f"{country}-{subdivision}" if subdivision else country), days[:MAX_HOLIDAYS]
