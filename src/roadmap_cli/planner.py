@@ -177,7 +177,7 @@ def hours_to_fit(start: date, window_end: date, minutes: int, time: StudyCalenda
     ``minutes`` of study done by ``window_end``; more than the maximum when even that does not."""
     calendar = _as_calendar(time if time is not None else 60)
     weeks = max(1.0, ((window_end - start).days + 1) / 7)
-    hours = max(1, math.floor(minutes / 60 / weeks))
+    hours = min(7 * 24, max(1, math.floor(minutes / 60 / weeks)))
     while hours < 7 * 24 and calendar.scaled(hours * 60).minutes_between(start, window_end) < minutes:
         hours += 1
     return hours
