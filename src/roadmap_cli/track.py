@@ -69,8 +69,7 @@ def today_plan(hours: float | None = None, json_out: bool = False) -> None:
     from roadmap_cli.views.progress import plan_today
 
     progress, end = _today_and_replan()
-    minutes = round((hours if hours is not None else progress.plan.hours_per_week / 7) * 60)
-    view = plan_today(progress, minutes, end)
+    view = plan_today(progress, None if hours is None else round(hours * 60), end)
     if json_out:
         from roadmap_cli.render.jsonout import emit, today_document
 

@@ -131,7 +131,7 @@ def _saved_plan(
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import database_path, open_store
     from roadmap_cli.render.plantext import past_start_warning, replaced_text
-    from roadmap_cli.views.progress import done_for
+    from roadmap_cli.views.progress import done_for, logged_credit
 
     window = parse_months(months)
     first_day = parse_date(start) if start is not None else today()
@@ -152,9 +152,15 @@ def _saved_plan(
     def worded(item_id: str) -> bool:
         return item_id in catalog.by_id and worded_per_stack(catalog.by_id[item_id])
 
-    def made(state: ProgressState) -> SavedPlan:
+    def made(state: ProgressState, before: SavedPlan | None = None) -> SavedPlan:
         done = frozenset(done_for(state, stack["id"], worded))
-        return from_planner(make_plan(catalog, replace(request, done=done)), catalog, pack_paths)
+        asked = replace(request, done=done, credited=logged_credit(state))
+        # A new plan is a new point in the same journey: weeks still count from the first day.
+        journey = before.first_day if before is not None else None
+        replans = (*before.replans, first_day) if before is not None else ()
+        return from_planner(
+            make_plan(catalog, asked), catalog, pack_paths, journey_start=journey, replans=replans
+        )
 
     if first_day < today():
         notice += past_start_warning(first_day, today())
@@ -168,7 +174,7 @@ def _saved_plan(
         # Ticks and skips are read and the plan saved under one open store, so nothing is lost.
         with open_store(readonly=False, create=True) as store:
             before = store.active_plan()
-            saved = made(store.state())
+            saved = made(store.state(), before)
             saved_id = store.save_plan(saved)
         kept = f" ({len(saved.settled)} done or skipped, left out)" if saved.settled else ""
         notice += f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n"

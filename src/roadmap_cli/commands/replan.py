@@ -39,7 +39,7 @@ def replan(
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.plantext import past_start_warning
-    from roadmap_cli.views.progress import done_for
+    from roadmap_cli.views.progress import done_for, logged_credit
 
     first_day = parse_date(from_day, "--from") if from_day is not None else today()
     with open_store(readonly=False) as store:
@@ -59,9 +59,16 @@ def replan(
         if first_day < today():
             sys.stderr.write(past_start_warning(first_day, today()))
         catalog = load_catalog([Path(p) for p in packs])
-        done = done_for(store.state(), old.request.lang, old.worded_per_stack)
-        request = replan_request(old, done, first_day, hours)
-        new = from_planner(make_plan(catalog, request), catalog, packs)
+        state = store.state()
+        done = done_for(state, old.request.lang, old.worded_per_stack)
+        request = replan_request(old, done, first_day, hours, credited=logged_credit(state))
+        new = from_planner(
+            make_plan(catalog, request),
+            catalog,
+            packs,
+            journey_start=old.first_day,
+            replans=(*old.replans, first_day),
+        )
         store.save_plan(new)
     if json_out:
         from roadmap_cli.render.jsonout import emit, replan_document

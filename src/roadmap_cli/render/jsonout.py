@@ -405,10 +405,21 @@ def today_document(view: TodayView) -> shapes.TodayDoc:
         "version": VERSIONS["today"],
         "date": view.today.isoformat(),
         "hours": hours(view.minutes),
+        "logged_hours": hours(view.logged_minutes),
+        "left_hours": hours(view.left_minutes),
+        "off": view.off,
         "items": [
-            {"id": i.item.id, "title": i.item.title, "minutes": i.minutes, "reason": i.reason, "why": i.why}
+            {
+                "id": i.item.id,
+                "title": i.item.title,
+                "minutes": i.minutes,
+                "reason": i.reason,
+                "why": i.why,
+                "state": i.state,
+            }
             for i in view.items
         ],
+        "more": [i.id for i in view.more],
         "advice": _advice(view.advice),
     }
 
@@ -485,7 +496,14 @@ def next_document(view: WeekView) -> shapes.NextDoc:
         "standing": view.standing,
         "week": week,
         "items": [
-            {**_brief(w.item), "hours_this_week": hours(w.minutes), "done": w.done} for w in view.items
+            {
+                **_brief(w.item),
+                "hours_this_week": hours(w.minutes),
+                "done": w.done,
+                "state": w.state,
+                "logged_hours_this_week": hours(w.logged_minutes),
+            }
+            for w in view.items
         ],
         "overdue": [_brief(i) for i in view.overdue],
         "advice": _advice(view.advice),

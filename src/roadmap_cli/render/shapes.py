@@ -261,6 +261,8 @@ class NextWeekDoc(TypedDict):
 class NextItemDoc(BriefItemDoc):
     hours_this_week: float
     done: bool
+    state: ItemState  # the item's state, the same in every view
+    logged_hours_this_week: float  # logged on it this week, up to its hours this week
 
 
 class NextDoc(TypedDict):
@@ -279,6 +281,7 @@ class TodayItemDoc(TypedDict):
     minutes: int
     reason: Literal["overdue", "in_progress", "this_week", "ahead"]
     why: str
+    state: ItemState
 
 
 class TodayDoc(TypedDict):
@@ -286,8 +289,12 @@ class TodayDoc(TypedDict):
 
     version: int
     date: str
-    hours: float
+    hours: float  # the day's study time
+    logged_hours: float  # logged today already
+    left_hours: float  # the day's study time less what is logged today
+    off: str | None  # why the day has no study time (a break, a holiday), else null
     items: list[TodayItemDoc]
+    more: list[str]  # when nothing more is asked of today: the next item, for more
     advice: AdviceDoc | None
 
 

@@ -202,7 +202,7 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
         lines += advice_lines(advice)
     streak = status.streak_weeks
     lines += para(
-        f"Streak: {streak} week{'s' if streak != 1 else ''} in a row with a tick."
+        f"Streak: {streak} week{'s' if streak != 1 else ''} in a row with study logged or an item ticked."
         if streak
         else "Streak: none yet; tick something this week to start one."
     )
@@ -262,7 +262,7 @@ def week_text(view: WeekView) -> str:
         lines += para(rest, first=t.paint(heading, "bold") + " · ", width=t.width)
         width = max([_id_width([w.item for w in view.items]), _id_width(list(view.overdue))])
         for w in view.items:
-            mark = t.paint(t.mark("done"), "green") if w.done else t.mark("todo")
+            mark = state_mark(w.state)
             extra = f"{hours_text(w.minutes)} this week"
             if w.minutes != w.item.minutes:
                 extra += f" of {hours_text(w.item.minutes)}"
@@ -290,25 +290,43 @@ def week_text(view: WeekView) -> str:
 
 def today_text(view: TodayView) -> str:
     t = term()
-    lines = para(
-        f"{hours_text(view.minutes)} to study",
-        first=t.paint(f"Today, {day_text(view.today)}", "bold") + " · ",
-    )
+    if view.off is not None:
+        summary = f"no study time: {view.off}"
+    elif view.logged_minutes:
+        summary = (
+            f"{hours_text(view.minutes)} to study · {hours_text(view.logged_minutes)} logged, "
+            f"{hours_text(view.left_minutes)} left"
+        )
+    else:
+        summary = f"{hours_text(view.minutes)} to study"
+    lines = para(summary, first=t.paint(f"Today, {day_text(view.today)}", "bold") + " · ")
     if view.advice is not None:
         lines += advice_lines(view.advice)
     if not view.items:
-        lines += para("Nothing to do: every item of your plan is done." if view.advice else "Nothing is due.")
+        if view.advice is not None and view.advice.kind == "finished":
+            lines += para("Nothing to do: every item of your plan is done.")
+            return "\n".join(lines) + "\n"
+        if view.off is None and view.minutes:
+            lines += para("Today's study time is used up: the plan asks nothing more of today.")
+        else:
+            lines += para("Nothing is due today.")
+        if view.more:
+            nxt = view.more[0]
+            lines += para(f"For more, the next item is {nxt.id}: roadmap log {nxt.id} 30m", "dim")
         return "\n".join(lines) + "\n"
     lines.append("")
     width = _id_width([e.item for e in view.items])
     for entry in view.items:
-        mark = state_mark({"this_week": "planned", "ahead": "planned"}.get(entry.reason, entry.reason))
         tail = f"{hours_text(entry.minutes)} · {entry.why}"
-        lines += item(mark, entry.item.id, _label(entry.item), id_width=width, tail=tail)
-    first = view.items[0].item.id
+        lines += item(state_mark(entry.state), entry.item.id, _label(entry.item), id_width=width, tail=tail)
+    first = view.items[0]
     lines += [
         "",
-        *para(f"Log the time: roadmap log {first} 1h · when it is done: roadmap check {first}", "dim"),
+        *para(
+            f"Log the time: roadmap log {first.item.id} {first.minutes}m · "
+            f"when it is done: roadmap check {first.item.id}",
+            "dim",
+        ),
     ]
     return "\n".join(lines) + "\n"
 

@@ -14,9 +14,14 @@ How progress is measured, once for everything:
 * A tick on an item worded for one stack (its language, framework or tools) counts only in plans for
   that stack; elsewhere the item shows as done in the other stack, and ``roadmap check --carry``
   brings such ticks over.
-* An item is **due** once the day it was planned to end has passed. The hours of done scheduled
-  items, less the hours of due ones, say how far **ahead** (positive) or **behind** (negative) the
-  person is; hours become days at the plan's pace (hours a week / 7 a day).
+* **The standing** is one measure: the work done on the plan (ticks at their estimates, skips as done,
+  logged time up to each estimate, less what was already done when the plan was made) against the
+  plan's *planned-work curve*, the minutes planned on its days. The work due is the curve through
+  yesterday, and today's planned minutes as far as they are done: so a learner who does today's
+  work is on plan all day, one who skips it is behind tomorrow morning by exactly its minutes, and
+  the standing never jumps when an item's end date passes. Right after a plan or a replan it is 0.
+  Hours become days at the plan's pace (hours a week / 7 a day).
+* An item is **overdue** once the day it was planned to end has passed and it is not done.
 * An **orphan** is an id with a tick, skip, note or evidence that neither the plan nor the content
   has any more. Its history is kept; it counts nowhere.
 """
@@ -129,6 +134,22 @@ class Progress(Record):
     forecast: Forecast | None = None
     calibration: Calibration | None = None
     passed: tuple[PassedCert, ...] = ()
+    logs: tuple[tuple[date, str, int], ...] = ()  # (day, item id, minutes) of every log
+
+    def logged_by_item(self, first: date, last: date) -> dict[str, int]:
+        """Minutes logged on each item from ``first`` to ``last``, both included."""
+        found: dict[str, int] = {}
+        for day, item_id, minutes in self.logs:
+            if first <= day <= last:
+                found[item_id] = found.get(item_id, 0) + minutes
+        return found
+
+    def logged_on(self, day: date) -> int:
+        return sum(minutes for on, _, minutes in self.logs if on == day)
+
+    @property
+    def planned_today(self) -> int:
+        return self.plan.planned_on(self.today)
 
     def of(self, item_id: str) -> ItemProgress | None:
         return next((i for i in self.items if i.item.id == item_id), None)
@@ -179,7 +200,7 @@ def minutes_per_day(hours_per_week: float) -> float:
 
 
 def streak(tick_days: Iterable[date], today: date) -> int:
-    """Weeks in a row, up to this one, with at least one tick.
+    """Weeks in a row, up to this one, with study logged or an item ticked on some day of it.
 
     A week without a tick yet does not break the streak until it is over: on a Monday the streak
     of last week still stands.
@@ -225,6 +246,12 @@ def done_for(state: ProgressState, stack: str, worded_per_stack: Callable[[str],
     }
 
 
+def logged_credit(state: ProgressState) -> dict[str, int]:
+    """The minutes logged on each item: what a new plan or a replan takes off its estimate (the
+    planner keeps it within the estimate), so the learner starts the new plan on plan."""
+    return {item_id: r.logged_minutes for item_id, r in state.items.items() if r.logged_minutes > 0}
+
+
 def item_state(item: PlanItem, record: ItemRecord, today: date, stack: str) -> ItemStatus:
     if record.ticked and counts_here(item, record, stack):
         return "done"
@@ -235,6 +262,19 @@ def item_state(item: PlanItem, record: ItemRecord, today: date, stack: str) -> I
     if item.end < today:
         return "overdue"
     return "in_progress" if record.logs else "planned"
+
+
+def plan_credit(entry: ItemProgress) -> int:
+    """An item's work done on this plan: its credit, less what was done before the plan was made,
+    within what the plan schedules for it."""
+    return max(0, min(entry.item.planned, entry.credit_minutes - entry.item.credited))
+
+
+def work_due(plan: SavedPlan, done: int, today: date) -> int:
+    """The planned work due on ``today``: the curve through yesterday, and as much of today's planned
+    minutes as ``done`` covers (today's work is due as it is done, and in full tomorrow)."""
+    yesterday = plan.planned_through(today - timedelta(days=1))
+    return yesterday + min(plan.planned_on(today), max(0, done - yesterday))
 
 
 def compute_progress(
@@ -275,8 +315,8 @@ def compute_progress(
             )
         )
 
-    due_minutes = sum(i.minutes for i in plan.items if i.end is not None and i.end < today)
-    done_scheduled = sum(states[i.id].credit_minutes for i in plan.items)
+    done_scheduled = sum(plan_credit(states[i.id]) for i in plan.items)
+    due_minutes = work_due(plan, done_scheduled, today)
     delta = done_scheduled - due_minutes
     left = any(not states[i.id].done for i in plan.items)
     standing: Standing
@@ -302,15 +342,16 @@ def compute_progress(
         delta_days=round(delta / minutes_per_day(plan.hours_per_week)),
         due_minutes=due_minutes,
         done_scheduled_minutes=done_scheduled,
-        streak_weeks=streak(tick_days(state), today),
+        streak_weeks=streak([*tick_days(state), *(entry.on for entry in state.logs if entry.minutes > 0)], today),
         orphans=tuple(orphans),
-        forecast=forecast(state, ordered, overall, today),
+        forecast=forecast(state, ordered, plan, done_scheduled, delta, today),
         calibration=calibrate(ordered),
         passed=tuple(
             PassedCert(c.id, c.name, _local_day(record.ticked_at))
             for c in plan.certifications
             if (record := state.get(c.id)).ticked and record.ticked_at
         ),
+        logs=tuple((entry.on, entry.item_id, entry.minutes) for entry in state.logs),
     )
 
 
@@ -324,12 +365,14 @@ class PassedCert(Record):
 
 
 class Forecast(Record):
-    """When the plan will really end, at the pace of the last four weeks.
+    """When the plan will really end: the work left, done at the learner's real pace.
 
-    ``source`` says what the pace is measured from: study time logged, the estimates of items ticked
-    with no time logged on them, or both. The range runs from the last four weeks' pace (earliest) to
-    the slower of their two halves (latest); neither is ever before today. An end is None when the
-    pace is nothing at all.
+    The pace is the work done (the standing's measure) in each of the last four weeks. Its mean,
+    less and plus its spread (the standard deviation of the four weeks), as shares of the plan's
+    weekly time, are laid on the plan's own calendar from tomorrow (its study days, breaks and
+    holidays): the range is where the work left runs out at those paces. A steady pace gives a narrow
+    range, an uneven one a wide one. When the learner is not behind and keeps at least the plan's
+    pace, the range ends no later than the planned end. An end is None when the pace is nothing.
     """
 
     pace_minutes_per_week: float
@@ -338,6 +381,12 @@ class Forecast(Record):
     end_earliest: date | None
     end_latest: date | None
     window_days: int = PACE_DAYS
+    spread_minutes_per_week: float = 0.0
+    plan_minutes_per_week: float = 0.0
+
+    @property
+    def slower_than_plan(self) -> bool:
+        return self.pace_minutes_per_week < self.plan_minutes_per_week
 
 
 class Calibration(Record):
@@ -375,32 +424,54 @@ def pace(days: Sequence[tuple[date, int]], today: date, span: int, end_offset: i
     return sum(m for d, m in days if first <= d <= last) * 7 / span
 
 
-def _end_at(pace_per_week: float, left: int, today: date) -> date | None:
+def _end_at(plan: SavedPlan, share: float, left: int, today: date) -> date | None:
+    """The day the work ``left`` is done at ``share`` of the plan's study time on each day after today."""
     if left <= 0:
         return today
-    if pace_per_week <= 0:
+    if share <= 0:
         return None
-    return today + timedelta(days=math.ceil(left / pace_per_week * 7))
+    calendar = plan.calendar
+    need = left / share
+    day, total = today, 0
+    limit = today + timedelta(days=100 * 366)
+    while total < need:
+        day += timedelta(days=1)
+        if day > limit:
+            return None
+        total += calendar.minutes_on(day)
+    return day
 
 
 def forecast(
-    state: ProgressState, items: Sequence[ItemProgress], overall: Totals, today: date
+    state: ProgressState,
+    items: Sequence[ItemProgress],
+    plan: SavedPlan,
+    done: int,
+    delta: int,
+    today: date,
 ) -> Forecast | None:
     """None until there are two weeks of activity; see :class:`Forecast`."""
     days = activity(state, items)
     past = [d for d, _ in days if d <= today]
     if not past or (today - min(past)).days < FORECAST_AFTER_DAYS:
         return None
-    half = PACE_DAYS // 2
-    likely = pace(days, today, PACE_DAYS)
-    slowest = min(likely, pace(days, today, half), pace(days, today, half, end_offset=half))
-    left = overall.total_minutes - overall.done_minutes
+    weekly = [pace(days, today, 7, end_offset=7 * n) for n in range(PACE_DAYS // 7)]
+    mean = sum(weekly) / len(weekly)
+    spread = math.sqrt(sum((w - mean) ** 2 for w in weekly) / len(weekly))
+    plan_week = plan.calendar.weekly_minutes
+    left = max(0, sum(i.planned for i in plan.items) - done)
+    early = _end_at(plan, (mean + spread) / plan_week, left, today)
+    late = _end_at(plan, (mean - spread) / plan_week, left, today)
+    if delta >= 0 and mean >= plan_week and early is not None and late is not None:
+        early, late = min(early, plan.end), min(late, plan.end)
     return Forecast(
-        pace_minutes_per_week=likely,
+        pace_minutes_per_week=mean,
         source=_source(state, items),
         left_minutes=left,
-        end_earliest=_end_at(likely, left, today),
-        end_latest=_end_at(slowest, left, today),
+        end_earliest=early,
+        end_latest=late,
+        spread_minutes_per_week=spread,
+        plan_minutes_per_week=plan_week,
     )
 
 
@@ -427,6 +498,12 @@ class WeekItem(Record):
     item: PlanItem
     minutes: int  # planned for this week
     done: bool
+    logged_minutes: int = 0  # logged on it this week, up to ``minutes``
+    state: ItemStatus = "planned"  # the item's state, as every view shows it
+
+    @property
+    def left_minutes(self) -> int:
+        return 0 if self.done else max(0, self.minutes - self.logged_minutes)
 
 
 class WeekView(Record):
@@ -446,7 +523,8 @@ class WeekView(Record):
 
     @property
     def left_minutes(self) -> int:
-        return sum(w.minutes for w in self.items if not w.done)
+        """This week's planned minutes less what is done or logged on them this week."""
+        return sum(w.left_minutes for w in self.items)
 
     @property
     def checklist(self) -> list[tuple[PlanItem, bool]]:
@@ -485,20 +563,22 @@ def this_week(progress: Progress, replan_end: date | None = None) -> WeekView:
     minutes: dict[str, int] = {}
     for item_id, m in week.slices:
         minutes[item_id] = minutes.get(item_id, 0) + m
+    logged = progress.logged_by_item(week.start, week.start + timedelta(days=6))
     rows = []
     for item_id, m in minutes.items():
         item = plan.item(item_id)
-        if item is not None:
-            rows.append(WeekItem(item, m, item_id in done))
+        entry = progress.of(item_id)
+        if item is not None and entry is not None:
+            rows.append(WeekItem(item, m, item_id in done, min(m, logged.get(item_id, 0)), entry.state))
     cutoff = min(today, week.start)
     overdue = _overdue(progress, cutoff)
     up_next: tuple[PlanItem, ...] = ()
     if not overdue and all(r.done for r in rows):
-        up_next = tuple(e.item for e, reason in todo_order(progress) if reason == "ahead")[:1]
+        up_next = tuple(e.item for e, reason in todo_order(progress, strict=True) if reason == "ahead")[:1]
     return WeekView(
         today,
         standing,
-        week.index + 1,
+        plan.week_number(week.start),
         week.first_day,
         week.start + timedelta(days=6),
         tuple(rows),
@@ -556,10 +636,13 @@ def advice(progress: Progress, replan_end: date | None = None) -> Advice | None:
     return None
 
 
-def todo_order(progress: Progress, *, ahead: bool = True) -> list[tuple[ItemProgress, Reason]]:
+def todo_order(
+    progress: Progress, *, ahead: bool = True, strict: bool = False
+) -> list[tuple[ItemProgress, Reason]]:
     """What to work on, in order: overdue work (in schedule order, which keeps every prerequisite
     first), then what is in progress, then this week's, then (``ahead``) the later items. An item
-    whose prerequisites are neither done nor listed before it is left for later."""
+    whose prerequisites are neither done nor listed before it is left for later; with ``strict``, an
+    item whose prerequisites are not all done is."""
     plan = progress.plan
     by_id = {i.item.id: i for i in progress.items}
     week = plan.week_of(progress.today) or (
@@ -583,7 +666,7 @@ def todo_order(progress: Progress, *, ahead: bool = True) -> list[tuple[ItemProg
     ordered: list[tuple[ItemProgress, Reason]] = []
     for _, entry, reason in sorted(ranked, key=lambda r: r[0]):
         prerequisites = [d for d in entry.item.depends_on if d in by_id and not by_id[d].done]
-        if all(d in listed for d in prerequisites):
+        if not prerequisites or (not strict and all(d in listed for d in prerequisites)):
             ordered.append((entry, reason))
             listed.add(entry.item.id)
     return ordered
@@ -594,17 +677,35 @@ class TodayItem(Record):
     minutes: int  # to spend today
     reason: Reason
     why: str  # the reason in words
+    state: ItemStatus = "planned"  # the item's state, as every view shows it
 
 
 class TodayView(Record):
+    """What to study today. ``minutes`` is the day's study time (the calendar's, or ``today --hours``),
+    ``logged_minutes`` what is logged today already; the items fill what is left of the day with the
+    work the plan asks for by the end of today, overdue work first. When none is asked for, today's
+    time is used up, and ``more`` says what comes next for a learner who wants to go on."""
+
     today: date
-    minutes: int  # the time there is
+    minutes: int  # the study time today has
     items: tuple[TodayItem, ...]
     advice: Advice | None
+    logged_minutes: int = 0
+    off: str | None = None  # why today has no study time: a break or a holiday
+    more: tuple[PlanItem, ...] = ()
 
     @property
     def planned_minutes(self) -> int:
         return sum(i.minutes for i in self.items)
+
+    @property
+    def left_minutes(self) -> int:
+        """Today's study time less what is logged today."""
+        return max(0, self.minutes - self.logged_minutes)
+
+    @property
+    def used_up(self) -> bool:
+        return not self.items
 
 
 def _why(entry: ItemProgress, reason: Reason) -> str:
@@ -614,24 +715,75 @@ def _why(entry: ItemProgress, reason: Reason) -> str:
     if reason == "in_progress":
         return f"in progress: {hours_text(entry.logged_minutes)} of {hours_text(item.minutes)} logged"
     if reason == "this_week":
-        return "planned for this week"
+        return "planned for today"
     return f"ahead of plan: planned from {item.start.isoformat() if item.start else ''}"
 
 
-def plan_today(progress: Progress, minutes: int, replan_end: date | None = None) -> TodayView:
-    """What to do today in ``minutes``: :func:`todo_order`, each item given what is left of it (weekly
-    practice its day's share), until the time is used; the last may be cut to fit."""
-    left = minutes
-    chosen: list[TodayItem] = []
-    for entry, reason in todo_order(progress, ahead=progress.today >= progress.plan.start):
-        if left <= 0:
-            break
-        need = entry.left_minutes
-        if entry.item.weekly:
-            need = min(need, max(15, entry.item.weekly * 60 // 7))
-        if need <= 0:
+def day_off(plan: SavedPlan, day: date) -> str | None:
+    """Why ``day`` has no study time in the plan's calendar, or None."""
+    calendar = plan.calendar
+    taken = calendar.break_on(day)
+    if taken is not None:
+        note = f" ({taken.note})" if taken.note else ""
+        return f"a break{note}, {taken.start.isoformat()} to {taken.end.isoformat()}"
+    holiday = calendar.holiday_on(day)
+    if holiday is not None and calendar.weekdays[day.weekday()]:
+        return f"a public holiday: {holiday.name}"
+    if not calendar.weekdays[day.weekday()]:
+        return "not one of your study days"
+    return None
+
+
+def owed_today(progress: Progress) -> list[tuple[ItemProgress, int]]:
+    """Each item not done, in schedule order, with the minutes the plan asks of it by the end of today
+    that are not done yet: its planned minutes through today less its work done on this plan."""
+    plan, today = progress.plan, progress.today
+    through = plan.item_planned_through(today)
+    by_id = {i.item.id: i for i in progress.items}
+    owed = []
+    for item in plan.items:
+        entry = by_id[item.id]
+        if entry.done:
             continue
-        take = min(need, left)
-        chosen.append(TodayItem(entry.item, take, reason, _why(entry, reason)))
-        left -= take
-    return TodayView(progress.today, minutes, tuple(chosen), advice(progress, replan_end))
+        need = through.get(item.id, 0) - plan_credit(entry)
+        if need > 0:
+            owed.append((entry, need))
+    return owed
+
+
+def plan_today(progress: Progress, minutes: int | None = None, replan_end: date | None = None) -> TodayView:
+    """What to do today: the work the plan asks for by the end of today and not done yet, in schedule
+    order (so overdue work and prerequisites come first), within what is left of today's study time
+    (``minutes``: the calendar's for today unless given). When it asks for nothing more, today's
+    time is used up, and the next item is offered for a learner who wants more."""
+    plan, today = progress.plan, progress.today
+    available = plan.calendar.minutes_on(today) if minutes is None else minutes
+    logged = progress.logged_on(today)
+    left = max(0, available - logged) if minutes is None else available
+    chosen: list[TodayItem] = []
+    if today >= plan.start:
+        for entry, need in owed_today(progress):
+            if left <= 0:
+                break
+            take = min(need, left)
+            reason: Reason
+            if entry.item.end is not None and entry.item.end < today:
+                reason = "overdue"
+            elif entry.state == "in_progress":
+                reason = "in_progress"
+            else:
+                reason = "this_week"
+            chosen.append(TodayItem(entry.item, take, reason, _why(entry, reason), entry.state))
+            left -= take
+    more: tuple[PlanItem, ...] = ()
+    if not chosen:
+        more = tuple(e.item for e, _ in todo_order(progress, strict=True))[:1]
+    return TodayView(
+        today,
+        available,
+        tuple(chosen),
+        advice(progress, replan_end),
+        logged,
+        day_off(plan, today) if minutes is None and not available else None,
+        more,
+    )
