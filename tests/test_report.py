@@ -135,7 +135,7 @@ def test_a_learners_page_has_every_part_and_needs_nothing_else(runner: CliRunner
     assert "12 h" in text
     assert "2027-01-04" in text
     assert "2028-01-02" in text
-    assert re.search(r"Behind plan by \d+ h", text)
+    assert re.search(r"Behind plan by [\d.]+ h", text)
     assert "Forecast: " in text
     assert "<code>roadmap replan</code> re-flows what is left" in html  # the advice status gives
     charts = [d for d in page.all("div") if d.get("role") == "img"]

@@ -126,7 +126,7 @@ def test_a_saved_plan_in_the_oldest_format_is_read_and_a_newer_one_refused(plann
         (lambda d: d["items"][0].update(minutes=-5), "items[0].minutes"),
         (lambda d: d["items"].append(dict(d["items"][0])), "listed twice"),
         (
-            lambda d: d["weeks"][0]["slices"].append(["no-such-item", 60]),
+            lambda d: d["days"][0][2].append(["no-such-item", 60]),
             "'no-such-item' is not a scheduled item",
         ),
         (lambda d: d.pop("request"), "request: missing"),

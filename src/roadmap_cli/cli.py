@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: the summaries here, so listing the commands imports none of them; tests/test_startup.py checks
 #: that each summary is still the first paragraph of the command's own help.
 COMMANDS: dict[str, str] = {
-    "plan": "Make a dated, week-by-week study plan that fits the hours you have.",
+    "plan": "Make a dated, day-by-day study plan that fits the hours you have, on the days you have them.",
     "check": "Tick off what you have done.",
     "skip": "Mark items you already know: they count as done.",
     "note": "Keep a note on an item.",
@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "show": "Show your active plan as it was saved, each item with its state, or one item whole.",
     "log": "Record time you studied an item: partial progress, and your real pace.",
     "replan": "Re-flow what is left of your plan from today; ticks and skips are kept.",
+    "break": "Plan time off: a holiday, exams, a move. Nothing is planned on those days.",
     "salary": (
         "Show what backend engineers are paid, by level and place, each figure with its source and date."
     ),
@@ -57,11 +58,14 @@ COMMANDS: dict[str, str] = {
     "packs": "Content packs: list them, check your own, get the schema, start a new one.",
 }
 
+#: Commands whose module is not named as they are (``break`` is a Python keyword).
+MODULES = {"break": "breaks"}
+
 VERSION_FLAGS = ("--version", "-V")
 
 #: How top-level help groups the commands, in this order; a command not named here is listed last.
 GROUPS = (
-    ("Plan", ("plan", "replan", "plans")),
+    ("Plan", ("plan", "replan", "break", "plans")),
     ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log")),
     ("Career", ("salary", "levels", "certs", "skills", "market", "stacks")),
     ("Data", ("export", "report", "progress", "schema")),
@@ -134,7 +138,7 @@ def load_command(name: str) -> Any:
     import typer.main
 
     holder = _typer()
-    import_module(f"roadmap_cli.commands.{name}").register(holder)
+    import_module(f"roadmap_cli.commands.{MODULES.get(name, name)}").register(holder)
     return typer.main.get_group(holder).commands[name]
 
 

@@ -37,7 +37,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_hours, item_title, tools_of
 from roadmap_cli.dates import MAX_HOURS_PER_WEEK, add_months, monday_of, months_between
@@ -427,12 +427,42 @@ def _pack(
     credited: Mapping[str, int],
 ) -> tuple[list[Scheduled], list[Day]]:
     """Place each item's minutes on the study days from ``start``, in order."""
-    scheduled: list[Scheduled] = []
+    work: list[Work] = []
+    estimates: list[int] = []
+    for item in ordered:
+        estimate = item_hours(item, stack_id) * 60
+        estimates.append(estimate)
+        done_before = min(estimate, max(0, credited.get(item["id"], 0)))
+        weekly = item["weekly"] * 60 if item["weekly"] is not None else None
+        work.append((item["id"], estimate - done_before, weekly))
+    spans, days = pack_days(work, start, calendar)
+    scheduled = [
+        Scheduled(
+            item,
+            item_title(item, stack_id, tools),
+            estimate,
+            spans[item["id"]][0],
+            spans[item["id"]][1],
+            estimate - minutes,
+        )
+        for item, estimate, (_, minutes, _) in zip(ordered, estimates, work)
+    ]
+    return scheduled, days
+
+
+#: What :func:`pack_days` places: (id, minutes, minutes a week for weekly practice, else None).
+Work = tuple[str, int, "int | None"]
+
+
+def pack_days(work: list[Work], start: date, calendar: StudyCalendar) -> tuple[dict[str, tuple[date, date]], list[Day]]:
+    """Place the minutes of each piece of work on the study days from ``start``, in order: the first and
+    last day of each, and the days with what is placed on each. Work of no minutes spans the day
+    the next would start. Weekly practice takes, from the day it is reached, its share of every study
+    day (see :func:`_pack`'s rules in the module docstring) until its minutes are used."""
+    spans: dict[str, tuple[date, date]] = {}
     days: list[Day] = []
-    # weekly practice under way: [position in ``scheduled``, minutes a week, minutes left, minutes
-    # given in the week of ``given_in``]
-    practice: list[list[int]] = []
-    given_in: list[date] = []
+    # weekly practice under way: [id, minutes a week, minutes left, minutes given this week, Monday]
+    practice: list[list[Any]] = []
     week_time: dict[date, list[int]] = {}  # Monday: study time of each day from the plan's start
     last_day = start + timedelta(days=MAX_YEARS * 366)
 
@@ -447,27 +477,23 @@ def _pack(
         times = week_time[monday]
         return sum(times[: day.weekday() + 1]), sum(times)
 
-    def share(entry: list[int], today: Day) -> None:
+    def share(entry: list[Any], today: Day) -> None:
         """Give one practice its part of the day: by the end of each day it has had the share of its
         weekly hours that the week's study time so far is of the whole week's."""
-        position, weekly, left, given = entry
-        monday = monday_of(today.day)
-        if given_in[position] != monday:
-            given_in[position], given = monday, 0
+        key, weekly, left, given, monday = entry
+        if monday != monday_of(today.day):
+            entry[4], given = monday_of(today.day), 0
         through, week = so_far(today.day)
         target = (weekly * through + week // 2) // week if week else 0
         take = min(left, today.capacity - today.used, target - given)
         entry[3] = given
         if take <= 0:
             return
-        sched = scheduled[position]
-        today.slices.append((sched.item["id"], take))
+        today.slices.append((key, take))
         entry[2] -= take
         entry[3] += take
         if entry[2] == 0:  # done: its span ends today
-            scheduled[position] = Scheduled(
-                sched.item, sched.title, sched.minutes, sched.start, today.day, sched.credited
-            )
+            spans[key] = (spans[key][0], today.day)
 
     def next_day() -> Day:
         day = days[-1].day + timedelta(days=1) if days else start
@@ -489,22 +515,15 @@ def _pack(
         return today
 
     today = next_day()
-    for item in ordered:
-        estimate = item_hours(item, stack_id) * 60
-        done_before = min(estimate, max(0, credited.get(item["id"], 0)))
-        remaining = estimate - done_before
-        title = item_title(item, stack_id, tools)
+    for key, remaining, weekly in work:
         while today.used >= today.capacity:
             today = next_day()
         begins = today.day
-        if remaining == 0:
-            scheduled.append(Scheduled(item, title, estimate, begins, begins, done_before))
-            given_in.append(begins)
+        spans[key] = (begins, begins)
+        if remaining <= 0:
             continue
-        if item["weekly"] is not None:
-            scheduled.append(Scheduled(item, title, estimate, begins, begins, done_before))
-            given_in.append(monday_of(begins))
-            entry = [len(scheduled) - 1, item["weekly"] * 60, remaining, 0]
+        if weekly is not None:
+            entry = [key, weekly, remaining, 0, monday_of(begins)]
             share(entry, today)
             if entry[2] > 0:
                 practice.append(entry)
@@ -513,17 +532,16 @@ def _pack(
             while today.used >= today.capacity:
                 today = next_day()
             take = min(remaining, today.capacity - today.used)
-            today.slices.append((item["id"], take))
+            today.slices.append((key, take))
             remaining -= take
-        scheduled.append(Scheduled(item, title, estimate, begins, today.day, done_before))
-        given_in.append(begins)
+        spans[key] = (begins, today.day)
     while practice:  # practice that outlasts the other items runs on alone
         today = next_day()
     while days and not days[-1].slices:
         days.pop()
-    if not scheduled:
+    if not work:
         days.clear()
-    return scheduled, days
+    return spans, days
 
 
 def weeks_of(days: list[Day], start: date) -> list[Week]:

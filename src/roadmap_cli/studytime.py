@@ -118,21 +118,21 @@ class StudyCalendar(Record):
         )
 
     def with_breaks(self, breaks: Iterable[Break]) -> StudyCalendar:
-        ordered = tuple(sorted(breaks, key=lambda b: (b.start, b.end)))
+        """The same calendar with these breaks, kept in the order given (the order they were taken)."""
         return StudyCalendar(
-            self.weekdays, ordered, self.holidays, self.region, self.deadline, self.given_as
+            self.weekdays, tuple(breaks), self.holidays, self.region, self.deadline, self.given_as
         )
 
     def describe(self) -> str:
-        """The week in words: ``12 h a week, every day`` or ``Mon-Fri 1 h, Sat 4 h (9 h a week)``."""
+        """The week in words: ``12 h/week``, ``6 h/week on Mon, Wed, Sat`` or ``Mon-Fri 1 h, Sat 4 h (9 h/week)``."""
         from roadmap_cli.render.units import hours_text
 
-        total = hours_text(self.weekly_minutes)
+        total = f"{self.weekly_minutes / 60:g} h/week"
         if self.given_as == "hours":
-            return f"{total} a week, spread over every day"
+            return total
         days = self.study_weekdays()
         if self.given_as == "days":
-            return f"{total} a week on {', '.join(WEEKDAYS[d].capitalize() for d in days)}"
+            return f"{total} on {', '.join(WEEKDAYS[d].capitalize() for d in days)}"
         groups: list[tuple[int, int, int]] = []  # (first weekday, last weekday, minutes)
         for n in days:
             if groups and groups[-1][1] == n - 1 and groups[-1][2] == self.weekdays[n]:
@@ -144,7 +144,7 @@ class StudyCalendar(Record):
             + f" {hours_text(m)}"
             for a, b, m in groups
         ]
-        return f"{', '.join(parts)} ({total} a week)"
+        return f"{', '.join(parts)} ({total})"
 
 
 def _seven(values: Iterable[int]) -> tuple[int, int, int, int, int, int, int]:
@@ -288,3 +288,56 @@ def public_holidays(region: str, first_year: int, last_year: int) -> tuple[str, 
     )
     days = tuple(Holiday(day, str(name)) for day, name in sorted(found.items()))
     return (f"{country}-{subdivision}" if subdivision else country), days[:MAX_HOLIDAYS]
+
+
+def from_options(
+    start: date,
+    *,
+    hours: float | None = None,
+    days: str | None = None,
+    schedule: str | None = None,
+    holidays: str | None = None,
+    by: date | None = None,
+    base: StudyCalendar | None = None,
+) -> StudyCalendar:
+    """The calendar that ``plan`` or ``replan`` options describe. ``base`` is the calendar a replan
+    keeps: what an option does not change is taken from it (its breaks always are). ``holidays``
+    ``none`` drops the holidays; the holidays of a region are looked up for the plan's first years."""
+    if schedule is not None and (hours is not None or days is not None):
+        raise CalendarError("--schedule gives each day its hours: leave out --hours and --days")
+    if schedule is not None:
+        weekdays, given_as = parse_schedule(schedule), "schedule"
+    elif days is not None:
+        chosen = parse_days(days)
+        weekly = hours if hours is not None else (base.weekly_minutes / 60 if base else None)
+        if weekly is None:
+            raise CalendarError("--days needs --hours: the hours of the week are shared over those days")
+        weekdays, given_as = spread(round(weekly * 60), chosen), "days"
+    elif hours is not None:
+        if base is not None and base.given_as != "hours":
+            weekdays, given_as = base.scaled(round(hours * 60)).weekdays, base.given_as
+        else:
+            weekdays, given_as = spread(round(hours * 60)), "hours"
+    elif base is not None:
+        weekdays, given_as = base.weekdays, base.given_as
+    else:
+        raise CalendarError("give --hours (the hours of your week) or --schedule (the hours of each day)")
+    region, free = (base.region, base.holidays) if base is not None else (None, ())
+    if holidays is not None:
+        if holidays.strip().lower() in ("none", ""):
+            region, free = None, ()
+        else:
+            region, free = public_holidays(holidays, start.year, start.year + 4)
+    elif region is not None and (not free or free[-1].day.year < start.year + 1):
+        region, free = public_holidays(region, start.year, start.year + 4)
+    deadline = by if by is not None else (base.deadline if base is not None else None)
+    if deadline is not None and deadline <= start:
+        raise CalendarError(f"--by {deadline.isoformat()} is not after the plan's first day, {start.isoformat()}")
+    return StudyCalendar(
+        _seven(weekdays),
+        base.breaks if base is not None else (),
+        free,
+        region,
+        deadline,
+        given_as,
+    )

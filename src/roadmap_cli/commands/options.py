@@ -9,12 +9,15 @@ from __future__ import annotations
 import math
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_cli.completion import complete_item_ids, complete_lang, matching
 from roadmap_cli.inputs import DURATION_FORMS, TODAY_ENV, event_time, parse_duration, today
+
+if TYPE_CHECKING:
+    from roadmap_cli.studytime import StudyCalendar
 
 __all__ = [
     "DURATION_FORMS",
@@ -158,3 +161,61 @@ ItemIds = Annotated[
     ),
 ]
 UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]
+
+
+DaysOption = Annotated[
+    str | None,
+    typer.Option(
+        "--days",
+        metavar="DAYS",
+        help="The days you study, e.g. mon,wed,sat or mon-fri: --hours is shared evenly over them "
+        "(default: every day).",
+    ),
+]
+ScheduleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--schedule",
+        metavar="WEEK",
+        help='Hours of each weekday, e.g. "mon-fri 1h, sat 4h" (m for minutes); replaces --hours.',
+    ),
+]
+HolidaysOption = Annotated[
+    str | None,
+    typer.Option(
+        "--holidays",
+        metavar="REGION",
+        help="Take the public holidays of a country or region off, e.g. US, GB, DE-BY; none for none.",
+    ),
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        metavar="DATE",
+        help="A deadline, YYYY-MM-DD: the plan ends by it, or says how many hours a week it would take.",
+    ),
+]
+
+
+def study_calendar(
+    start: date,
+    *,
+    hours: float | None,
+    days: str | None,
+    schedule: str | None,
+    holidays: str | None,
+    by: str | None,
+    base: StudyCalendar | None = None,
+) -> StudyCalendar:
+    """The calendar the options describe; a usage error naming what is wrong and what is allowed."""
+    from roadmap_cli.errors import UsageError
+    from roadmap_cli.studytime import CalendarError, from_options
+
+    deadline = parse_date(by, "--by") if by is not None else None
+    try:
+        return from_options(
+            start, hours=hours, days=days, schedule=schedule, holidays=holidays, by=deadline, base=base
+        )
+    except CalendarError as error:
+        raise UsageError(str(error)) from None

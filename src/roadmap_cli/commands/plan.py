@@ -9,7 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmap_cli.commands.options import (
+    ByOption,
+    DaysOption,
+    HolidaysOption,
     JsonOption,
+    ScheduleOption,
     PackOption,
     WeeksOption,
     complete_framework,
@@ -17,6 +21,7 @@ from roadmap_cli.commands.options import (
     parse_date,
     parse_hours,
     parse_months,
+    study_calendar,
     today,
 )
 
@@ -24,8 +29,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from roadmap_cli.progress.saved import SavedPlan
+    from roadmap_cli.progress.store import StoredPlan
 
-HELP = """Make a dated, week-by-week study plan that fits the hours you have.
+HELP = """Make a dated, day-by-day study plan that fits the hours you have, on the days you have them.
+
+Your week: --hours 12 spreads 12 hours over every day; --days mon,wed,sat shares them over those
+days; --schedule "mon-fri 1h, sat 4h" gives each day its own hours. --holidays DE-BY takes that
+region's public holidays off, --by 2027-12-01 sets a deadline, and `roadmap break` plans time off.
 
 Core milestones always go in; optional ones are added while the plan still ends inside the
 window (10-12 months unless --months says otherwise). If your hours are too few, or so many that
@@ -55,9 +65,18 @@ def plan(
         ),
     ],
     hours: Annotated[
-        float,
-        typer.Option("--hours", "-H", help="Hours a week you can really study (1-80).", callback=parse_hours),
-    ],
+        float | None,
+        typer.Option(
+            "--hours",
+            "-H",
+            help="Hours a week you can really study (1-80); not needed with --schedule.",
+            callback=parse_hours,
+        ),
+    ] = None,
+    days: DaysOption = None,
+    schedule: ScheduleOption = None,
+    holidays: HolidaysOption = None,
+    by: ByOption = None,
     framework: Annotated[
         str | None,
         typer.Option(
@@ -98,7 +117,9 @@ def plan(
     # A big pack's catalog is a million objects. They are made with the garbage collector at rest
     # and freed when ``_saved_plan`` returns, before it is back: none of its passes walks them.
     with gc_paused():
-        saved, notice = _saved_plan(lang, hours, framework, start, months, core_only, cert, dry_run, packs)
+        saved, notice = _saved_plan(
+            lang, (hours, days, schedule, holidays, by), framework, start, months, core_only, cert, dry_run, packs
+        )
     if json_out and notice:
         sys.stderr.write(notice)
     if json_out:
@@ -114,7 +135,7 @@ def plan(
 
 def _saved_plan(
     lang: str,
-    hours: float,
+    week: tuple[float | None, str | None, str | None, str | None, str | None],
     framework: str | None,
     start: str | None,
     months: str,
@@ -135,11 +156,14 @@ def _saved_plan(
 
     window = parse_months(months)
     first_day = parse_date(start) if start is not None else today()
+    hours, days, schedule, holidays, by = week
+    calendar = study_calendar(first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by)
     catalog = load_catalog(packs or ())
     stack = catalog.resolve_stack(lang)
     request = PlanRequest(
         stack=stack["id"],
-        hours_per_week=hours,
+        hours_per_week=calendar.weekly_minutes / 60,
+        calendar=calendar,
         start=first_day,
         framework=catalog.resolve_framework(stack, framework)["id"],
         months=window,
@@ -174,13 +198,23 @@ def _saved_plan(
         # Ticks and skips are read and the plan saved under one open store, so nothing is lost.
         with open_store(readonly=False, create=True) as store:
             before = store.active_plan()
-            saved = made(store.state(), before)
+            saved = made(store.state(), _readable(before))
             saved_id = store.save_plan(saved)
         kept = f" ({len(saved.settled)} done or skipped, left out)" if saved.settled else ""
         notice += f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n"
         if before is not None:
             notice += replaced_text(before, saved, saved_id)
     return saved, notice
+
+
+def _readable(stored: StoredPlan | None) -> SavedPlan | None:
+    """The plan a new one replaces, if it can be read: a damaged one does not stop a new plan."""
+    from roadmap_cli.progress.saved import SavedPlanError
+
+    try:
+        return stored.plan() if stored is not None else None
+    except SavedPlanError:
+        return None
 
 
 def register(app: typer.Typer) -> None:

@@ -7,12 +7,25 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, WeeksOption, parse_date, parse_hours, today
+from roadmap_cli.commands.options import (
+    ByOption,
+    DaysOption,
+    HolidaysOption,
+    JsonOption,
+    ScheduleOption,
+    WeeksOption,
+    parse_date,
+    parse_hours,
+    study_calendar,
+    today,
+)
 
 HELP = """Re-flow what is left of your plan from today; ticks and skips are kept.
 
-Items you ticked or skipped leave the schedule; the rest, at your hours (or new --hours), start
-again from today (or --from). Shows the old and the new end date, and saves the new plan.
+Items you ticked or skipped leave the schedule; the time you logged on the rest comes off their
+estimates, and what is left starts again from today (or --from), so you start the new plan on
+plan. Your week, holidays, breaks and deadline are kept; --hours, --days, --schedule, --holidays
+and --by change them. Shows the old and the new end date, and saves the new plan.
 
 Example:  roadmap replan --hours 8
 """
@@ -25,6 +38,10 @@ def replan(
             "--hours", "-H", help="New hours a week (1-80); default: the plan's.", callback=parse_hours
         ),
     ] = None,
+    days: DaysOption = None,
+    schedule: ScheduleOption = None,
+    holidays: HolidaysOption = None,
+    by: ByOption = None,
     from_day: Annotated[
         str | None, typer.Option("--from", help="Day to re-flow from, YYYY-MM-DD (default: today).")
     ] = None,
@@ -61,7 +78,10 @@ def replan(
         catalog = load_catalog([Path(p) for p in packs])
         state = store.state()
         done = done_for(state, old.request.lang, old.worded_per_stack)
-        request = replan_request(old, done, first_day, hours, credited=logged_credit(state))
+        calendar = study_calendar(
+            first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by, base=old.calendar
+        )
+        request = replan_request(old, done, first_day, calendar=calendar, credited=logged_credit(state))
         new = from_planner(
             make_plan(catalog, request),
             catalog,

@@ -93,15 +93,28 @@ def plan_text(
     extra = f" + {len(plan.items) - core} optional" if len(plan.items) > core else ""
     left = f" ({len(plan.left_out)} optional left out)" if plan.left_out else ""
     total = f"{hours_text(plan.total_minutes)} scheduled (estimated)"
-    pace = f"{req.hours:g} h/week · {total} · {len(plan.weeks)} weeks"
-    dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months (window {window} months)"
+    calendar = plan.calendar
+    pace = f"{calendar.describe()} · {total} · {len(plan.weeks)} weeks"
+    bound = f"by {calendar.deadline.isoformat()}" if calendar.deadline else f"window {window} months"
+    dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months ({bound})"
     kit = " · ".join(tools[k] for k in ("orm", "test_tool", "job_queue", "package_manager") if k in tools)
     out = para(plan.title, "bold", "cyan", first=t.paint("Backend study plan", "bold") + " · ", width=t.width)
     for warning in plan.warnings:
         out += para(warning, "bold", first=t.paint(t.mark("warn"), "bold", "red") + " ")
     certs = " · ".join(f"{c.name} ({hours_text(c.minutes)})" for c in plan.certifications) or "none chosen"
     pairs = [("Tools", kit)] if kit else []
-    pairs += [("Pace", pace), ("Dates", dates), ("Items", f"{core} core{extra}{left}"), ("Certs", certs)]
+    pairs += [("Pace", pace), ("Dates", dates)]
+    off = []
+    if calendar.region:
+        free = [h for h in calendar.holidays if plan.start <= h.day <= plan.end]
+        off.append(f"public holidays of {calendar.region} ({len(free)} in the plan's span)")
+    off += [
+        f"break {b.start.isoformat()} to {b.end.isoformat()}" + (f" ({b.note})" if b.note else "")
+        for b in calendar.breaks
+    ]
+    if off:
+        pairs.append(("Off", " · ".join(off)))
+    pairs += [("Items", f"{core} core{extra}{left}"), ("Certs", certs)]
     out += fields([*pairs, ("Note", ESTIMATE_NOTE)], indent=0, dim=("Note",))
     if plan.items:
         marks = ["ends", "progress", *(["cert"] if plan.certifications else [])]
