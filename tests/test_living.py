@@ -317,20 +317,18 @@ def test_today_orders_work_and_fits_the_time(
         for dep in entry.item.depends_on:
             assert dep not in states or states[dep].done or dep in listed
         assert not states[entry.item.id].done
+        assert entry.minutes <= states[entry.item.id].left_minutes
+        assert entry.state == states[entry.item.id].state  # one state per item, in every view
         listed.add(entry.item.id)
-    # overdue work first, then in progress, then this week's, then what comes forward
-    order = ["overdue", "in_progress", "this_week", "ahead"]
-    ranks = [order.index(i.reason) for i in view.items]
-    assert ranks == sorted(ranks)
-    # each item gets what is left of it; only the last may be cut to fit
-    cut = [
-        n
-        for n, i in enumerate(view.items)
-        if i.minutes < states[i.item.id].left_minutes and not i.item.weekly
-    ]
-    assert cut in ([], [len(view.items) - 1])
-    if cut:
-        assert view.planned_minutes == hours
+    # what the plan asks of today comes first, in schedule order (overdue work first by its dates);
+    # the time left is filled with items brought forward
+    asked = [i for i in view.items if i.reason != "ahead"]
+    assert view.items[: len(asked)] == tuple(asked)
+    position = {item.id: n for n, item in enumerate(saved.items)}
+    assert [position[i.item.id] for i in asked] == sorted(position[i.item.id] for i in asked)
+    for entry in view.items:
+        overdue = entry.item.end is not None and entry.item.end < today
+        assert (entry.reason == "overdue") == (overdue and entry.reason != "ahead")
     if progress.standing == "behind" and -progress.delta_minutes > 600:
         assert view.advice is not None
         assert view.advice.kind == "behind"

@@ -229,7 +229,9 @@ def test_status_json_contract(runner: CliRunner, planned: Any) -> None:
         "plan",
         "standing",
         "ahead_hours",
+        "ahead_minutes",
         "ahead_days",
+        "planned_today_hours",
         "due_hours",
         "done_scheduled_hours",
         "progress",
@@ -304,6 +306,8 @@ def test_next_lists_this_week_with_hours_left(runner: CliRunner, planned: Any) -
             "end",
             "hours_this_week",
             "done",
+            "state",
+            "logged_hours_this_week",
         }
     run(runner, "check", week_ids[0])
     doc = json.loads(run(runner, "next", "--json", today="2027-01-27")[1])
@@ -335,7 +339,7 @@ def test_streak_counts_weeks_in_a_row_with_a_tick(runner: CliRunner, planned: An
     assert status_json(runner, today="2027-02-03")["streak_weeks"] == 4  # a new week without a tick yet
     assert status_json(runner, today="2027-02-08")["streak_weeks"] == 0  # a whole week without one
     _, out, _ = run(runner, "status", today="2027-01-27")
-    assert "Streak: 4 weeks in a row with a tick." in out
+    assert "Streak: 4 weeks in a row with study logged or an item ticked." in out
 
 
 def test_bad_roadmap_today_is_a_usage_error(runner: CliRunner, planned: Any) -> None:

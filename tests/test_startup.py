@@ -328,7 +328,7 @@ def test_completing_an_option_loads_only_the_running_command(roadmap_home: Path)
         roadmap_home, _ROADMAP_COMPLETE="complete_bash", COMP_WORDS="roadmap plan --h", COMP_CWORD="2"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["--hours", "--help"]
+    assert done.stdout.split() == ["--hours", "--holidays", "--help"]
     assert command_modules(modules) == {"plan"}
     assert not modules & HEAVY
 

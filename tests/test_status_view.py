@@ -89,17 +89,19 @@ def state_of(*pairs: tuple[str, EventKind]) -> ProgressState:
 @pytest.mark.parametrize(
     ("today", "done", "standing", "delta_hours", "delta_days"),
     [
+        # The work due is the hours planned through yesterday (one a day from Monday 2027-01-04), and
+        # today's hour as far as it is done: it never jumps when an item's end passes.
         ("2027-01-01", [], "before_start", 0, 0),
         ("2027-01-01", ["a"], "before_start", 7, 7),
-        ("2027-01-04", [], "on_time", 0, 0),
-        ("2027-01-10", [], "on_time", 0, 0),  # a ends today: not due until tomorrow
-        ("2027-01-12", ["a"], "on_time", 0, 0),
-        ("2027-01-12", ["a", "b"], "ahead", 7, 7),
-        ("2027-01-20", ["a"], "behind", -7, -7),
-        ("2027-01-20", [], "behind", -14, -14),
-        ("2027-02-10", ["a"], "behind", -21, -21),  # after the end
+        ("2027-01-04", [], "on_time", 0, 0),  # today's hour is due only once done, or tomorrow
+        ("2027-01-10", [], "behind", -6, -6),  # six days gone, nothing done
+        ("2027-01-12", ["a"], "behind", -1, -1),  # 8 h due through Monday the 11th, 7 done
+        ("2027-01-12", ["a", "b"], "ahead", 5, 5),  # 14 h done: 8 h, and today's 1 h, due
+        ("2027-01-20", ["a"], "behind", -9, -9),  # 16 h due through the 19th
+        ("2027-01-20", [], "behind", -16, -16),
+        ("2027-02-10", ["a"], "behind", -21, -21),  # after the end: all 28 h due
         ("2027-02-10", ["a", "b", "c"], "finished", 0, 0),
-        ("2027-01-05", ["a", "b", "c"], "finished", 28, 28),
+        ("2027-01-05", ["a", "b", "c"], "finished", 26, 26),  # 28 h done, 2 h due
     ],
 )
 def test_standing(today: str, done: list[str], standing: str, delta_hours: int, delta_days: int) -> None:

@@ -234,7 +234,7 @@ def build_app() -> "typer.Typer":
         cls=RoadmapGroup,
         name="roadmap",
         help=(
-            "Plan your way to a backend engineering job: a dated, week-by-week study plan that fits "
+            "Plan your way to a backend engineering job: a dated, day-by-day study plan that fits "
             "the hours you have.\n\n"
             "Example:  roadmap plan --lang python --hours 12"
         ),

@@ -1,4 +1,4 @@
-"""Turn a catalog and a request into a dated, week-by-week plan. Pure: no I/O, no clock.
+"""Turn a catalog and a request into a dated, day-by-day plan. Pure: no I/O, no clock.
 
 How a plan is made:
 

@@ -1,4 +1,4 @@
-"""``roadmap plan``: build a dated week-by-week schedule for a stack and a weekly budget."""
+"""``roadmap plan``: build a dated day-by-day schedule for a stack and the study time of each day."""
 
 from __future__ import annotations
 

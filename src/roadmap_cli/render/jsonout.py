@@ -345,7 +345,9 @@ def status_document(progress: Progress, advice: Advice | None = None) -> shapes.
         },
         "standing": progress.standing,
         "ahead_hours": hours(progress.delta_minutes),
+        "ahead_minutes": progress.delta_minutes,
         "ahead_days": progress.delta_days,
+        "planned_today_hours": hours(progress.planned_today),
         "due_hours": hours(progress.due_minutes),
         "done_scheduled_hours": hours(progress.done_scheduled_minutes),
         "progress": _totals(progress.overall),
@@ -370,6 +372,8 @@ def _forecast(forecast: Forecast | None) -> shapes.ForecastDoc | None:
         return None
     return {
         "pace_hours_per_week": round(forecast.pace_minutes_per_week / 60, 2),
+        "spread_hours_per_week": round(forecast.spread_minutes_per_week / 60, 2),
+        "plan_hours_per_week": round(forecast.plan_minutes_per_week / 60, 2),
         "source": forecast.source,
         "hours_left": hours(forecast.left_minutes),
         "end_earliest": _day(forecast.end_earliest),

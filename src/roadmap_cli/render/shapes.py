@@ -200,11 +200,13 @@ class StatusPlanDoc(TypedDict):
 
 
 class ForecastDoc(TypedDict):
-    pace_hours_per_week: float  # over the last four weeks
+    pace_hours_per_week: float  # work done a week, the mean of the last four weeks
+    spread_hours_per_week: float  # how much those four weeks differ (their standard deviation)
+    plan_hours_per_week: float  # the plan's own weekly study time
     source: Literal["logged", "ticks", "both"]
     hours_left: float
-    end_earliest: str | None  # at that pace; null when the pace is nothing
-    end_latest: str | None  # at the slower of its two halves
+    end_earliest: str | None  # at the pace plus its spread; null when the pace is nothing
+    end_latest: str | None  # at the pace less its spread; null when that is nothing
 
 
 class CalibrationDoc(TypedDict):
@@ -233,7 +235,9 @@ class StatusDoc(TypedDict):
     plan: StatusPlanDoc
     standing: Literal["before_start", "ahead", "on_time", "behind", "finished"]
     ahead_hours: float
+    ahead_minutes: int  # the same, exactly: done work less the work due by now
     ahead_days: int
+    planned_today_hours: float  # the plan's work for today
     due_hours: float
     done_scheduled_hours: float
     progress: TotalsDoc

@@ -160,10 +160,19 @@ def forecast_lines(status: Progress) -> list[str]:
         span = forecast.end_earliest.isoformat()
     else:
         span = f"{forecast.end_earliest.isoformat()} to {forecast.end_latest.isoformat()}"
-    return para(
-        f"Forecast: {span} (planned {status.plan.end.isoformat()}), at your last four weeks' {pace} "
+    spread = round(forecast.spread_minutes_per_week / 60, 1)
+    steady = f" (± {spread:g} h from week to week)" if spread else ""
+    text = (
+        f"Forecast: {span} (planned {status.plan.end.isoformat()}), at your last four weeks' {pace}{steady} "
         f"{what}, with {hours_text(forecast.left_minutes)} to go."
     )
+    if status.delta_minutes > 0 and forecast.slower_than_plan:
+        plan_pace = f"{round(forecast.plan_minutes_per_week / 60, 1):g} h/week"
+        text += (
+            f" You are ahead today, but your recent pace is below the plan's {plan_pace}: kept up, "
+            "it would end later than planned."
+        )
+    return para(text)
 
 
 def advice_lines(advice: Advice) -> list[str]:
@@ -177,7 +186,7 @@ def advice_text(advice: Advice) -> str:
 def status_text(status: Progress, advice: Advice | None = None) -> str:
     t = term()
     plan = status.plan
-    head = f"{plan.title} · {plan.hours_per_week:g} h/week · {day_text(plan.start)} → {day_text(plan.end)}"
+    head = f"{plan.title} · {plan.calendar.describe()} · {day_text(plan.start)} → {day_text(plan.end)}"
     lines = para(head, first=t.paint("Progress", "bold") + " · ", width=t.width)
     lines += [f"  Overall  {bar(status.overall, min(BAR_WIDTH, t.width - 20))}"]
     lines += para(totals_text(status.overall), indent=2)
@@ -185,8 +194,8 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
     lines += ["", *para(text, *styles)]
     if status.standing not in ("before_start", "finished"):
         lines += para(
-            f"By today the plan has {hours_text(status.due_minutes)} due; you have done "
-            f"{hours_text(status.done_scheduled_minutes)} of the scheduled work. "
+            f"By now the plan has {hours_text(status.due_minutes)} due (today's work counts as you do it); "
+            f"you have done {hours_text(status.done_scheduled_minutes)}. "
             f"{days_text(status.days_left)} to the planned end.",
         )
     lines += forecast_lines(status)

@@ -775,6 +775,23 @@ def plan_today(progress: Progress, minutes: int | None = None, replan_end: date 
                 reason = "this_week"
             chosen.append(TodayItem(entry.item, take, reason, _why(entry, reason), entry.state))
             left -= take
+    if minutes is not None and left > 0:
+        # The learner said how much time they have today: what the plan asks of today comes first,
+        # then the next items, brought forward, fill the rest.
+        listed = {c.item.id for c in chosen}
+        for entry, _ in todo_order(progress, strict=True):
+            if left <= 0:
+                break
+            if entry.item.id in listed:
+                continue
+            need = entry.left_minutes
+            if entry.item.weekly:
+                need = min(need, max(15, entry.item.weekly * 60 // 7))
+            if need <= 0:
+                continue
+            take = min(need, left)
+            chosen.append(TodayItem(entry.item, take, "ahead", _why(entry, "ahead"), entry.state))
+            left -= take
     more: tuple[PlanItem, ...] = ()
     if not chosen:
         more = tuple(e.item for e, _ in todo_order(progress, strict=True))[:1]
