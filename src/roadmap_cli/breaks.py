@@ -15,15 +15,18 @@ def _days_off(plan: SavedPlan, taken: Break) -> int:
     """Study days the break takes: days that had study time in the plan's week, less holidays."""
     calendar = plan.calendar.with_breaks(())
     return sum(
-        1
-        for n in range(taken.days)
-        if calendar.minutes_on(date.fromordinal(taken.start.toordinal() + n)) > 0
+        1 for n in range(taken.days) if calendar.minutes_on(date.fromordinal(taken.start.toordinal() + n)) > 0
     )
 
 
 def _listing(plan: SavedPlan) -> list[dict[str, object]]:
     return [
-        {"from": b.start.isoformat(), "to": b.end.isoformat(), "note": b.note or None, "study_days": _days_off(plan, b)}
+        {
+            "from": b.start.isoformat(),
+            "to": b.end.isoformat(),
+            "note": b.note or None,
+            "study_days": _days_off(plan, b),
+        }
         for b in plan.calendar.breaks
     ]
 
@@ -38,7 +41,9 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
             hint='e.g. roadmap break 2027-08-02..2027-08-15 --note "summer holiday"',
         )
     if note is not None and span is None:
-        raise UsageError("--note goes with the days off, e.g. roadmap break 2027-08-02..2027-08-15 --note exams")
+        raise UsageError(
+            "--note goes with the days off, e.g. roadmap break 2027-08-02..2027-08-15 --note exams"
+        )
     if list_:
         with open_store(readonly=True) as store:
             plan = store.require_plan()
@@ -49,7 +54,9 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
         breaks = list(plan.calendar.breaks)
         if undo:
             if not breaks:
-                raise UsageError("your plan has no break to take back", hint="`roadmap break --list` lists them")
+                raise UsageError(
+                    "your plan has no break to take back", hint="`roadmap break --list` lists them"
+                )
             taken = breaks.pop()
             new = reflow(plan, taken.start, plan.calendar.with_breaks(breaks))
             store.save_plan(new)
@@ -61,7 +68,9 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
             except CalendarError as error:
                 raise UsageError(str(error)) from None
             if len(breaks) >= MAX_BREAKS:
-                raise UsageError(f"a plan holds at most {MAX_BREAKS} breaks", hint="take some back with --undo")
+                raise UsageError(
+                    f"a plan holds at most {MAX_BREAKS} breaks", hint="take some back with --undo"
+                )
             if last < plan.start:
                 raise UsageError(
                     f"{span} ends before your plan starts ({plan.start.isoformat()})",
@@ -80,7 +89,11 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
     if json_out:
         doc = {
             "version": 1,
-            "break": {"from": taken.start.isoformat(), "to": taken.end.isoformat(), "note": taken.note or None},
+            "break": {
+                "from": taken.start.isoformat(),
+                "to": taken.end.isoformat(),
+                "note": taken.note or None,
+            },
             "undone": undo,
             "end_before": plan.end.isoformat(),
             "end": new.end.isoformat(),

@@ -445,16 +445,18 @@ def _pack(
             spans[item["id"]][1],
             estimate - minutes,
         )
-        for item, estimate, (_, minutes, _) in zip(ordered, estimates, work)
+        for item, estimate, (_, minutes, _) in zip(ordered, estimates, work, strict=True)
     ]
     return scheduled, days
 
 
 #: What :func:`pack_days` places: (id, minutes, minutes a week for weekly practice, else None).
-Work = tuple[str, int, "int | None"]
+Work = tuple[str, int, int | None]
 
 
-def pack_days(work: list[Work], start: date, calendar: StudyCalendar) -> tuple[dict[str, tuple[date, date]], list[Day]]:
+def pack_days(
+    work: list[Work], start: date, calendar: StudyCalendar
+) -> tuple[dict[str, tuple[date, date]], list[Day]]:
     """Place the minutes of each piece of work on the study days from ``start``, in order: the first and
     last day of each, and the days with what is placed on each. Work of no minutes spans the day
     the next would start. Weekly practice takes, from the day it is reached, its share of every study
@@ -523,7 +525,7 @@ def pack_days(work: list[Work], start: date, calendar: StudyCalendar) -> tuple[d
         if remaining <= 0:
             continue
         if weekly is not None:
-            entry = [key, weekly, remaining, 0, monday_of(begins)]
+            entry: list[Any] = [key, weekly, remaining, 0, monday_of(begins)]
             share(entry, today)
             if entry[2] > 0:
                 practice.append(entry)
@@ -610,7 +612,9 @@ def _warnings(
             ]
         need = hours_to_fit(request.start, window_end, core_minutes, calendar)
         need_text = (
-            f"about {need} h/week{days}" if need <= MAX_HOURS_PER_WEEK else f"more than {MAX_HOURS_PER_WEEK} h/week"
+            f"about {need} h/week{days}"
+            if need <= MAX_HOURS_PER_WEEK
+            else f"more than {MAX_HOURS_PER_WEEK} h/week"
         )
         return [f"{opening} To finish by then you would need {need_text}, or {longer}."]
     if ends_early:

@@ -124,7 +124,8 @@ class StudyCalendar(Record):
         )
 
     def describe(self) -> str:
-        """The week in words: ``12 h/week``, ``6 h/week on Mon, Wed, Sat`` or ``Mon-Fri 1 h, Sat 4 h (9 h/week)``."""
+        """The week in words: ``12 h/week``, ``6 h/week on Mon, Wed, Sat`` or
+        ``Mon-Fri 1 h, Sat 4 h (9 h/week)``."""
         from roadmap_cli.render.units import hours_text
 
         total = f"{self.weekly_minutes / 60:g} h/week"
@@ -196,7 +197,9 @@ _PART = re.compile(
 def weekday_of(word: str) -> int:
     key = word.strip().lower()[:3]
     if key not in WEEKDAYS or not DAY_NAMES[WEEKDAYS.index(key)].lower().startswith(word.strip().lower()):
-        raise CalendarError(f"{word.strip()!r} is not a day of the week; use mon, tue, wed, thu, fri, sat, sun")
+        raise CalendarError(
+            f"{word.strip()!r} is not a day of the week; use mon, tue, wed, thu, fri, sat, sun"
+        )
     return WEEKDAYS.index(key)
 
 
@@ -210,7 +213,9 @@ def parse_days(text: str) -> tuple[int, ...]:
             first, _, last = part.partition("-")
             a, b = weekday_of(first), weekday_of(last)
             if b < a:
-                raise CalendarError(f"{part.strip()!r} runs backwards; write the earlier day first, e.g. mon-fri")
+                raise CalendarError(
+                    f"{part.strip()!r} runs backwards; write the earlier day first, e.g. mon-fri"
+                )
             days.update(range(a, b + 1))
         else:
             days.add(weekday_of(part))
@@ -332,7 +337,9 @@ def from_options(
         region, free = public_holidays(region, start.year, start.year + 4)
     deadline = by if by is not None else (base.deadline if base is not None else None)
     if deadline is not None and deadline <= start:
-        raise CalendarError(f"--by {deadline.isoformat()} is not after the plan's first day, {start.isoformat()}")
+        raise CalendarError(
+            f"--by {deadline.isoformat()} is not after the plan's first day, {start.isoformat()}"
+        )
     return StudyCalendar(
         _seven(weekdays),
         base.breaks if base is not None else (),

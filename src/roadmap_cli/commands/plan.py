@@ -13,8 +13,8 @@ from roadmap_cli.commands.options import (
     DaysOption,
     HolidaysOption,
     JsonOption,
-    ScheduleOption,
     PackOption,
+    ScheduleOption,
     WeeksOption,
     complete_framework,
     complete_lang,
@@ -118,7 +118,15 @@ def plan(
     # and freed when ``_saved_plan`` returns, before it is back: none of its passes walks them.
     with gc_paused():
         saved, notice = _saved_plan(
-            lang, (hours, days, schedule, holidays, by), framework, start, months, core_only, cert, dry_run, packs
+            lang,
+            (hours, days, schedule, holidays, by),
+            framework,
+            start,
+            months,
+            core_only,
+            cert,
+            dry_run,
+            packs,
         )
     if json_out and notice:
         sys.stderr.write(notice)

@@ -62,7 +62,15 @@ def reflow(plan: SavedPlan, from_day: date, calendar: StudyCalendar) -> SavedPla
     days = (*kept_days, *(PlanDay(d.day, d.capacity, tuple(d.slices)) for d in new_days))
     starts = {i.id: i.start for i in items}
     certifications = tuple(
-        PlanCert(c.id, c.name, c.issuer, c.phase, min((s for i in c.items if (s := starts.get(i))), default=c.start), c.minutes, c.items)
+        PlanCert(
+            c.id,
+            c.name,
+            c.issuer,
+            c.phase,
+            min((s for i in c.items if (s := starts.get(i))), default=c.start),
+            c.minutes,
+            c.items,
+        )
         for c in plan.certifications
     )
     end = max((i.end for i in items if i.end is not None), default=plan.start)

@@ -7,10 +7,10 @@ This module is the only one that writes or reads the stored form. Everything tha
 The stored form is JSON with a ``format`` number. Reading checks it: an older format is upgraded
 in memory (format 1 lacked the tools, the certifications and each item's dependencies and sources,
 which read as empty; formats 1 and 2 planned by the week, and read as a calendar of the weekly hours
-spread over every day, each week's minutes laid on its days in order), a newer one is refused with the upgrade to make, and anything that does not
-parse is a :class:`SavedPlanError` that says where (``items[3].start: not a date``) and what to do,
-never a traceback. The reader is plain Python on purpose: the daily commands read the saved plan on
-every run and must not pay for pydantic's import.
+spread over every day, each week's minutes laid on its days in order), a newer one is refused with
+the upgrade to make, and anything that does not parse is a :class:`SavedPlanError` that says where
+(``items[3].start: not a date``) and what to do, never a traceback. The reader is plain Python on
+purpose: the daily commands read the saved plan on every run and must not pay for pydantic's import.
 """
 
 from __future__ import annotations
@@ -411,7 +411,9 @@ def calendar_json(calendar: StudyCalendar) -> dict[str, Any]:
     return {
         "weekdays": list(calendar.weekdays),
         "given_as": calendar.given_as,
-        "breaks": [{"from": b.start.isoformat(), "to": b.end.isoformat(), "note": b.note} for b in calendar.breaks],
+        "breaks": [
+            {"from": b.start.isoformat(), "to": b.end.isoformat(), "note": b.note} for b in calendar.breaks
+        ],
         "region": calendar.region,
         "holidays": [[h.day.isoformat(), h.name] for h in calendar.holidays],
         "deadline": calendar.deadline.isoformat() if calendar.deadline else None,
@@ -617,9 +619,7 @@ def _read_day(raw: Any, path: str) -> PlanDay:
         if not isinstance(pair, list) or len(pair) != 2:
             raise _Bad(where, "not an [id, minutes] pair")
         slices.append((_text(pair[0], f"{where}[0]"), _int(pair[1], f"{where}[1]", 1, 24 * 60)))
-    return PlanDay(
-        _date(raw[0], f"{path}[0]"), _int(raw[1], f"{path}[1]", 0, 24 * 60), tuple(slices)
-    )
+    return PlanDay(_date(raw[0], f"{path}[0]"), _int(raw[1], f"{path}[1]", 0, 24 * 60), tuple(slices))
 
 
 def _read_calendar(raw: Mapping[str, Any], path: str) -> StudyCalendar:
@@ -633,7 +633,10 @@ def _read_calendar(raw: Mapping[str, Any], path: str) -> StudyCalendar:
     for n, b in enumerate(_list(raw.get("breaks", []), f"{path}.breaks", MAX_BREAKS)):
         where = f"{path}.breaks[{n}]"
         b = _obj(b, where)
-        first, last = _date(_get(b, "from", where), f"{where}.from"), _date(_get(b, "to", where), f"{where}.to")
+        first, last = (
+            _date(_get(b, "from", where), f"{where}.from"),
+            _date(_get(b, "to", where), f"{where}.to"),
+        )
         if last < first:
             raise _Bad(where, "ends before it starts")
         note = b.get("note", "")

@@ -342,7 +342,9 @@ def compute_progress(
         delta_days=round(delta / minutes_per_day(plan.hours_per_week)),
         due_minutes=due_minutes,
         done_scheduled_minutes=done_scheduled,
-        streak_weeks=streak([*tick_days(state), *(entry.on for entry in state.logs if entry.minutes > 0)], today),
+        streak_weeks=streak(
+            [*tick_days(state), *(entry.on for entry in state.logs if entry.minutes > 0)], today
+        ),
         orphans=tuple(orphans),
         forecast=forecast(state, ordered, plan, done_scheduled, delta, today),
         calibration=calibrate(ordered),
