@@ -437,3 +437,66 @@ def test_a_plan_saved_by_the_week_opens_with_every_day_holding_a_seventh_of_the_
     ok(runner, "replan", today=START + timedelta(days=3))
     assert js(runner, "status", today=START + timedelta(days=3))["ahead_minutes"] == 0
     assert loads(dumps(active_plan())) == active_plan()
+
+
+# -- the calendar export follows the calendar -----------------------------------------------------
+
+
+def _events(ics: str) -> list[dict[str, Any]]:
+    from icalendar import Calendar
+
+    found = []
+    for event in Calendar.from_ical(ics).walk("VEVENT"):
+        found.append(
+            {
+                "uid": str(event["uid"]),
+                "start": event.decoded("dtstart"),
+                "end": event.decoded("dtend"),
+                "alarms": [a.decoded("trigger") for a in event.walk("VALARM")],
+            }
+        )
+    return found
+
+
+def test_ics_sessions_follow_the_study_days_with_their_hours(runner: CliRunner) -> None:
+    from datetime import datetime
+
+    ok(runner, "plan", "-l", "python", "--schedule", SCHEDULE, "--holidays", "GB", "--start", str(START))
+    ok(runner, "break", BREAK)
+    ics = ok(
+        runner, "export", "--format", "ics", "--at", "mon-fri 19:00, sat 10:00", "--alarm", "10m",
+        "--tz", "Europe/London",
+    )  # fmt: skip
+    plan = active_plan()
+    sessions = [e for e in _events(ics) if "-day-" in e["uid"]]
+    assert len(sessions) == len(plan.days)
+    by_day = {e["start"].date(): e for e in sessions}
+    for plan_day in plan.days:
+        event = by_day[plan_day.day]
+        assert event["end"] - event["start"] == timedelta(minutes=plan_day.used)
+        assert event["start"].time() == (
+            datetime.strptime("10:00", "%H:%M").time()
+            if plan_day.day.weekday() == 5
+            else datetime.strptime("19:00", "%H:%M").time()
+        )
+        assert event["alarms"] == [-timedelta(minutes=10)]
+    assert not any(date(2027, 8, 2) <= d <= date(2027, 8, 15) for d in by_day)  # the break
+    assert date(2027, 12, 27) not in by_day  # a public holiday
+    assert not any(d.weekday() == 6 for d in by_day)  # no Sunday study
+
+
+def test_ics_sessions_that_book_too_little_say_so(runner: CliRunner) -> None:
+    ok(runner, "plan", "-l", "python", "--hours", "12", "--start", str(START))
+    code, _, err = run(runner, "export", "--format", "ics", "--sessions", "sat 10:00-12:00")
+    assert code == 0
+    assert "your sessions book 2 h a week" in err
+    code, _, err = run(runner, "export", "--format", "ics", "--sessions", "mon-sun 08:00-10:00")
+    assert code == 0
+    assert err == ""
+    code, _, err = run(runner, "export", "--format", "ics", "--alarm", "10m")
+    assert code == 2
+    assert "give --at or --sessions" in err
+    code, _, err = run(runner, "export", "--format", "ics", "--at", "mon 25:00")
+    assert code == 2
+    assert "--at 'mon 25:00': '25:00' is not a time" in err
+    assert "VALARM" not in ok(runner, "export", "--format", "ics", "--at", "19:00")  # no reminder by default

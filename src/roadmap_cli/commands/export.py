@@ -13,11 +13,13 @@ from roadmap_cli.commands.options import complete_tz
 HELP = """Export your plan and progress as Markdown, JSON, CSV or a calendar (.ics).
 
 md: a GitHub task list per phase and week, ticked as you tick. json: the whole plan with progress.
-csv: one row per item, for spreadsheets. ics: an all-day event per milestone and project, and with
---sessions timed study sessions each week saying what to study. Importing a new .ics of the same
-plan updates the events instead of adding copies.
+csv: one row per item, for spreadsheets. ics: an all-day event per milestone and project; with
+--at 19:00 a session on every study day of the plan, as long as that day's planned time (never on a
+break or a holiday); or with --sessions your own weekly sessions, each saying what to study. --alarm
+10m adds a reminder. Importing a new .ics of the same plan updates the events instead of adding
+copies.
 
-Example:  roadmap export --format ics --sessions "mon,wed 19:00-21:00" --output plan.ics
+Example:  roadmap export --format ics --at "mon-fri 19:00, sat 10:00" --alarm 10m --output plan.ics
 """
 
 
@@ -44,6 +46,18 @@ def export(
             help='ics only: weekly study sessions, e.g. "mon,wed 19:00-21:00; sat 10:00-12:30".',
         ),
     ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="TIME",
+            help='ics only: start each study day\'s session then, e.g. 19:00 or "mon-fri 19:00, sat 10:00".',
+        ),
+    ] = None,
+    alarm: Annotated[
+        str | None,
+        typer.Option("--alarm", metavar="BEFORE", help="ics only: a reminder before each session, e.g. 10m."),
+    ] = None,
     tz: Annotated[
         str | None,
         typer.Option(
@@ -61,8 +75,12 @@ def export(
     from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import NoPlanError, open_store
 
-    if fmt is not Format.ics and (sessions is not None or tz is not None):
-        raise UsageError("--sessions and --tz go with --format ics")
+    if fmt is not Format.ics and any(o is not None for o in (sessions, tz, at, alarm)):
+        raise UsageError("--sessions, --at, --alarm and --tz go with --format ics")
+    if sessions is not None and at is not None:
+        raise UsageError("give --sessions (your own weekly times) or --at (the plan's days), not both")
+    if alarm is not None and sessions is None and at is None:
+        raise UsageError("--alarm reminds you of timed sessions: give --at or --sessions too")
     with open_store(readonly=True) as store:
         stored = store.active_plan()
         if stored is None:
@@ -82,10 +100,24 @@ def export(
 
         data = dumps(export_document(progress))
     else:
-        from roadmap_cli.render.ical import parse_sessions, render_ics
+        import sys
+
+        from roadmap_cli.render.ical import booked_short, parse_alarm, parse_at, parse_sessions, render_ics
 
         chosen = parse_sessions(sessions) if sessions is not None else None
-        data = render_ics(progress, sessions=chosen, tz=tz, stamp=datetime.fromisoformat(stored.created_at))
+        starts = parse_at(at) if at is not None else None
+        before = parse_alarm(alarm) if alarm is not None else None
+        data = render_ics(
+            progress,
+            sessions=chosen,
+            tz=tz,
+            stamp=datetime.fromisoformat(stored.created_at),
+            at=starts,
+            alarm=before,
+        )
+        short = booked_short(progress.plan, chosen) if chosen else None
+        if short:
+            sys.stderr.write(short)
     write_document(data, output, force=force)
 
 

@@ -1,8 +1,13 @@
 """The plan as an RFC 5545 calendar, made with the icalendar library.
 
 * one all-day event per milestone and project, spanning its scheduled days;
-* with ``--sessions "mon,wed 19:00-21:00"``, timed study sessions every week of the plan, each
-  saying what to study that week.
+* with ``--at 19:00`` (or ``--at "mon-fri 19:00, sat 10:00"``), one timed session on every study day
+  of the plan, starting then and lasting that day's planned time, saying what to study: the plan's
+  own calendar, so breaks, holidays and days off have none;
+* with ``--sessions "mon,wed 19:00-21:00"``, the learner's own weekly sessions instead, each saying
+  what to study that week (none on a break or a public holiday of the plan); when they book fewer
+  hours than the plan needs, the export says so;
+* with ``--alarm 10m``, a reminder that long before each timed session (none by default).
 
 UIDs are derived from the stack and the item id (or the session's date and time), so importing a
 new export of the same plan updates events instead of adding copies.
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli import __version__
 from roadmap_cli.errors import UsageError
@@ -41,22 +46,22 @@ class Session:
     end: time
 
 
-def _day(word: str, spec: str) -> int:
+def _day(word: str, spec: str, option: str = "--sessions") -> int:
     key = word.strip().lower()[:3]
     if key not in DAYS:
         raise UsageError(
-            f"--sessions {spec!r}: {word.strip()!r} is not a day; use mon, tue, wed, thu, fri, sat, sun",
-            hint=f"for example {SESSIONS_EXAMPLE}",
+            f"{option} {spec!r}: {word.strip()!r} is not a day; use mon, tue, wed, thu, fri, sat, sun",
+            hint=f"for example {SESSIONS_EXAMPLE if option == '--sessions' else AT_EXAMPLE}",
         )
     return DAYS.index(key)
 
 
-def _time(text: str, spec: str) -> time:
+def _time(text: str, spec: str, option: str = "--sessions") -> time:
     match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", text.strip())
     if match is None or int(match[1]) > 23 or int(match[2] or 0) > 59:
         raise UsageError(
-            f"--sessions {spec!r}: {text.strip()!r} is not a time; write HH:MM on a 24-hour clock",
-            hint=f"for example {SESSIONS_EXAMPLE}",
+            f"{option} {spec!r}: {text.strip()!r} is not a time; write HH:MM on a 24-hour clock",
+            hint=f"for example {SESSIONS_EXAMPLE if option == '--sessions' else AT_EXAMPLE}",
         )
     return time(int(match[1]), int(match[2] or 0))
 
@@ -107,6 +112,72 @@ def parse_sessions(text: str) -> list[Session]:
     return unique
 
 
+AT_EXAMPLE = '--at 19:00, or --at "mon-fri 19:00, sat 10:00"'
+
+
+def parse_at(text: str) -> tuple[time | None, ...]:
+    """``19:00`` for every day, or ``mon-fri 19:00, sat 10:00``: a start time for each weekday."""
+    if re.fullmatch(r"\s*\d{1,2}(:\d{2})?\s*", text):
+        start = _time(text, text, "--at")
+        return (start,) * 7
+    week: list[time | None] = [None] * 7
+    for part in filter(None, (p.strip() for p in text.replace(";", ",").split(","))):
+        days_text, _, clock = part.partition(" ")
+        if not clock.strip():
+            raise UsageError(f"--at {part!r}: expected days then a time", hint=f"for example {AT_EXAMPLE}")
+        first, to, last = days_text.partition("-")
+        if to:
+            days = range(_day(first, part, "--at"), _day(last, part, "--at") + 1)
+        else:
+            days = range(_day(days_text, part, "--at"), _day(days_text, part, "--at") + 1)
+        for day in days:
+            week[day] = _time(clock, part, "--at")
+    if not any(week):
+        raise UsageError("--at is empty", hint=f"for example {AT_EXAMPLE}")
+    return tuple(week)
+
+
+def parse_alarm(text: str) -> timedelta:
+    """``10m``, ``1h``, ``90m``: how long before a session its reminder comes."""
+    match = re.fullmatch(r"\s*(\d{1,4})\s*(m|min|h)\s*", text.lower())
+    if match is None or int(match[1]) == 0:
+        raise UsageError(
+            f"--alarm {text!r} is not a time before the session; write minutes or hours, e.g. 10m or 1h"
+        )
+    amount = int(match[1])
+    before = timedelta(hours=amount) if match[2] == "h" else timedelta(minutes=amount)
+    if before > timedelta(days=7):
+        raise UsageError(f"--alarm {text!r} is more than a week before the session; give at most 168h")
+    return before
+
+
+def booked_short(plan: SavedPlan, sessions: list[Session]) -> str | None:
+    """A warning when the weekly sessions book fewer hours, over the plan's span, than it needs."""
+    from roadmap_cli.render.units import hours_text
+
+    calendar = plan.calendar
+    booked, day = 0, plan.start
+    while day <= plan.end:
+        if calendar.break_on(day) is None and calendar.holiday_on(day) is None:
+            booked += sum(
+                _minutes(s.start, s.end) for s in sessions if s.weekday == day.weekday()
+            )
+        day += timedelta(days=1)
+    needed = plan.planned_through(plan.end)
+    if booked >= needed:
+        return None
+    weekly = sum(_minutes(s.start, s.end) for s in sessions)
+    return (
+        f"warning: your sessions book {hours_text(weekly)} a week, {hours_text(booked)} in all, but the plan "
+        f"needs {hours_text(needed)} ({plan.calendar.describe()}): the sessions will not cover it. "
+        "Book more, or export with --at to follow the plan's own days.\n"
+    )
+
+
+def _minutes(start: time, end: time) -> int:
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+
+
 def local_zone_name() -> str:
     """The IANA name of this machine's time zone, or UTC when it cannot be told."""
     name = os.environ.get("TZ", "").lstrip(":")
@@ -148,13 +219,15 @@ def render_ics(
     sessions: list[Session] | None = None,
     tz: str | None = None,
     stamp: datetime | None = None,
+    at: tuple[time | None, ...] | None = None,
+    alarm: timedelta | None = None,
 ) -> bytes:
     from icalendar import Calendar, Event
 
     from roadmap_cli.render.units import hours_text
 
     plan = progress.plan
-    zone_info = zone(tz) if sessions or tz is not None else None
+    zone_info = zone(tz) if sessions or at or tz is not None else None
     # DTSTAMP: when this plan was made, so two exports of one plan are identical.
     dtstamp = (stamp or datetime.combine(plan.start, time(), timezone.utc)).astimezone(timezone.utc)
     stack_id = plan.request.lang
@@ -188,9 +261,16 @@ def render_ics(
         event.add("categories", ["roadmap", item.kind])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
+    timed: list[Event] = []
     if sessions and zone_info is not None:
-        for session_event in _session_events(plan, sessions, zone_info, dtstamp, stack_id):
-            cal.add_component(session_event)
+        timed = _session_events(plan, sessions, zone_info, dtstamp, stack_id)
+    elif at and zone_info is not None:
+        timed = _day_events(plan, at, zone_info, dtstamp, stack_id)
+    for timed_event in timed:
+        if alarm is not None:
+            timed_event.add_component(_reminder(alarm, str(timed_event["summary"])))
+        cal.add_component(timed_event)
+    if timed:
         cal.add_missing_timezones()
     raw: bytes = cal.to_ical()
     return raw
@@ -213,15 +293,57 @@ def _session_events(
             day = week.start + timedelta(days=session.weekday)
             if day < plan.start or day > plan.end:
                 continue
+            if plan.calendar.break_on(day) is not None or plan.calendar.holiday_on(day) is not None:
+                continue
             event = Event()
             event.add("uid", f"{stack_id}-session-{day.isoformat()}-{session.start:%H%M}@{UID_DOMAIN}")
             event.add("dtstamp", dtstamp)
             event.add("dtstart", datetime.combine(day, session.start, zone_info))
             event.add("dtend", datetime.combine(day, session.end, zone_info))
             event.add("summary", f"Study: {titles}")
-            details = [f"Week {week.index + 1} of your plan ({hours_text(week.used)} this week):"]
+            number = plan.week_number(week.start)
+            details = [f"Week {number} of your plan ({hours_text(week.used)} this week):"]
             details += [f"- {item.title} ({hours_text(minutes)}) [{item.id}]" for item, minutes in todo]
             event.add("description", "\n".join(details))
             event.add("categories", ["roadmap", "session"])
             events.append(event)
+    return events
+
+
+def _reminder(before: timedelta, summary: str) -> Any:
+    from icalendar import Alarm
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", -before)
+    return alarm
+
+
+def _day_events(
+    plan: SavedPlan, at: tuple[time | None, ...], zone_info: ZoneInfo, dtstamp: datetime, stack_id: str
+) -> list[Event]:
+    """One session on each study day of the plan, as long as that day's planned time."""
+    from icalendar import Event
+
+    from roadmap_cli.render.units import hours_text
+
+    events: list[Event] = []
+    for plan_day in plan.days:
+        start = at[plan_day.day.weekday()]
+        todo = [(item, minutes) for item_id, minutes in plan_day.slices if (item := plan.item(item_id))]
+        if start is None or not todo:
+            continue
+        begins = datetime.combine(plan_day.day, start, zone_info)
+        event = Event()
+        event.add("uid", f"{stack_id}-day-{plan_day.day.isoformat()}@{UID_DOMAIN}")
+        event.add("dtstamp", dtstamp)
+        event.add("dtstart", begins)
+        event.add("dtend", begins + timedelta(minutes=plan_day.used))
+        event.add("summary", "Study: " + ", ".join(item.title for item, _ in todo))
+        details = [f"Week {plan.week_number(plan_day.day)} of your plan, {hours_text(plan_day.used)} today:"]
+        details += [f"- {item.title} ({hours_text(minutes)}) [{item.id}]" for item, minutes in todo]
+        event.add("description", "\n".join(details))
+        event.add("categories", ["roadmap", "session"])
+        events.append(event)
     return events
