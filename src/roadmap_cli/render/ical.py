@@ -159,9 +159,7 @@ def booked_short(plan: SavedPlan, sessions: list[Session]) -> str | None:
     booked, day = 0, plan.start
     while day <= plan.end:
         if calendar.break_on(day) is None and calendar.holiday_on(day) is None:
-            booked += sum(
-                _minutes(s.start, s.end) for s in sessions if s.weekday == day.weekday()
-            )
+            booked += sum(_minutes(s.start, s.end) for s in sessions if s.weekday == day.weekday())
         day += timedelta(days=1)
     needed = plan.planned_through(plan.end)
     if booked >= needed:
