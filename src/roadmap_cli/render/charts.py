@@ -130,7 +130,7 @@ def timeline_chart(progress: Progress, phases: Sequence[PhaseDates]) -> Chart | 
     _setup()
     shares = {p.id: p.totals.share for p in progress.phases}
     plan, today = progress.plan, progress.today
-    first = min(plan.start, *(p.planned_start for p in rows if p.planned_start))
+    first = min(plan.first_day, *(p.planned_start for p in rows if p.planned_start))
     last = max(plan.end, *(p.planned_end for p in rows if p.planned_end)) + timedelta(days=7)
     if today > last:
         last = today + timedelta(days=7)

@@ -150,6 +150,11 @@ def render_report(
         "plan": plan,
         "today": today.isoformat(),
         "hours_week": f"{plan.hours_per_week:g}",
+        "week_text": plan.calendar.describe(),
+        "breaks": "; ".join(
+            f"{b.start.isoformat()} to {b.end.isoformat()}" + (f" ({b.note})" if b.note else "")
+            for b in plan.calendar.breaks
+        ),
         "months": f"{plan.months:g}",
         "today_text": day_text(today),
         "start_text": day_text(plan.start),

@@ -85,9 +85,11 @@ def study_days(progress: Progress, state: ProgressState) -> dict[date, int]:
 
 
 def plan_weeks(progress: Progress, state: ProgressState) -> list[WeekPoint]:
-    """Every week from the plan's first to the later of its last and today's."""
+    """Every week from the journey's first (the first plan's start, kept across replans) to the later of
+    the plan's last and today's. The plan's line is the active plan's: before it was made it stands at
+    all it plans; study and what was really left run over the whole journey."""
     plan, today = progress.plan, progress.today
-    first = monday_of(plan.start)
+    first = monday_of(plan.first_day)
     last = monday_of(max(plan.end, today))
     planned_in: dict[date, int] = {w.start: w.used for w in plan.weeks}
     logged: dict[str, list[tuple[date, int]]] = defaultdict(list)
@@ -140,9 +142,10 @@ def phase_dates(progress: Progress, state: ProgressState) -> list[PhaseDates]:
 
 def heatmap_range(progress: Progress) -> tuple[date, date]:
     """The Monday of the heatmap's first week and the Sunday of its last: the plan's whole span and
-    up to today, the latest :data:`HEATMAP_WEEKS` weeks of it."""
+    up to today, from the journey's first day (across replans), the latest :data:`HEATMAP_WEEKS` weeks
+    of it."""
     last = monday_of(max(progress.today, progress.plan.end))
-    first = max(monday_of(progress.plan.start), last - timedelta(weeks=HEATMAP_WEEKS - 1))
+    first = max(monday_of(progress.plan.first_day), last - timedelta(weeks=HEATMAP_WEEKS - 1))
     return first, last + timedelta(days=6)
 
 
