@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from roadmap_cli.render.units import ESTIMATE_NOTE, hours
 
@@ -186,6 +186,32 @@ def _summary(plan: SavedPlan) -> shapes.SummaryDoc:
         "ends_early": plan.ends_early,
         "warnings": list(plan.warnings),
         "left_out": list(plan.left_out),
+        "calendar": _calendar(plan),
+    }
+
+
+def _calendar(plan: SavedPlan) -> shapes.CalendarDoc:
+    calendar = plan.calendar
+    given_as: Literal["hours", "days", "schedule"] = (
+        "days" if calendar.given_as == "days" else "schedule" if calendar.given_as == "schedule" else "hours"
+    )
+    return {
+        "described": calendar.describe(),
+        "weekday_minutes": list(calendar.weekdays),
+        "given_as": given_as,
+        "breaks": [
+            {"start": b.start.isoformat(), "end": b.end.isoformat(), "note": b.note or None}
+            for b in calendar.breaks
+        ],
+        "holidays_region": calendar.region,
+        "holidays": [
+            {"date": h.day.isoformat(), "name": h.name}
+            for h in calendar.holidays
+            if plan.start <= h.day <= plan.end
+        ],
+        "deadline": calendar.deadline.isoformat() if calendar.deadline else None,
+        "first_day": plan.first_day.isoformat(),
+        "replans": [d.isoformat() for d in plan.replans],
     }
 
 

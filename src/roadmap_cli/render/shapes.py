@@ -31,6 +31,31 @@ class WindowDoc(TypedDict):
     end: str
 
 
+class BreakDoc(TypedDict):
+    start: str
+    end: str
+    note: str | None
+
+
+class HolidayDoc(TypedDict):
+    date: str
+    name: str
+
+
+class CalendarDoc(TypedDict):
+    """The study time of each date: the weekdays' minutes, less breaks and public holidays."""
+
+    described: str  # the week in words: "Mon-Fri 1 h, Sat 4 h (9 h/week)"
+    weekday_minutes: list[int]  # Monday first
+    given_as: Literal["hours", "days", "schedule"]
+    breaks: list[BreakDoc]
+    holidays_region: str | None
+    holidays: list[HolidayDoc]  # the free days inside the plan's span
+    deadline: str | None
+    first_day: str  # the journey's first day: week numbers count from its week
+    replans: list[str]  # the days the plan was re-flowed
+
+
 class SummaryDoc(TypedDict):
     """The plan in figures. Every hour figure but ``hours_per_week`` (what you asked for) is the
     project's estimate, not a figure from the guides: ``hours_are`` says so, ``hours_note`` how."""
@@ -51,6 +76,7 @@ class SummaryDoc(TypedDict):
     ends_early: bool
     warnings: list[str]
     left_out: list[str]
+    calendar: CalendarDoc
 
 
 class WeekItemDoc(TypedDict):

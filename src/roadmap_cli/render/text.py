@@ -175,6 +175,18 @@ def forecast_lines(status: Progress) -> list[str]:
     return para(text)
 
 
+def break_lines(status: Progress) -> list[str]:
+    """The break under way, or the next one: each re-flowed the plan, so the dates above count them."""
+    today = status.today
+    for taken in sorted(status.plan.calendar.breaks, key=lambda b: b.start):
+        note = f" ({taken.note})" if taken.note else ""
+        if taken.start <= today <= taken.end:
+            return para(f"On a break{note} until {day_text(taken.end)}: nothing is planned meanwhile.")
+        if taken.start > today:
+            return para(f"Next break{note}: {taken.start.isoformat()} to {taken.end.isoformat()}.", "dim")
+    return []
+
+
 def advice_lines(advice: Advice) -> list[str]:
     return para(advice.text, "bold") if advice.kind == "behind" else para(advice.text)
 
@@ -198,6 +210,7 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
             f"you have done {hours_text(status.done_scheduled_minutes)}. "
             f"{days_text(status.days_left)} to the planned end.",
         )
+    lines += break_lines(status)
     lines += forecast_lines(status)
     if status.calibration is not None:
         c = status.calibration
