@@ -560,6 +560,29 @@ INSPECT = """(() => {
     scripts: document.scripts.length,
     background: getComputedStyle(document.body).backgroundColor,
     overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    // elements reaching past the viewport with no scrolling box around them to hold them
+    escaping: [...document.body.querySelectorAll('*')].filter(e => {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.right <= window.innerWidth + 1) return false;
+      for (let a = e.parentElement; a; a = a.parentElement) {
+        const o = getComputedStyle(a).overflowX;
+        if ((o === 'auto' || o === 'scroll' || o === 'hidden') && a.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+      }
+      return true;
+    }).map(e => e.tagName + '.' + e.className),
+    // chart labels that overlap another label of the same chart, as drawn
+    overlaps: [...document.querySelectorAll('.chart svg')].flatMap(svg => {
+      const boxes = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()])
+        .filter(([, r]) => r.width > 0);
+      const found = [];
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const [a, p] = boxes[i], [b, q] = boxes[j];
+        const x = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (x > 1 && y > 1) found.push(a + ' / ' + b);
+      }
+      return found;
+    }),
   };
 })()"""
 
@@ -607,6 +630,9 @@ def test_in_a_browser_a_learners_page_loads_alone_with_every_chart_phase_and_ite
     assert seen["items"] == ids
     assert all(title in seen["text"] for title in phases)
     assert seen["phone"]["overflow"] <= 0  # wide tables and charts scroll inside the page, not the page
+    for view in (seen, seen["phone"]):  # at 1280x800 and at 390x844
+        assert view["escaping"] == []  # nothing wider than the screen outside a scrolling box
+        assert view["overlaps"] == []  # no label drawn over another, month labels included
     assert seen["background"] == "rgb(255, 255, 255)"
     assert seen["dark"]["background"] == "rgb(20, 24, 29)"
     assert (tmp_path / "report-learner-a4.pdf").read_bytes().startswith(b"%PDF")
