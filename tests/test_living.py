@@ -21,6 +21,7 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.planner import PlanRequest, make_plan
 from roadmap_cli.progress.models import Event, ProgressState, log_value
 from roadmap_cli.progress.saved import SavedPlan, from_planner
+from roadmap_cli.render.words import advice_text
 from roadmap_cli.views.progress import FORECAST_AFTER_DAYS, PACE_DAYS, compute_progress, plan_today
 
 START = "2027-01-04"
@@ -333,7 +334,7 @@ def test_today_orders_work_and_fits_the_time(
         assert view.advice is not None
         assert view.advice.kind == "behind"
         assert view.advice.replan_end == date(2099, 1, 1)
-        assert "roadmap replan" in view.advice.text
+        assert "roadmap replan" in advice_text(view.advice)
 
 
 def test_ahead_brings_later_items_forward(runner: CliRunner, planned: dict[str, Any]) -> None:

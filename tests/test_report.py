@@ -566,7 +566,8 @@ INSPECT = """(() => {
       if (r.width === 0 || r.right <= window.innerWidth + 1) return false;
       for (let a = e.parentElement; a; a = a.parentElement) {
         const o = getComputedStyle(a).overflowX;
-        if ((o === 'auto' || o === 'scroll' || o === 'hidden') && a.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+        const scrolls = o === 'auto' || o === 'scroll' || o === 'hidden';
+        if (scrolls && a.getBoundingClientRect().right <= window.innerWidth + 1) return false;
       }
       return true;
     }).map(e => e.tagName + '.' + e.className),

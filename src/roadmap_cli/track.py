@@ -19,14 +19,14 @@ from roadmap_cli.inputs import DURATION_FORMS, today
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.saved import PlanItem
-    from roadmap_cli.views.progress import Progress
+    from roadmap_cli.views.state import Progress
 
 
 def _today_and_replan() -> tuple[Progress, date | None]:
     """The progress as of today, and the end `roadmap replan` would give when the advice is to replan."""
     from roadmap_cli.progress.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import needs_replan
+    from roadmap_cli.views.today import needs_replan
 
     with open_store(readonly=True) as store:
         state = store.state(notes=False)
@@ -36,7 +36,7 @@ def _today_and_replan() -> tuple[Progress, date | None]:
 
 
 def status(json_out: bool = False) -> None:
-    from roadmap_cli.views.progress import advice
+    from roadmap_cli.views.today import advice
 
     progress, end = _today_and_replan()
     said = advice(progress, end)
@@ -51,7 +51,7 @@ def status(json_out: bool = False) -> None:
 
 
 def next_week(json_out: bool = False) -> None:
-    from roadmap_cli.views.progress import this_week
+    from roadmap_cli.views.week import this_week
 
     progress, end = _today_and_replan()
     view = this_week(progress, end)
@@ -66,7 +66,7 @@ def next_week(json_out: bool = False) -> None:
 
 
 def today_plan(hours: float | None = None, json_out: bool = False) -> None:
-    from roadmap_cli.views.progress import plan_today
+    from roadmap_cli.views.today import plan_today
 
     progress, end = _today_and_replan()
     view = plan_today(progress, None if hours is None else round(hours * 60), end)
@@ -172,7 +172,7 @@ def _checklist() -> None:
     from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.text import write
-    from roadmap_cli.views.progress import this_week
+    from roadmap_cli.views.week import this_week
 
     with open_store(readonly=False) as store:
         progress = read_progress(store, today())

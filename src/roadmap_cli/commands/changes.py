@@ -35,7 +35,7 @@ def record(store: Store, plan: SavedPlan, entries: list[Entry]) -> None:
     from roadmap_cli.progress.actions import apply
     from roadmap_cli.progress.lookup import orphans, warn_ignored
     from roadmap_cli.render.text import change_report, write
-    from roadmap_cli.views.progress import compute_progress
+    from roadmap_cli.views.state import compute_progress
 
     outcome = apply(store, entries, event_time())
     warn_ignored(outcome.state)

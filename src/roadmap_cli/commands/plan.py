@@ -160,7 +160,7 @@ def _saved_plan(
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import database_path, open_store
     from roadmap_cli.render.plantext import past_start_warning, replaced_text
-    from roadmap_cli.views.progress import done_for, logged_credit
+    from roadmap_cli.views.state import done_for, logged_credit
 
     window = parse_months(months)
     first_day = parse_date(start) if start is not None else today()
@@ -189,7 +189,11 @@ def _saved_plan(
         asked = replace(request, done=done, credited=logged_credit(state))
         # A new plan is a new point in the same journey: weeks still count from the first day.
         journey = before.first_day if before is not None else None
-        replans = (*before.replans, first_day) if before is not None else ()
+        replans = before.replans if before is not None else ()
+        if (
+            before is not None and first_day > before.first_day
+        ):  # a plan made again on day one is no new point
+            replans = (*replans, first_day)
         return from_planner(
             make_plan(catalog, asked), catalog, pack_paths, journey_start=journey, replans=replans
         )

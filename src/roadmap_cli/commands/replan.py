@@ -56,7 +56,7 @@ def replan(
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.plantext import past_start_warning
-    from roadmap_cli.views.progress import done_for, logged_credit
+    from roadmap_cli.views.state import done_for, logged_credit
 
     first_day = parse_date(from_day, "--from") if from_day is not None else today()
     with open_store(readonly=False) as store:
@@ -87,7 +87,7 @@ def replan(
             catalog,
             packs,
             journey_start=old.first_day,
-            replans=(*old.replans, first_day),
+            replans=(*old.replans, first_day) if first_day > old.first_day else old.replans,
         )
         store.save_plan(new)
     if json_out:

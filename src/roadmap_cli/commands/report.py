@@ -44,7 +44,7 @@ def report(
     from roadmap_cli.output import write_document
     from roadmap_cli.progress.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
-    from roadmap_cli.views.progress import advice, needs_replan
+    from roadmap_cli.views.today import advice, needs_replan
 
     with open_store(readonly=True) as store:
         state = store.state()

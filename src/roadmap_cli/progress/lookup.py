@@ -14,7 +14,7 @@ from roadmap_cli.progress.saved import SavedPlan
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
     from roadmap_cli.progress.store import Store
-    from roadmap_cli.views.progress import Progress
+    from roadmap_cli.views.state import Progress
 
 
 def content_ids(packs: Sequence[str] = ()) -> set[str]:
@@ -44,7 +44,7 @@ def _is_file(name: str) -> bool:
 def orphans(plan: SavedPlan, state: ProgressState) -> list[str]:
     """Ids with progress that neither the plan nor the content has (the content is read only when
     some id with progress is outside the plan)."""
-    from roadmap_cli.views.progress import find_orphans
+    from roadmap_cli.views.state import find_orphans
 
     tracked = state.tracked()
     outside = tracked - plan.known_ids()
@@ -74,7 +74,7 @@ def warn_ignored(state: ProgressState) -> None:
 def read_progress(store: Store, today: date, state: ProgressState | None = None) -> Progress:
     """The active plan and the progress on it, as every command shows it: from ``state`` when the
     command has read it already (``store.state(notes=False)`` for the views that show no note)."""
-    from roadmap_cli.views.progress import compute_progress
+    from roadmap_cli.views.state import compute_progress
 
     plan = store.require_plan()
     if state is None:
@@ -118,7 +118,7 @@ def replan_end(plan: SavedPlan, state: ProgressState, today: date) -> date | Non
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.errors import RoadmapError
     from roadmap_cli.planner import make_plan, replan_request
-    from roadmap_cli.views.progress import done_for
+    from roadmap_cli.views.state import done_for
 
     packs = [Path(p) for p in plan.request.packs]
     if any(not p.is_file() for p in packs):

@@ -23,7 +23,8 @@ from roadmap_cli.views.report import PhaseDates, WeekPoint
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from roadmap_cli.views.progress import Forecast, Progress
+    from roadmap_cli.views.forecast import Forecast
+    from roadmap_cli.views.state import Progress
 
 PLANNED = "#7f8c9b"
 DONE = "#2e8b57"

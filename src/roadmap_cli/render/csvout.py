@@ -6,7 +6,7 @@ import csv
 import io
 
 from roadmap_cli.render.units import hours
-from roadmap_cli.views.progress import Progress
+from roadmap_cli.views.state import Progress
 
 #: ``hours`` are the project's estimates (no guide gives them); ``hours_are`` says so on every row.
 COLUMNS = (

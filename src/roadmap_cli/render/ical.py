@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from icalendar import Event
 
     from roadmap_cli.progress.saved import SavedPlan
-    from roadmap_cli.views.progress import Progress
+    from roadmap_cli.views.state import Progress
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 UID_DOMAIN = "roadmap-cli"

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from roadmap_cli.render.units import ESTIMATE_NOTE, hours
+from roadmap_cli.render.words import advice_text, off_text, why_text
 
 #: The tools a framework may name in place of its stack's.
 TOOL_KEYS = ("orm", "test_tool", "job_queue", "package_manager")
@@ -25,18 +26,12 @@ if TYPE_CHECKING:
     from roadmap_cli.progress.saved import PlanItem, SavedPlan
     from roadmap_cli.render import shapes
     from roadmap_cli.views.detail import ItemDetail, Link, PlanRow
+    from roadmap_cli.views.forecast import Calibration, Forecast
     from roadmap_cli.views.packs import Problem, ValidationReport
-    from roadmap_cli.views.progress import (
-        Advice,
-        Calibration,
-        Forecast,
-        ItemProgress,
-        Progress,
-        TodayView,
-        Totals,
-        WeekView,
-    )
     from roadmap_cli.views.salary import SalaryView
+    from roadmap_cli.views.state import ItemProgress, Progress, Totals
+    from roadmap_cli.views.today import Advice, TodayView
+    from roadmap_cli.views.week import WeekView
 
 VERSIONS = {
     "plan": 1,
@@ -423,7 +418,7 @@ def _advice(advice: Advice | None) -> shapes.AdviceDoc | None:
         return None
     return {
         "kind": advice.kind,
-        "text": advice.text,
+        "text": advice_text(advice),
         "command": advice.command,
         "replan_end": _day(advice.replan_end),
     }
@@ -437,14 +432,14 @@ def today_document(view: TodayView) -> shapes.TodayDoc:
         "hours": hours(view.minutes),
         "logged_hours": hours(view.logged_minutes),
         "left_hours": hours(view.left_minutes),
-        "off": view.off,
+        "off": off_text(view.off) if view.off else None,
         "items": [
             {
                 "id": i.item.id,
                 "title": i.item.title,
                 "minutes": i.minutes,
                 "reason": i.reason,
-                "why": i.why,
+                "why": why_text(i),
                 "state": i.state,
             }
             for i in view.items

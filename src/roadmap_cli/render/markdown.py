@@ -7,7 +7,7 @@ import re
 from roadmap_cli.render.text import totals_text
 from roadmap_cli.render.units import ESTIMATE_NOTE, hours_text
 from roadmap_cli.safetext import safe
-from roadmap_cli.views.progress import ItemProgress, Progress
+from roadmap_cli.views.state import ItemProgress, Progress
 
 _STATE_NOTES = {
     "skipped": " · skipped (already known)",

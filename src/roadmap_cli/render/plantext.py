@@ -24,7 +24,7 @@ def _cert_line(cert: PlanCert) -> str:
 def phase_spans(plan: SavedPlan) -> list[Span]:
     """One span per phase of the plan, from its first item's start to its last item's end."""
     from roadmap_cli.progress.models import ProgressState
-    from roadmap_cli.views.progress import compute_progress
+    from roadmap_cli.views.state import compute_progress
     from roadmap_cli.views.timeline import phase_spans as spans_of
 
     return spans_of(compute_progress(plan, ProgressState(), plan.start).phases)

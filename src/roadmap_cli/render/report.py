@@ -18,7 +18,7 @@ from typing import Any
 from roadmap_cli import __version__
 from roadmap_cli.progress.models import ProgressState
 from roadmap_cli.render.units import ESTIMATE_NOTE, day_text, hours, hours_text, percent_text
-from roadmap_cli.views.progress import Advice, ItemProgress, Progress
+from roadmap_cli.render.words import advice_text
 from roadmap_cli.views.report import (
     CitedSource,
     cited_sources,
@@ -27,6 +27,8 @@ from roadmap_cli.views.report import (
     plan_weeks,
     study_days,
 )
+from roadmap_cli.views.state import ItemProgress, Progress
+from roadmap_cli.views.today import Advice
 
 STATE_WORDS = {
     "done": "done",
@@ -165,7 +167,7 @@ def render_report(
         "standing": progress.standing,
         "standing_text": code_spans(_plain(standing_text(progress))),
         "forecast_text": code_spans(" ".join(_plain(line) for line in forecast_lines(progress))),
-        "advice_text": code_spans(advice.text) if advice and advice.kind != "finished" else "",
+        "advice_text": code_spans(advice_text(advice)) if advice and advice.kind != "finished" else "",
         "streak": progress.streak_weeks,
         "passed": progress.passed,
         "estimate_note": ESTIMATE_NOTE,

@@ -14,9 +14,12 @@ from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.term import MARKS, fields, item, para, term
 from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
+from roadmap_cli.render.words import advice_text, off_text, why_text
 from roadmap_cli.safetext import safe
 from roadmap_cli.views.detail import ItemDetail, PlanRow
-from roadmap_cli.views.progress import Advice, PhaseProgress, Progress, TodayView, Totals, WeekView
+from roadmap_cli.views.state import PhaseProgress, Progress, Totals
+from roadmap_cli.views.today import Advice, TodayView
+from roadmap_cli.views.week import WeekView
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.actions import Outcome
@@ -188,11 +191,8 @@ def break_lines(status: Progress) -> list[str]:
 
 
 def advice_lines(advice: Advice) -> list[str]:
-    return para(advice.text, "bold") if advice.kind == "behind" else para(advice.text)
-
-
-def advice_text(advice: Advice) -> str:
-    return "\n".join(advice_lines(advice))
+    text = advice_text(advice)
+    return para(text, "bold") if advice.kind == "behind" else para(text)
 
 
 def status_text(status: Progress, advice: Advice | None = None) -> str:
@@ -313,7 +313,7 @@ def week_text(view: WeekView) -> str:
 def today_text(view: TodayView) -> str:
     t = term()
     if view.off is not None:
-        summary = f"no study time: {view.off}"
+        summary = f"no study time: {off_text(view.off)}"
     elif view.logged_minutes:
         summary = (
             f"{hours_text(view.minutes)} to study · {hours_text(view.logged_minutes)} logged, "
@@ -339,7 +339,7 @@ def today_text(view: TodayView) -> str:
     lines.append("")
     width = _id_width([e.item for e in view.items])
     for entry in view.items:
-        tail = f"{hours_text(entry.minutes)} · {entry.why}"
+        tail = f"{hours_text(entry.minutes)} · {why_text(entry)}"
         lines += item(state_mark(entry.state), entry.item.id, _label(entry.item), id_width=width, tail=tail)
     first = view.items[0]
     lines += [

@@ -8,7 +8,7 @@ from roadmap_cli.errors import UsageError, closest
 from roadmap_cli.progress.models import LogEntry, ProgressState
 from roadmap_cli.progress.saved import SavedPlan
 from roadmap_cli.record import Record
-from roadmap_cli.views.progress import ItemProgress, ItemStatus, Progress
+from roadmap_cli.views.state import ItemProgress, ItemStatus, Progress
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from roadmap_cli.dates import monday_of
 from roadmap_cli.progress.models import ProgressState
-from roadmap_cli.views.progress import ItemProgress, Progress, _local_day, activity
+from roadmap_cli.views.forecast import activity
+from roadmap_cli.views.state import ItemProgress, Progress, local_day
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -60,7 +61,7 @@ class PhaseDates:
 
 
 def _tick_day(entry: ItemProgress) -> date | None:
-    return _local_day(entry.ticked_at) if entry.state == "done" and entry.ticked_at else None
+    return local_day(entry.ticked_at) if entry.state == "done" and entry.ticked_at else None
 
 
 def credit_on(entry: ItemProgress, day: date, logged: Iterable[tuple[date, int]]) -> int:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from roadmap_cli.record import Record
 
 if TYPE_CHECKING:
-    from roadmap_cli.views.progress import PhaseProgress
+    from roadmap_cli.views.state import PhaseProgress
 
 FULL, DONE, EMPTY, TODAY = "━", "█", "·", "│"
 #: Months between labels, tried in order until labels no longer touch.

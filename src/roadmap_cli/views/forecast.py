@@ -1,0 +1,150 @@
+"""The forecast: when the plan will really end, at the learner's real pace, and how logged time
+compares with the estimates. Pure: ``today`` is passed in."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
+
+from roadmap_cli.progress.models import ProgressState
+from roadmap_cli.record import Record
+from roadmap_cli.views.state import local_day
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.saved import SavedPlan
+    from roadmap_cli.views.state import ItemProgress
+
+#: How far back the pace is measured, and how much activity a forecast needs.
+PACE_DAYS = 28
+FORECAST_AFTER_DAYS = 14
+
+
+class PassedCert(Record):
+    id: str
+    name: str
+    on: date
+
+
+class Forecast(Record):
+    """When the plan will really end: the work left, done at the learner's real pace.
+
+    The pace is the work done (the standing's measure) in each of the last four weeks. Its mean,
+    less and plus its spread (the standard deviation of the four weeks), as shares of the plan's
+    weekly time, are laid on the plan's own calendar from tomorrow (its study days, breaks and
+    holidays): the range is where the work left runs out at those paces. A steady pace gives a narrow
+    range, an uneven one a wide one. When the learner is not behind and keeps at least the plan's
+    pace, the range ends no later than the planned end. An end is None when the pace is nothing.
+    """
+
+    pace_minutes_per_week: float
+    source: Literal["logged", "ticks", "both"]
+    left_minutes: int
+    end_earliest: date | None
+    end_latest: date | None
+    window_days: int = PACE_DAYS
+    spread_minutes_per_week: float = 0.0
+    plan_minutes_per_week: float = 0.0
+
+    @property
+    def slower_than_plan(self) -> bool:
+        return self.pace_minutes_per_week < self.plan_minutes_per_week
+
+
+class Calibration(Record):
+    """How logged time compares with the estimates, on finished items with time logged."""
+
+    items: int
+    logged_minutes: int
+    estimated_minutes: int
+
+    @property
+    def ratio(self) -> float:
+        return self.logged_minutes / self.estimated_minutes if self.estimated_minutes else 0.0
+
+
+def activity(state: ProgressState, items: Sequence[ItemProgress]) -> list[tuple[date, int]]:
+    """(day, minutes) of study: the time logged, and each item ticked with no time logged on it, at
+    its estimate on the day of the tick."""
+    logged = [(entry.on, entry.minutes) for entry in state.logs]
+    ticked = [
+        (local_day(i.ticked_at), i.item.minutes)
+        for i in items
+        if i.state == "done" and i.ticked_at and not i.logged_minutes
+    ]
+    return logged + ticked
+
+
+def pace(days: Sequence[tuple[date, int]], today: date, span: int, end_offset: int = 0) -> float:
+    """Minutes a week over the ``span`` days ending ``end_offset`` days before today (today included)."""
+    last = today - timedelta(days=end_offset)
+    first = last - timedelta(days=span - 1)
+    return sum(m for d, m in days if first <= d <= last) * 7 / span
+
+
+def _end_at(plan: SavedPlan, share: float, left: int, today: date) -> date | None:
+    """The day the work ``left`` is done at ``share`` of the plan's study time on each day after today."""
+    if left <= 0:
+        return today
+    if share <= 0:
+        return None
+    calendar = plan.calendar
+    need = left / share
+    day, total = today, 0
+    limit = today + timedelta(days=100 * 366)
+    while total < need:
+        day += timedelta(days=1)
+        if day > limit:
+            return None
+        total += calendar.minutes_on(day)
+    return day
+
+
+def forecast(
+    state: ProgressState,
+    items: Sequence[ItemProgress],
+    plan: SavedPlan,
+    done: int,
+    delta: int,
+    today: date,
+) -> Forecast | None:
+    """None until there are two weeks of activity; see :class:`Forecast`."""
+    days = activity(state, items)
+    past = [d for d, _ in days if d <= today]
+    if not past or (today - min(past)).days < FORECAST_AFTER_DAYS:
+        return None
+    weekly = [pace(days, today, 7, end_offset=7 * n) for n in range(PACE_DAYS // 7)]
+    mean = sum(weekly) / len(weekly)
+    spread = math.sqrt(sum((w - mean) ** 2 for w in weekly) / len(weekly))
+    plan_week = plan.calendar.weekly_minutes
+    left = max(0, sum(i.planned for i in plan.items) - done)
+    early = _end_at(plan, (mean + spread) / plan_week, left, today)
+    late = _end_at(plan, (mean - spread) / plan_week, left, today)
+    if delta >= 0 and mean >= plan_week and early is not None and late is not None:
+        early, late = min(early, plan.end), min(late, plan.end)
+    return Forecast(
+        pace_minutes_per_week=mean,
+        source=_source(state, items),
+        left_minutes=left,
+        end_earliest=early,
+        end_latest=late,
+        spread_minutes_per_week=spread,
+        plan_minutes_per_week=plan_week,
+    )
+
+
+def _source(state: ProgressState, items: Sequence[ItemProgress]) -> Literal["logged", "ticks", "both"]:
+    ticks = any(i.state == "done" and i.ticked_at and not i.logged_minutes for i in items)
+    if state.logs:
+        return "both" if ticks else "logged"
+    return "ticks"
+
+
+def calibrate(items: Sequence[ItemProgress]) -> Calibration | None:
+    finished = [i for i in items if i.state == "done" and i.logged_minutes]
+    if not finished:
+        return None
+    return Calibration(
+        len(finished), sum(i.logged_minutes for i in finished), sum(i.item.minutes for i in finished)
+    )
