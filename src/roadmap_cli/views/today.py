@@ -180,20 +180,26 @@ def plan_today(progress: Progress, minutes: int | None = None, replan_end: date 
             left -= take
     if minutes is not None and left > 0:
         # The learner said how much time they have today: what the plan asks of today comes first,
-        # then the next items, brought forward, fill the rest.
-        listed = {c.item.id for c in chosen}
+        # then more of the same items and the next ones, brought forward, fill the rest. Weekly
+        # practice is not brought forward by more than a day's share of its week.
+        listed = {c.item.id: n for n, c in enumerate(chosen)}
         for entry, _ in todo_order(progress, strict=True):
             if left <= 0:
                 break
-            if entry.item.id in listed:
-                continue
-            need = entry.left_minutes
+            given = chosen[listed[entry.item.id]].minutes if entry.item.id in listed else 0
+            need = entry.left_minutes - given
             if entry.item.weekly:
-                need = min(need, max(15, entry.item.weekly * 60 // 7))
+                need = min(need, max(15, entry.item.weekly * 60 // 7) - given)
             if need <= 0:
                 continue
             take = min(need, left)
-            chosen.append(TodayItem(entry.item, take, "ahead", entry.state, entry.logged_minutes))
+            if entry.item.id in listed:
+                first = chosen[listed[entry.item.id]]
+                chosen[listed[entry.item.id]] = TodayItem(
+                    first.item, first.minutes + take, first.reason, first.state, first.logged_minutes
+                )
+            else:
+                chosen.append(TodayItem(entry.item, take, "ahead", entry.state, entry.logged_minutes))
             left -= take
     more: tuple[PlanItem, ...] = ()
     if not chosen:

@@ -1,0 +1,385 @@
+"""The daily numbers, worked out by hand on a plan small enough to check on paper.
+
+The plan: an hour of study every day from Monday 2027-01-04, no breaks.
+  a   7 h  Mon 2027-01-04 .. Sun 2027-01-10
+  b   7 h  Mon 2027-01-11 .. Sun 2027-01-17   (needs a)
+  c  14 h  Mon 2027-01-18 .. Sun 2027-01-31   (needs b)
+The planned-work curve is one hour a day: 7 h by the first Sunday, 28 h by the last.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from roadmap_cli.progress.models import Event, ProgressState, log_value
+from roadmap_cli.progress.saved import SavedPlan, parse
+from roadmap_cli.render.words import advice_text, off_text, why_text
+from roadmap_cli.views.forecast import FORECAST_AFTER_DAYS, activity, pace
+from roadmap_cli.views.state import Progress, compute_progress, local_day, plan_credit, streak, work_due
+from roadmap_cli.views.today import advice, day_off, needs_replan, owed_today, plan_today, todo_order
+from roadmap_cli.views.week import this_week
+
+MONDAY = date(2027, 1, 4)
+
+
+def _item(item_id: str, hours: int, start: str, end: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": item_id,
+        "title": f"Item {item_id}",
+        "kind": "milestone",
+        "phase": "p1",
+        "priority": "core",
+        "minutes": hours * 60,
+        "start": start,
+        "end": end,
+        **extra,
+    }
+
+
+def _days(item_id: str, first: date, count: int, minutes: int = 60) -> list[list[Any]]:
+    return [[(first + timedelta(days=n)).isoformat(), 60, [[item_id, minutes]]] for n in range(count)]
+
+
+def make_plan(**calendar: Any) -> SavedPlan:
+    return parse(
+        {
+            "format": 3,
+            "request": {
+                "lang": "python",
+                "framework": "fastapi",
+                "hours": 7,
+                "start": "2027-01-04",
+                "months": [10, 12],
+                "core_only": False,
+            },
+            "stack": "Python",
+            "framework": "FastAPI",
+            "start": "2027-01-04",
+            "end": "2027-01-31",
+            "window_end": "2027-12-03",
+            "phases": [{"id": "p1", "title": "One"}],
+            "items": [
+                _item("a", 7, "2027-01-04", "2027-01-10"),
+                _item("b", 7, "2027-01-11", "2027-01-17", depends_on=["a"]),
+                _item("c", 14, "2027-01-18", "2027-01-31", depends_on=["b"]),
+            ],
+            "settled": [],
+            "calendar": {"weekdays": [60] * 7, **calendar},
+            "days": _days("a", MONDAY, 7)
+            + _days("b", MONDAY + timedelta(7), 7)
+            + _days("c", MONDAY + timedelta(14), 14),
+        }
+    )
+
+
+PLAN = make_plan()
+
+
+def state(*events: tuple[str, str, date, int]) -> ProgressState:
+    """Events as (item, kind, day, minutes): ``log`` minutes on a day, or a ``tick``/``skip`` that day."""
+    return ProgressState.replay(
+        Event(
+            f"e{n}",
+            item_id,
+            kind,  # type: ignore[arg-type]
+            log_value(on, minutes, None) if kind == "log" else None,
+            f"{on.isoformat()}T12:00:00+00:00",
+        )
+        for n, (item_id, kind, on, minutes) in enumerate(events)
+    )
+
+
+def at(day: date, *events: tuple[str, str, date, int]) -> Progress:
+    return compute_progress(PLAN, state(*events), day)
+
+
+def log(item_id: str, day: date, minutes: int) -> tuple[str, str, date, int]:
+    return (item_id, "log", day, minutes)
+
+
+def tick(item_id: str, day: date) -> tuple[str, str, date, int]:
+    return (item_id, "tick", day, 0)
+
+
+# -- the curve and the standing ------------------------------------------------------------------
+
+
+def test_the_curve_is_the_minutes_planned_through_each_day() -> None:
+    assert PLAN.planned_through(MONDAY - timedelta(days=1)) == 0
+    assert PLAN.planned_through(MONDAY) == 60
+    assert PLAN.planned_through(MONDAY + timedelta(days=6)) == 7 * 60
+    assert PLAN.planned_through(date(2027, 3, 1)) == 28 * 60
+    assert PLAN.planned_on(MONDAY + timedelta(days=3)) == 60
+    assert PLAN.planned_on(date(2027, 2, 1)) == 0
+    assert PLAN.item_planned_through(MONDAY + timedelta(days=8)) == {"a": 420, "b": 120}
+    assert PLAN.week_number(MONDAY) == 1
+    assert PLAN.week_number(MONDAY + timedelta(days=7)) == 2
+    assert PLAN.week_number(MONDAY - timedelta(days=1)) == 0
+
+
+@pytest.mark.parametrize(
+    ("done", "day", "due"),
+    [
+        (0, MONDAY, 0),  # today's hour is due only as it is done
+        (30, MONDAY, 30),
+        (60, MONDAY, 60),
+        (90, MONDAY, 60),  # beyond today's hour: ahead
+        (0, MONDAY + timedelta(days=1), 60),  # yesterday's hour is due
+        (100, MONDAY + timedelta(days=1), 100),
+        (200, MONDAY + timedelta(days=1), 120),
+        (0, date(2027, 3, 1), 28 * 60),
+    ],
+)
+def test_work_due_counts_yesterday_whole_and_today_as_it_is_done(done: int, day: date, due: int) -> None:
+    assert work_due(PLAN, done, day) == due
+
+
+def test_the_standing_moves_only_by_the_days_work_never_at_an_items_end() -> None:
+    # nothing done: behind by one hour more each morning, also across a's end on the 10th
+    for n in range(1, 20):
+        assert at(MONDAY + timedelta(days=n)).delta_minutes == -60 * n
+    # the faithful learner: one hour a day, ticked when an item's hours are in
+    events: list[tuple[str, str, date, int]] = []
+    for n in range(28):
+        day = MONDAY + timedelta(days=n)
+        item = "a" if n < 7 else "b" if n < 14 else "c"
+        events.append(log(item, day, 60))
+        if n in (6, 13, 27):
+            events.append(tick(item, day))
+        now = at(day, *events)
+        assert now.delta_minutes == 0, day
+        assert now.standing == ("finished" if n == 27 else "on_time")
+        assert at(day + timedelta(days=1), *events).delta_minutes == 0 or n == 27
+
+
+def test_ahead_and_behind_in_hours_and_days() -> None:
+    wednesday = MONDAY + timedelta(days=2)
+    ahead = at(wednesday, tick("a", MONDAY))
+    assert (ahead.standing, ahead.delta_minutes, ahead.delta_days) == ("ahead", 420 - 180, 4)
+    behind = at(wednesday, log("a", MONDAY, 30))
+    assert (behind.standing, behind.delta_minutes, behind.delta_days) == ("behind", -90, -2)
+    assert behind.due_minutes == 120
+    assert behind.done_scheduled_minutes == 30
+    assert behind.planned_today == 60
+
+
+def test_an_item_is_overdue_the_day_after_its_end_and_in_progress_once_logged() -> None:
+    sunday = MONDAY + timedelta(days=6)
+    assert at(sunday).of("a").state == "planned"  # type: ignore[union-attr]
+    assert at(sunday + timedelta(days=1)).of("a").state == "overdue"  # type: ignore[union-attr]
+    assert at(sunday, log("a", MONDAY, 5)).of("a").state == "in_progress"  # type: ignore[union-attr]
+    assert at(sunday + timedelta(days=1), log("a", MONDAY, 5)).of("a").state == "overdue"  # type: ignore[union-attr]
+    assert at(sunday, tick("a", MONDAY)).of("a").state == "done"  # type: ignore[union-attr]
+    assert [i.id for i in at(date(2027, 1, 20)).overdue] == ["a", "b"]
+
+
+def test_credit_on_the_plan_leaves_out_what_was_done_before_it() -> None:
+    replanned = parse(
+        {
+            **_raw(),
+            "items": [
+                _item("a", 7, "2027-01-04", "2027-01-07", credited=180),
+                _item("b", 7, "2027-01-08", "2027-01-14"),
+            ],
+            "days": _days("a", MONDAY, 4) + _days("b", MONDAY + timedelta(4), 7),
+            "end": "2027-01-14",
+        }
+    )
+    earlier = state(log("a", MONDAY - timedelta(days=30), 180))
+    progress = compute_progress(replanned, earlier, MONDAY)
+    assert progress.delta_minutes == 0  # a replan starts at zero
+    entry = progress.of("a")
+    assert entry is not None
+    assert plan_credit(entry) == 0
+    more = state(log("a", MONDAY - timedelta(days=30), 180), log("a", MONDAY, 60))
+    assert compute_progress(replanned, more, MONDAY).delta_minutes == 0
+    assert compute_progress(replanned, more, MONDAY + timedelta(days=1)).delta_minutes == 0
+    full = state(log("a", MONDAY - timedelta(days=30), 600))  # more than the estimate: capped
+    assert plan_credit(compute_progress(replanned, full, MONDAY).of("a")) == 240  # type: ignore[arg-type]
+
+
+def _raw() -> dict[str, Any]:
+    from roadmap_cli.progress.saved import to_json
+
+    return to_json(PLAN)
+
+
+# -- the advice ------------------------------------------------------------------------------------
+
+
+def test_replanning_is_the_advice_past_a_week_behind() -> None:
+    week = 7 * 60
+    exactly = at(MONDAY + timedelta(days=7))  # 7 h due, none done: a week behind, not more
+    assert exactly.delta_minutes == -week
+    assert not needs_replan(exactly)
+    assert advice(exactly) is None
+    past = at(MONDAY + timedelta(days=8))
+    assert needs_replan(past)
+    said = advice(past, date(2027, 3, 1))
+    assert said is not None
+    assert (said.kind, said.minutes, said.command, said.replan_end) == (
+        "behind",
+        480,
+        "roadmap replan",
+        date(2027, 3, 1),
+    )
+    assert advice_text(said) == (
+        "You are 8 h behind, more than a week of study. `roadmap replan` re-flows what is left from today; "
+        "it would end on 2027-03-01."
+    )
+    ahead = advice(at(MONDAY + timedelta(days=1), tick("a", MONDAY)))
+    assert ahead is not None
+    assert (ahead.kind, ahead.minutes) == ("ahead", 420 - 120)  # Monday's hour and Tuesday's, done
+    assert advice_text(ahead) == "You are 5 h ahead: the next items of your plan come forward."
+    done = advice(at(MONDAY, tick("a", MONDAY), tick("b", MONDAY), tick("c", MONDAY)))
+    assert done is not None
+    assert done.kind == "finished"
+    assert advice_text(done) == "Every item of your plan is done."
+    # ahead, but with overdue work: no "ahead" advice
+    assert advice(at(date(2027, 1, 12), tick("b", MONDAY), log("a", MONDAY, 60))) is None
+
+
+# -- today -------------------------------------------------------------------------------------------
+
+
+def test_today_asks_what_the_plan_has_by_tonight_less_what_is_done() -> None:
+    tuesday = MONDAY + timedelta(days=1)
+    view = plan_today(at(tuesday))
+    assert [(i.item.id, i.minutes, i.reason) for i in view.items] == [("a", 60, "this_week")]
+    assert view.minutes == 60  # the day's time: the hour owed from Monday does not fit in it
+    view = plan_today(at(tuesday), 180)  # three hours given: more of a (b needs a done)
+    assert [(i.item.id, i.minutes, i.reason) for i in view.items] == [("a", 180, "this_week")]
+    view = plan_today(at(tuesday), 600)
+    assert [(i.item.id, i.minutes, i.reason) for i in view.items] == [("a", 420, "this_week")]
+    logged = plan_today(at(tuesday, log("a", tuesday, 45)))
+    assert (logged.logged_minutes, logged.left_minutes) == (45, 15)
+    assert [(i.item.id, i.minutes, i.reason, i.state) for i in logged.items] == [
+        ("a", 15, "in_progress", "in_progress")
+    ]
+    assert why_text(logged.items[0]) == "in progress: 0.75 h of 7 h logged"
+    used = plan_today(at(tuesday, log("a", MONDAY, 60), log("a", tuesday, 60)))
+    assert used.items == ()
+    assert used.used_up
+    assert [i.id for i in used.more] == ["a"]
+
+
+def test_today_puts_overdue_work_first_and_says_why() -> None:
+    day = date(2027, 1, 12)  # a ended on the 10th; b runs
+    view = plan_today(at(day), 600)  # b cannot come forward before a is done
+    assert [(i.item.id, i.minutes, i.reason) for i in view.items] == [
+        ("a", 420, "overdue"),
+        ("b", 120, "this_week"),
+    ]
+    assert why_text(view.items[0]) == "overdue: planned to end 2027-01-10"
+    assert why_text(view.items[1]) == "planned for today"
+    assert view.planned_minutes == 540
+    early = plan_today(at(MONDAY + timedelta(days=1), tick("a", MONDAY)), 120)
+    assert [(i.item.id, i.minutes, i.reason) for i in early.items] == [("b", 120, "ahead")]
+    assert why_text(early.items[0]) == "ahead of plan: planned from 2027-01-11"
+
+
+def test_owed_today_is_each_items_plan_through_today_less_its_done_work() -> None:
+    day = MONDAY + timedelta(days=8)  # a: 7 h through today, b: 2 h
+    owed = [(e.item.id, need) for e, need in owed_today(at(day, log("a", MONDAY, 300), log("b", MONDAY, 30)))]
+    assert owed == [("a", 120), ("b", 90)]
+    assert [(e.item.id, n) for e, n in owed_today(at(day, tick("a", MONDAY)))] == [("b", 120)]
+
+
+def test_a_day_off_says_why() -> None:
+    plan = make_plan(
+        breaks=[{"from": "2027-01-05", "to": "2027-01-06", "note": "ill"}],
+        holidays=[["2027-01-07", "A holiday"]],
+    )
+    assert day_off(plan, MONDAY) is None
+    off = day_off(plan, MONDAY + timedelta(days=1))
+    assert off is not None
+    assert off_text(off) == "a break (ill), 2027-01-05 to 2027-01-06"
+    holiday = day_off(plan, MONDAY + timedelta(days=3))
+    assert holiday is not None
+    assert off_text(holiday) == "a public holiday: A holiday"
+    weekdays = make_plan(weekdays=[60, 60, 60, 60, 60, 60, 0])
+    rest = day_off(weekdays, MONDAY + timedelta(days=6))
+    assert rest is not None
+    assert off_text(rest) == "not one of your study days"
+
+
+def test_the_next_item_needs_its_prerequisites_done() -> None:
+    half = at(MONDAY + timedelta(days=2), log("a", MONDAY, 200))
+    assert [e.item.id for e, _ in todo_order(half, strict=True)] == ["a"]
+    assert [e.item.id for e, _ in todo_order(half)] == ["a", "b", "c"]
+    done = at(MONDAY + timedelta(days=2), tick("a", MONDAY))
+    assert [e.item.id for e, _ in todo_order(done, strict=True)] == ["b"]
+
+
+# -- this week ---------------------------------------------------------------------------------------
+
+
+def test_the_week_subtracts_what_is_logged_in_it() -> None:
+    wednesday = MONDAY + timedelta(days=9)  # week 2: b, 7 h
+    view = this_week(at(wednesday, tick("a", MONDAY), log("b", MONDAY + timedelta(days=7), 90)))
+    assert view.week_number == 2
+    assert (view.planned_minutes, view.left_minutes) == (420, 330)
+    assert [(w.item.id, w.minutes, w.logged_minutes, w.state) for w in view.items] == [
+        ("b", 420, 90, "in_progress")
+    ]
+    last_week = this_week(at(wednesday, tick("a", MONDAY), log("b", MONDAY, 90)))
+    assert last_week.left_minutes == 420  # logged in another week: not this week's
+
+
+# -- the streak and the forecast ---------------------------------------------------------------------
+
+
+def test_the_streak_counts_weeks_with_study_or_a_tick() -> None:
+    days = [MONDAY, MONDAY + timedelta(days=8), MONDAY + timedelta(days=15)]
+    assert streak(days, MONDAY + timedelta(days=16)) == 3
+    assert streak(days, MONDAY + timedelta(days=21)) == 3  # this week not over yet
+    assert streak(days, MONDAY + timedelta(days=27)) == 3  # the Sunday of a week with none yet
+    assert streak(days, MONDAY + timedelta(days=28)) == 0  # a whole week missed
+    assert (
+        at(MONDAY + timedelta(days=8), log("a", MONDAY, 30), log("a", MONDAY + timedelta(7), 30)).streak_weeks
+        == 2
+    )
+
+
+def test_pace_is_minutes_a_week_over_a_span() -> None:
+    days = [(MONDAY, 60), (MONDAY + timedelta(days=6), 60), (MONDAY + timedelta(days=7), 120)]
+    assert pace(days, MONDAY + timedelta(days=6), 7) == 120
+    assert pace(days, MONDAY + timedelta(days=13), 7) == 120
+    assert pace(days, MONDAY + timedelta(days=13), 14) == 120
+    assert pace(days, MONDAY + timedelta(days=13), 7, end_offset=7) == 120
+    assert pace(days, MONDAY + timedelta(days=13), 7, end_offset=1) == 180
+
+
+def test_the_forecast_comes_after_two_weeks_and_lays_the_pace_on_the_calendar() -> None:
+    plan = make_plan()
+    # half an hour a day: a week of work every two weeks
+    events = [log("a" if n < 14 else "b", MONDAY + timedelta(days=n), 30) for n in range(28)]
+    too_soon = compute_progress(plan, state(*events[:14]), MONDAY + timedelta(days=FORECAST_AFTER_DAYS - 1))
+    assert too_soon.forecast is None
+    progress = compute_progress(plan, state(*events), MONDAY + timedelta(days=27))
+    forecast = progress.forecast
+    assert forecast is not None
+    assert forecast.pace_minutes_per_week == 210
+    assert forecast.spread_minutes_per_week == 0
+    assert forecast.plan_minutes_per_week == 420
+    assert forecast.left_minutes == 28 * 60 - 14 * 60  # 14 h logged, all credited
+    # at half the plan's hour a day, 14 h take 28 days from tomorrow
+    assert forecast.end_earliest == forecast.end_latest == MONDAY + timedelta(days=27 + 28)
+    assert forecast.slower_than_plan
+    uneven = [log("a", MONDAY + timedelta(days=n), 120) for n in range(0, 28, 14)]
+    spread = compute_progress(plan, state(*uneven), MONDAY + timedelta(days=27)).forecast
+    assert spread is not None
+    assert spread.pace_minutes_per_week == 60  # 120 in two of the four weeks
+    assert spread.spread_minutes_per_week == 60
+    assert spread.end_latest is None  # at the slow end, nothing at all
+    assert spread.end_earliest == MONDAY + timedelta(days=27 + (28 * 60 - 240) // 60 * 7 // 2)
+
+
+def test_activity_is_the_time_logged_and_the_ticks_without_logs() -> None:
+    progress = at(MONDAY + timedelta(days=3), log("a", MONDAY, 30), tick("b", MONDAY + timedelta(days=1)))
+    found = activity(state(log("a", MONDAY, 30), tick("b", MONDAY + timedelta(days=1))), progress.items)
+    assert sorted(found) == [(MONDAY, 30), (MONDAY + timedelta(days=1), 420)]
+    assert local_day("2027-01-05T12:00:00+00:00") == MONDAY + timedelta(days=1)
