@@ -16,9 +16,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 from roadmap_cli import __version__
-from roadmap_cli.commands import COMMANDS
+from roadmap_cli.commands import COMMANDS as COMMANDS
 from roadmap_cli.errors import ExitCode, RoadmapError
-from roadmap_cli.failures import failed, report
+from roadmap_cli.failures import failed as failed
+from roadmap_cli.failures import report as report
 
 if TYPE_CHECKING:
     import typer
