@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from roadmap_cli.progress.backup import BACKUP_VERSION
 from roadmap_cli.render.units import ESTIMATE_NOTE, hours
 
 #: The tools a framework may name in place of its stack's.
@@ -21,7 +21,6 @@ TOOL_KEYS = ("orm", "test_tool", "job_queue", "package_manager")
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog, PackRecord
     from roadmap_cli.doctor import CheckResult
-    from roadmap_cli.progress.models import Event
     from roadmap_cli.progress.saved import PlanItem, SavedPlan
     from roadmap_cli.render import shapes
     from roadmap_cli.views.detail import ItemDetail, Link, PlanRow
@@ -48,7 +47,7 @@ VERSIONS = {
     "item": 1,
     "plans": 1,
     "export": 2,  # 2: the plan in the shape of `plan --json`, each item with its state
-    "backup": 1,
+    "backup": BACKUP_VERSION,  # the store's own format: see roadmap_cli.progress.backup
     "salary": 1,
     "levels": 1,
     "certs": 1,
@@ -489,24 +488,6 @@ def next_document(view: WeekView) -> shapes.NextDoc:
         ],
         "overdue": [_brief(i) for i in view.overdue],
         "advice": _advice(view.advice),
-    }
-
-
-def backup_document(
-    plans: Iterable[tuple[str, bool, dict[str, Any]]], events: Iterable[Event]
-) -> shapes.BackupDoc:
-    """``roadmap progress export``: (when made, active, stored form) of each plan, and the events."""
-    from roadmap_cli import __version__
-
-    return {
-        "kind": "roadmap-progress",
-        "version": VERSIONS["backup"],
-        "roadmap": __version__,
-        "plans": [{"created_at": made, "active": active, "snapshot": form} for made, active, form in plans],
-        "events": [
-            {"uid": e.uid, "item_id": e.item_id, "kind": e.kind, "value": e.value, "created_at": e.created_at}
-            for e in events
-        ],
     }
 
 
