@@ -11,8 +11,8 @@ from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
-    from roadmap_cli.doctor import CheckResult
     from roadmap_cli.render.shapes import PacksDoc
+    from roadmap_cli.views.doctor import CheckResult
     from roadmap_cli.views.packs import ValidationReport
     from roadmap_cli.views.salary import SalaryView
 

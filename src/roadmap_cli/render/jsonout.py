@@ -20,10 +20,10 @@ TOOL_KEYS = ("orm", "test_tool", "job_queue", "package_manager")
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog, PackRecord
-    from roadmap_cli.doctor import CheckResult
     from roadmap_cli.progress.saved import PlanItem, SavedPlan
     from roadmap_cli.render import shapes
     from roadmap_cli.views.detail import ItemDetail, Link, PlanRow
+    from roadmap_cli.views.doctor import CheckResult
     from roadmap_cli.views.packs import Problem, ValidationReport
     from roadmap_cli.views.progress import (
         Advice,
