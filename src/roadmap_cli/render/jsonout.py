@@ -19,12 +19,12 @@ from roadmap_cli.render.units import ESTIMATE_NOTE, hours
 TOOL_KEYS = ("orm", "test_tool", "job_queue", "package_manager")
 
 if TYPE_CHECKING:
-    from roadmap_cli.catalog.catalog import Catalog, PackRecord
+    from roadmap_cli.catalog.catalog import PackRecord
     from roadmap_cli.progress.saved import PlanItem, SavedPlan
     from roadmap_cli.render import shapes
     from roadmap_cli.views.detail import ItemDetail, Link, PlanRow
     from roadmap_cli.views.doctor import CheckResult
-    from roadmap_cli.views.packs import Problem, ValidationReport
+    from roadmap_cli.views.packs import PackList, Problem, ValidationReport
     from roadmap_cli.views.progress import (
         Advice,
         Calibration,
@@ -674,12 +674,12 @@ def _pack(record: PackRecord) -> shapes.PackDoc:
     }
 
 
-def packs_document(catalog: Catalog, user_dir: str) -> shapes.PacksDoc:
+def packs_document(view: PackList) -> shapes.PacksDoc:
     """``roadmap packs list --json``: the packs in use, built-in first."""
     return {
         "version": VERSIONS["packs"],
-        "user_packs_dir": user_dir,
-        "packs": [_pack(p) for p in catalog.packs],
+        "user_packs_dir": view.folder,
+        "packs": [_pack(p) for p in view.packs],
     }
 
 
