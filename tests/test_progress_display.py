@@ -34,9 +34,11 @@ def wait_until_showing(shown: Shown, seconds: float = 10.0) -> None:
 
 def test_slow_work_on_a_terminal_shows_its_steps_then_clears_them() -> None:
     screen = FakeTerminal()
+    stdout, stderr = sys.stdout, sys.stderr
     with progress_display(2, stream=screen, after=0) as shown:
         shown.step("Checking the backup")
         wait_until_showing(shown)
+        assert (sys.stdout, sys.stderr) == (stdout, stderr)  # the data on stdout goes where it went
         shown.step("Merging it into your progress")
         assert shown.done == 1
     assert not shown.showing

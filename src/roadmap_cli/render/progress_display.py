@@ -93,18 +93,28 @@ class Shown:
                 TextColumn("{task.completed}/{task.total}"),
                 TimeElapsedColumn(),
             ]
-            self._bar = Progress(*columns, console=Console(file=self.stream), transient=True)
+            # Rich would otherwise swap sys.stdout and sys.stderr for its own while the bar shows,
+            # and a page written to stdout (`report --output -`) would end up on stderr.
+            self._bar = Progress(
+                *columns,
+                console=Console(file=self.stream),
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
             self._task = self._bar.add_task(self.description, total=self.total, completed=self.done)
             self._bar.start()
 
     def _stop(self) -> None:
         self._finished.set()
-        if self._waiter is not None:
-            self._waiter.join()
-        with self._lock:
-            if self._bar is not None:
-                self._bar.stop()
-                self._bar = None
+        try:
+            if self._waiter is not None:
+                self._waiter.join()
+        finally:  # even when Ctrl-C lands while waiting: the bar never outlives the work
+            with self._lock:
+                if self._bar is not None:
+                    self._bar.stop()
+                    self._bar = None
 
     @property
     def showing(self) -> bool:
