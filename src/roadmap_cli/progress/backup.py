@@ -3,9 +3,10 @@
 Importing merges: plans already here are recognised by when they were made and what they hold,
 events by their uid, so importing the same backup twice changes nothing.
 
-The backup is the store's own format, not a view of it: its format version and the code that writes
-and reads it live here, its shape beside it in :mod:`roadmap_cli.progress.backup_shape` (apart only
-because declaring it imports ``typing_extensions``, which ``--json`` commands need not load).
+The backup is the store's own format, not a view of it: the code that writes and reads it lives
+here, its shape beside it in :mod:`roadmap_cli.progress.backup_shape` (apart because declaring it
+imports ``typing_extensions``) and its format version in :mod:`roadmap_cli.progress.models` (which
+every ``--json`` command has loaded already).
 ``roadmap schema backup`` publishes the shape with the other documents.
 """
 
@@ -15,10 +16,12 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.limits import DATE_RANGE, in_range
+from roadmap_cli.progress.models import BACKUP_KIND as BACKUP_KIND
+from roadmap_cli.progress.models import BACKUP_VERSION as BACKUP_VERSION
 from roadmap_cli.progress.models import EVENT_KINDS, MAX_ID, MAX_VALUE, Event, event_problem
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, parse, to_json
 from roadmap_cli.safetext import safe
@@ -27,9 +30,6 @@ if TYPE_CHECKING:
     from roadmap_cli.progress.backup_shape import BackupDoc
     from roadmap_cli.progress.store import StoredPlan
 
-BACKUP_KIND: Literal["roadmap-progress"] = "roadmap-progress"
-#: The backup's format: up when a key is removed or changes meaning, never when one is added.
-BACKUP_VERSION = 1
 
 #: Limits on what a backup may hold, far above what years of use make (a year of daily ticks and
 #: notes is a few thousand events, well under a megabyte); past them it is refused whole. The size

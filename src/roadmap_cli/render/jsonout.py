@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from roadmap_cli.progress.backup import BACKUP_VERSION
+from roadmap_cli.progress.models import BACKUP_VERSION
 from roadmap_cli.render.units import ESTIMATE_NOTE, hours
 
 #: The tools a framework may name in place of its stack's.
