@@ -16,10 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 from roadmap_cli import __version__
-from roadmap_cli.commands import COMMANDS as COMMANDS
 from roadmap_cli.errors import ExitCode, RoadmapError
-from roadmap_cli.failures import failed as failed
-from roadmap_cli.failures import report as report
 
 if TYPE_CHECKING:
     import typer
@@ -43,6 +40,8 @@ def _usage(error: Any) -> int:
     hint = f"did you mean {rest.rstrip('?')}?" if rest else None
     command = error.ctx.command_path if error.ctx is not None else "roadmap"
     more = f"`{command} --help` shows what it takes"
+    from roadmap_cli.failures import report
+
     report(RoadmapError(first[:1].lower() + first[1:], hint=f"{hint} {more}" if hint else more))
     return int(error.exit_code)
 
@@ -87,6 +86,9 @@ def build_app() -> "typer.Typer":
     from typer._click.shell_completion import CompletionItem
     from typer._click.utils import make_default_short_help
     from typer.core import TyperGroup
+
+    from roadmap_cli.commands import COMMANDS
+    from roadmap_cli.failures import failed, report
 
     class RoadmapGroup(TyperGroup):
         """Loads commands lazily, and turns the errors a user can cause into a message and an exit code."""
@@ -199,9 +201,19 @@ def build_app() -> "typer.Typer":
 
 
 def __getattr__(name: str) -> Any:
-    """``roadmap_cli.cli.app``, the Typer app (for tests and tools), built when first asked for."""
+    """``roadmap_cli.cli.app``, the Typer app (for tests and tools), built when first asked for; and
+    the names that moved out of this module, imported when first asked for (the daily commands, run
+    without the parser, need neither)."""
     if name == "app":
         return build_app()
+    if name == "COMMANDS":
+        from roadmap_cli.commands import COMMANDS
+
+        return COMMANDS
+    if name in ("failed", "report"):
+        from roadmap_cli import failures
+
+        return getattr(failures, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

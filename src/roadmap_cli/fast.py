@@ -240,13 +240,14 @@ def answer(argv: list[str]) -> int | None:
         return None
     spec, params, given = found
     from roadmap_cli import track
-    from roadmap_cli.failures import failed
     from roadmap_cli.render.term import configure
 
     configure(**given)
     try:
         getattr(track, spec.run)(**params)
     except Exception as error:
+        from roadmap_cli.failures import failed  # only a run that fails needs it
+
         code = failed(error)
         if code is None:
             raise
