@@ -22,8 +22,8 @@ from roadmap_cli.planner import (
     capacity_until,
     hours_to_fit,
     make_plan,
-    replan_request,
 )
+from roadmap_cli.progress.reflow import replan_request
 from roadmap_cli.progress.saved import dumps, from_planner, loads
 
 MONDAY = date(2027, 1, 4)

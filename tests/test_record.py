@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import pickle
+import sys
 from typing import Any
 
 import pytest
 
-from roadmap_cli.record import FrozenInstanceError, Record, field
+from roadmap_cli.record import FrozenInstanceError, Record, field, replace
 
 
 class Point(Record):
@@ -143,3 +144,129 @@ def test_a_class_made_now_reads_its_fields_in_order() -> None:
     del loose.value
     assert not hasattr(loose, "value")
     assert Loose.__hash__ is None
+
+
+# -- inheritance: a subclass has its parents' fields, first, as a dataclass's has -------------------
+
+
+class Named(Record):
+    name: str
+    size: int = 1
+
+
+class Tagged(Named):
+    tags: list[str] = field(default_factory=list)
+
+
+class Leaf(Tagged):
+    size: int = 9  # redefined: keeps its place, takes the new default
+    note: str = ""
+
+
+def test_a_subclass_of_a_subclass_takes_every_field_of_its_parents_in_order() -> None:
+    """The constructor a type checker reads (``dataclass_transform``) is the one that runs."""
+    leaf = Leaf("a", 2, ["t"], "n")
+    assert (leaf.name, leaf.size, leaf.tags, leaf.note) == ("a", 2, ["t"], "n")
+    assert [name for name, _, _ in Leaf.__record_fields__] == ["name", "size", "tags", "note"]
+    assert Leaf("a") == Leaf(name="a", size=9, tags=[], note="")
+    assert Tagged("a").size == 1
+    assert repr(Leaf("a")) == "Leaf(name='a', size=9, tags=[], note='')"
+    assert Leaf("a") != Leaf("a", note="n")
+    assert Leaf("a") != Tagged("a", 9)
+
+
+def test_a_parents_compared_and_shown_fields_stay_so_in_a_subclass() -> None:
+    class Base(Record):
+        key: int
+        cache: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    class Child(Base):
+        extra: int = 0
+
+    assert Child(1, {"a": 1}) == Child(1)
+    assert repr(Child(1, {"a": 1}, 2)) == (
+        "test_a_parents_compared_and_shown_fields_stay_so_in_a_subclass.<locals>.Child(key=1, extra=2)"
+    )
+
+
+def test_frozen_and_mutable_records_do_not_inherit_from_each_other() -> None:
+    """As with dataclasses: a mutable child of a frozen record would still refuse assignment, and a
+    frozen child of a mutable one would hash values that can change."""
+    with pytest.raises(TypeError, match="cannot inherit a mutable record from a frozen one"):
+
+        class Loose(Named, frozen=False):  # type: ignore[misc]
+            pass
+
+    with pytest.raises(TypeError, match="cannot inherit a frozen record from a mutable one"):
+
+        class Stiff(Counter):  # type: ignore[misc]
+            pass
+
+
+# -- replace() --------------------------------------------------------------------------------------
+
+
+def test_replace_makes_a_new_record_with_the_given_fields_changed() -> None:
+    point = Point(1, 2, ["a"])
+    moved = replace(point, y=5)
+    assert moved == Point(1, 5, ["a"])
+    assert point == Point(1, 2, ["a"])
+    assert moved.tags is point.tags  # as dataclasses.replace: the other fields are the same objects
+    assert replace(point) == point
+    assert point.__replace__(x=0) == Point(0, 2, ["a"])  # what copy.replace() calls (Python 3.13+)
+    assert replace(Leaf("a"), note="n") == Leaf("a", note="n")
+
+
+def test_replace_runs_post_init_and_refuses_a_field_the_record_has_not() -> None:
+    assert replace(Counter("ab"), name="abcd").seen == [2, 4]  # the same list, as dataclasses would
+    made: Any = replace
+    with pytest.raises(TypeError, match="Point has no field 'z'"):
+        made(Point(1), z=2)
+    with pytest.raises(TypeError, match="takes a record, not object"):
+        made(object(), x=1)
+
+
+# -- annotations, read as Python 3.14 reads them ---------------------------------------------------
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 14), reason="Python 3.14 reads them through annotationlib")
+def test_annotations_made_on_demand_are_read_not_only_those_in_the_class_dict() -> None:
+    """From Python 3.14 (PEP 649) a class's annotations are made when first asked for, by its
+    ``__annotate__``, and are not in its ``__dict__``. Before 3.14 a metaclass can do the same."""
+
+    class OnDemand(type):
+        @property
+        def __annotations__(cls) -> dict[str, Any]:  # type: ignore[override]
+            return {"first": "int", "second": "str"}
+
+    class Lazy(Record, metaclass=OnDemand):
+        second = "b"
+
+    assert "__annotations__" not in Lazy.__dict__
+    assert [name for name, _, _ in Lazy.__record_fields__] == ["first", "second"]
+    made: Any = Lazy
+    assert made(1).second == "b"
+
+
+SOURCE_314 = """
+from roadmap_cli.record import Record
+
+class Later(Record):
+    first: Undefined
+    second: "AlsoUndefined" = 2
+"""
+
+
+@pytest.mark.skipif(sys.version_info < (3, 14), reason="annotations are evaluated lazily from Python 3.14")
+def test_annotations_naming_what_is_not_defined_yet_are_read_without_evaluating_them() -> None:
+    namespace: dict[str, Any] = {}
+    exec(SOURCE_314, namespace)
+    later = namespace["Later"]
+    assert [name for name, _, _ in later.__record_fields__] == ["first", "second"]
+    assert later(1).second == 2
+
+
+def test_annotations_under_the_future_import_are_kept_as_strings() -> None:
+    """This module uses ``from __future__ import annotations``: the types stay unevaluated."""
+    assert Point.__annotations__["tags"] == "list[str]"
+    assert [name for name, _, _ in Point.__record_fields__] == ["x", "y", "tags", "cache"]

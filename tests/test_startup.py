@@ -34,7 +34,13 @@ main()
 """
 
 PLAN = ["plan", "--lang", "python", "--hours", "12", "--start", "2027-01-04", "--json"]
-CONTENT_MODULES = {"yaml", "pydantic", "roadmap_cli.catalog.schema", "roadmap_cli.catalog.loader"}
+CONTENT_MODULES = {
+    "yaml",
+    "pydantic",
+    "roadmap_cli.catalog.schema",
+    "roadmap_cli.catalog.loader",
+    "roadmap_cli.catalog.reader",
+}
 
 
 def probe(home: Path, *args: str, **env: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:

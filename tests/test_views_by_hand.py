@@ -14,11 +14,12 @@ from typing import Any
 
 import pytest
 
+from roadmap_cli.dates import local_day
 from roadmap_cli.progress.models import Event, ProgressState, log_value
 from roadmap_cli.progress.saved import SavedPlan, parse
 from roadmap_cli.render.words import advice_text, off_text, why_text
 from roadmap_cli.views.forecast import FORECAST_AFTER_DAYS, activity, pace
-from roadmap_cli.views.state import Progress, compute_progress, local_day, plan_credit, streak, work_due
+from roadmap_cli.views.state import Progress, compute_progress, plan_credit, streak, work_due
 from roadmap_cli.views.today import advice, day_off, needs_replan, owed_today, plan_today, todo_order
 from roadmap_cli.views.week import this_week
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from roadmap_cli.catalog import loader
+from roadmap_cli.catalog import loader, reader
 from roadmap_cli.catalog.registry import catalog_files, load_catalog
 from roadmap_cli.cli import app
 
@@ -29,13 +29,13 @@ milestones:
 
 def test_a_cold_load_parses_each_file_once(roadmap_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[str] = []
-    parser = loader._Loader
+    parser = reader._Loader
 
     def counting(text: str) -> object:
         made.append(text)
         return parser(text)
 
-    monkeypatch.setattr(loader, "_Loader", counting)
+    monkeypatch.setattr(reader, "_Loader", counting)
     load_catalog(use_cache=False)
     assert len(made) == len(catalog_files())
 

@@ -11,7 +11,6 @@ that needs it. ``tests/test_startup.py`` guards this.
 # reads the annotations of the functions defined there, which must not be strings.
 
 import gc
-import os
 import sys
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
@@ -21,45 +20,6 @@ from roadmap_cli.errors import ExitCode, RoadmapError
 
 if TYPE_CHECKING:
     import typer
-
-#: Every command, in the order help lists them, with the module under roadmap_cli.commands that
-#: defines it (its ``register(app)``) and the first paragraph of its help. Help and completion read
-#: the summaries here, so listing the commands imports none of them; tests/test_startup.py checks
-#: that each summary is still the first paragraph of the command's own help.
-COMMANDS: dict[str, str] = {
-    "plan": "Make a dated, day-by-day study plan that fits the hours you have, on the days you have them.",
-    "check": "Tick off what you have done.",
-    "skip": "Mark items you already know: they count as done.",
-    "note": "Keep a note on an item.",
-    "status": "Show where you stand against your plan.",
-    "today": "Say what to study today, in the time you have.",
-    "next": "Show what to do this week, with the ids to tick.",
-    "show": "Show your active plan as it was saved, each item with its state, or one item whole.",
-    "log": "Record time you studied an item: partial progress, and your real pace.",
-    "replan": "Re-flow what is left of your plan from today; ticks and skips are kept.",
-    "break": "Plan time off: a holiday, exams, a move. Nothing is planned on those days.",
-    "salary": (
-        "Show what backend engineers are paid, by level and place, each figure with its source and date."
-    ),
-    "levels": "Show the career ladder: years at each level, what is expected and what gets you promoted.",
-    "certs": (
-        "List certifications worth having, their issuers, and when in the plan to study for each, and why."
-    ),
-    "skills": "List skills with the demand and salary impact the sources give, and the month to learn each.",
-    "market": "Show the job-market figures the guides give: growth, openings, live roles, languages, more.",
-    "stacks": "List the stacks `roadmap plan --lang` takes, with their frameworks and tools.",
-    "export": "Export your plan and progress as Markdown, JSON, CSV or a calendar (.ics).",
-    "report": "Write one HTML page of your plan and progress, to keep, print or send to a mentor.",
-    "where": "Show where roadmap keeps your files.",
-    "doctor": "Check that roadmap's content and files are healthy, and say what to do about what is not.",
-    "schema": "Print the JSON Schema of a JSON document roadmap prints, to check or generate code against.",
-    "plans": "List the plans you made; make an earlier one your active plan again.",
-    "progress": "Back up your progress and merge a backup back in.",
-    "packs": "Content packs: list them, check your own, get the schema, start a new one.",
-}
-
-#: Commands whose module is not named as they are (``break`` is a Python keyword).
-MODULES = {"break": "breaks"}
 
 VERSION_FLAGS = ("--version", "-V")
 
@@ -73,42 +33,6 @@ GROUPS = (
 )
 
 
-def _stderr_colour() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
-        return True
-    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
-
-
-def report(error: RoadmapError) -> None:
-    """Say what went wrong on stderr, plainly: no traceback, no Rich needed. The parser's usage
-    errors are said the same way (``error:``, then ``hint:``)."""
-    from roadmap_cli.safetext import safe_lines
-
-    colour = _stderr_colour()
-    label = "\033[1;31merror:\033[0m" if colour else "error:"
-    # Messages name files and quote what was given: shown, never obeyed by the terminal.
-    sys.stderr.write(f"{label} {safe_lines(error.message)}\n")
-    if error.hint:
-        hint = "\033[1mhint:\033[0m" if colour else "hint:"
-        sys.stderr.write(f"{hint} {safe_lines(error.hint)}\n")
-
-
-def failed(error: BaseException) -> int | None:
-    """Say an error a user can cause and act on, and give its exit code; None for any other
-    (the guard in main() deals with those, a stdout that cannot be written among them)."""
-    if isinstance(error, RoadmapError):
-        report(error)
-        return int(error.exit_code)
-    if isinstance(error, OSError) and error.filename is not None:
-        # A file or folder no code of roadmap's expected to fail (a name too long, a loop):
-        # still one line, naming it.
-        report(RoadmapError(f"{error.filename}: {error.strerror or error}"))
-        return int(ExitCode.FAILURE)
-    return None
-
-
 def _usage(error: Any) -> int:
     """A usage error from the parser, in the program's own ``error:`` / ``hint:`` style."""
     message = error.format_message()
@@ -116,6 +40,8 @@ def _usage(error: Any) -> int:
     hint = f"did you mean {rest.rstrip('?')}?" if rest else None
     command = error.ctx.command_path if error.ctx is not None else "roadmap"
     more = f"`{command} --help` shows what it takes"
+    from roadmap_cli.failures import report
+
     report(RoadmapError(first[:1].lower() + first[1:], hint=f"{hint} {more}" if hint else more))
     return int(error.exit_code)
 
@@ -138,6 +64,8 @@ def load_command(name: str) -> Any:
     import typer.main
 
     holder = _typer()
+    from roadmap_cli.commands import MODULES
+
     import_module(f"roadmap_cli.commands.{MODULES.get(name, name)}").register(holder)
     return typer.main.get_group(holder).commands[name]
 
@@ -160,6 +88,9 @@ def build_app() -> "typer.Typer":
     from typer._click.shell_completion import CompletionItem
     from typer._click.utils import make_default_short_help
     from typer.core import TyperGroup
+
+    from roadmap_cli.commands import COMMANDS
+    from roadmap_cli.failures import failed, report
 
     class RoadmapGroup(TyperGroup):
         """Loads commands lazily, and turns the errors a user can cause into a message and an exit code."""
@@ -272,9 +203,19 @@ def build_app() -> "typer.Typer":
 
 
 def __getattr__(name: str) -> Any:
-    """``roadmap_cli.cli.app``, the Typer app (for tests and tools), built when first asked for."""
+    """``roadmap_cli.cli.app``, the Typer app (for tests and tools), built when first asked for; and
+    the names that moved out of this module, imported when first asked for (the daily commands, run
+    without the parser, need neither)."""
     if name == "app":
         return build_app()
+    if name == "COMMANDS":
+        from roadmap_cli.commands import COMMANDS
+
+        return COMMANDS
+    if name in ("failed", "report"):
+        from roadmap_cli import failures
+
+        return getattr(failures, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -6,7 +6,7 @@ without importing the planner and the catalog.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 MIN_HOURS_PER_WEEK = 1
 MAX_HOURS_PER_WEEK = 80
@@ -37,3 +37,8 @@ def months_between(start: date, end: date) -> float:
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+def local_day(stamp: str) -> date:
+    """The local date of a UTC time as stored (``2027-01-05T12:00:00+00:00``)."""
+    return datetime.fromisoformat(stamp).astimezone().date()

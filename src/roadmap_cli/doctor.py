@@ -1,6 +1,7 @@
 """The checks behind ``roadmap doctor``: each looks at one thing and says ok, warn or fail.
 
-A check is a function of a :class:`Context` returning a :class:`CheckResult`; ``CHECKS`` is the
+A check is a function of a :class:`Context` returning a :class:`CheckResult` (declared with the views,
+in :mod:`roadmap_cli.views.doctor`, for render to read); ``CHECKS`` is the
 list ``roadmap doctor`` runs, in order, so a new check is one function added to it. Checks only
 read: the progress database is opened read-only, and nothing is written or repaired.
 """
@@ -10,23 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli import paths
 from roadmap_cli.errors import ContentError, ExitCode
+from roadmap_cli.views.doctor import CheckResult as CheckResult
+from roadmap_cli.views.doctor import Status as Status
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
-
-Status = Literal["ok", "warn", "fail"]
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    name: str
-    status: Status
-    detail: str
-    exit_code: ExitCode = ExitCode.FAILURE  # what a failure of this check makes the command exit with
 
 
 @dataclass
@@ -201,8 +194,8 @@ def _listed(lines: list[str], limit: int = 10) -> str:
 
 def check_orphans(ctx: Context) -> CheckResult:
     """Progress on ids that neither the plan nor the content has: reported, and never dropped."""
+    from roadmap_cli.progress.counting import find_orphans
     from roadmap_cli.progress.lookup import catalog_ids
-    from roadmap_cli.views.state import find_orphans
 
     name = "progress on removed items"
     state = ctx.notes.get("state")

@@ -10,7 +10,8 @@ shows: the global ``--ascii`` and ``--no-pager``, then the command's name, then 
 its options, each spelt whole (``--hours 2``, ``--hours=2``, ``-H 2``, ``--json``), in any order.
 It turns the words into values with the same checks the parser runs (``roadmap_cli.inputs``) and
 calls the same function in ``roadmap_cli.track`` that the Typer command calls, with the same
-values; what that function raises is reported as ``cli.failed`` reports it for the parser.
+values; what that function raises is reported as the parser's commands report it
+(``roadmap_cli.failures``).
 
 Anything else is left to the parser, which answers exactly as it would have: ``--help``, a word
 it does not know, bundled short flags (``-uw``), a value that does not parse, a missing or extra
@@ -186,7 +187,7 @@ def complete() -> str | None:
     """What bash's TAB offers for a command's name or an item id, as Typer's bash completion
     gives it (one per line); None for anything else: other shells, options, and command lines
     with quotes or escapes, which Typer splits as a shell would."""
-    from roadmap_cli.cli import COMMANDS
+    from roadmap_cli.commands import COMMANDS
 
     text, at_text = os.environ.get("COMP_WORDS"), os.environ.get("COMP_CWORD")
     if os.environ.get("_ROADMAP_COMPLETE") != "complete_bash" or text is None or at_text is None:
@@ -239,13 +240,14 @@ def answer(argv: list[str]) -> int | None:
         return None
     spec, params, given = found
     from roadmap_cli import track
-    from roadmap_cli.cli import failed
     from roadmap_cli.render.term import configure
 
     configure(**given)
     try:
         getattr(track, spec.run)(**params)
     except Exception as error:
+        from roadmap_cli.failures import failed  # only a run that fails needs it
+
         code = failed(error)
         if code is None:
             raise

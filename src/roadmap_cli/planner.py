@@ -37,16 +37,13 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_hours, item_title, tools_of
 from roadmap_cli.dates import MAX_HOURS_PER_WEEK, add_months, monday_of, months_between
 from roadmap_cli.errors import UsageError
 from roadmap_cli.speed import gc_paused
 from roadmap_cli.studytime import StudyCalendar, every_day
-
-if TYPE_CHECKING:
-    from roadmap_cli.progress.saved import SavedPlan
 
 __all__ = ["MAX_HOURS_PER_WEEK", "Plan", "PlanRequest", "add_months", "make_plan", "months_between"]
 
@@ -212,38 +209,6 @@ def _order(items: list[Item], phase_rank: dict[str, int], capstones: set[str]) -
             if not waiting[after]:
                 heapq.heappush(ready, rank[after])
     return ordered
-
-
-def replan_request(
-    saved: SavedPlan,
-    done: Iterable[str],
-    start: date,
-    hours_per_week: float | None = None,
-    *,
-    calendar: StudyCalendar | None = None,
-    credited: Mapping[str, int] | None = None,
-) -> PlanRequest:
-    """The request that re-flows a saved plan from ``start``: the same stack, framework, window,
-    calendar and items (those scheduled, and any settled item since unticked), less what is done or
-    skipped now, and less the time logged on each item (``credited``). New content comes in only
-    through a new ``roadmap plan``."""
-    req = saved.request
-    kept = calendar if calendar is not None else saved.calendar
-    if hours_per_week is not None and calendar is None:
-        kept = kept.scaled(week_minutes(hours_per_week))
-    return PlanRequest(
-        stack=req.lang,
-        hours_per_week=kept.weekly_minutes / 60,
-        start=start,
-        framework=req.framework,
-        months=req.months,
-        core_only=req.core_only,
-        done=frozenset(done),
-        only=frozenset(saved.ids()),
-        certs=None if req.certs is None else frozenset(req.certs),
-        calendar=kept,
-        credited=dict(credited or {}),
-    )
 
 
 def make_plan(catalog: Catalog, request: PlanRequest) -> Plan:

@@ -123,30 +123,6 @@ class StudyCalendar(Record):
             self.weekdays, tuple(breaks), self.holidays, self.region, self.deadline, self.given_as
         )
 
-    def describe(self) -> str:
-        """The week in words: ``12 h/week``, ``6 h/week on Mon, Wed, Sat`` or
-        ``Mon-Fri 1 h, Sat 4 h (9 h/week)``."""
-        from roadmap_cli.render.units import hours_text
-
-        total = f"{self.weekly_minutes / 60:g} h/week"
-        if self.given_as == "hours":
-            return total
-        days = self.study_weekdays()
-        if self.given_as == "days":
-            return f"{total} on {', '.join(WEEKDAYS[d].capitalize() for d in days)}"
-        groups: list[tuple[int, int, int]] = []  # (first weekday, last weekday, minutes)
-        for n in days:
-            if groups and groups[-1][1] == n - 1 and groups[-1][2] == self.weekdays[n]:
-                groups[-1] = (groups[-1][0], n, self.weekdays[n])
-            else:
-                groups.append((n, n, self.weekdays[n]))
-        parts = [
-            (WEEKDAYS[a].capitalize() if a == b else f"{WEEKDAYS[a].capitalize()}-{WEEKDAYS[b].capitalize()}")
-            + f" {hours_text(m)}"
-            for a, b, m in groups
-        ]
-        return f"{', '.join(parts)} ({total})"
-
 
 def _seven(values: Iterable[int]) -> tuple[int, int, int, int, int, int, int]:
     a, b, c, d, e, f, g = values

@@ -120,7 +120,7 @@ def show(item_id: str | None = None, weeks: bool = False, json_out: bool = False
 def check(
     ids: list[str] | None = None, undo: bool = False, evidence: str | None = None, carry: bool = False
 ) -> None:
-    from roadmap_cli.commands.changes import Entry, change_ids, tick_value
+    from roadmap_cli.changes import Entry, change_ids, tick_value
     from roadmap_cli.progress.models import EventKind
     from roadmap_cli.progress.saved import SavedPlan
 
@@ -167,7 +167,7 @@ def check(
 def _checklist() -> None:
     import questionary
 
-    from roadmap_cli.commands.changes import Entry, record, tick_value
+    from roadmap_cli.changes import Entry, record, tick_value
     from roadmap_cli.errors import ExitCode
     from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
@@ -234,7 +234,7 @@ def checklist_row(item: PlanItem, overdue: bool) -> str:
 
 
 def _carry(given: list[str]) -> None:
-    from roadmap_cli.commands.changes import record, tick_value
+    from roadmap_cli.changes import record, tick_value
     from roadmap_cli.progress.lookup import read_progress, resolve_ids
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.text import write
@@ -254,7 +254,7 @@ def _carry(given: list[str]) -> None:
 
 
 def skip(ids: list[str] | None = None, undo: bool = False) -> None:
-    from roadmap_cli.commands.changes import change_ids
+    from roadmap_cli.changes import change_ids
     from roadmap_cli.progress.models import EventKind
 
     if not ids:
@@ -264,7 +264,7 @@ def skip(ids: list[str] | None = None, undo: bool = False) -> None:
 
 
 def note(item_id: str, text: str | None = None, undo: bool = False) -> None:
-    from roadmap_cli.commands.changes import change_ids
+    from roadmap_cli.changes import change_ids
 
     if not item_id.strip():
         raise UsageError('give the item\'s id, e.g. roadmap note ID "what I learned"')
@@ -289,7 +289,7 @@ def log(
     undo: bool = False,
 ) -> None:
     """``on`` is a day already checked by the parser (``options.check_on``), as written."""
-    from roadmap_cli.commands.changes import change_ids
+    from roadmap_cli.changes import change_ids
     from roadmap_cli.inputs import parse_duration, read_date
     from roadmap_cli.progress.models import log_value
 
@@ -318,7 +318,7 @@ def log(
 
 
 def _unlog(item_id: str | None) -> None:
-    from roadmap_cli.commands.changes import record
+    from roadmap_cli.changes import record
     from roadmap_cli.progress.lookup import resolve_ids
     from roadmap_cli.progress.store import open_store
 

@@ -30,17 +30,17 @@ packs_app = typer.Typer(
 def list_packs(json_out: JsonOption = False, packs: PackOption = None) -> None:
     from roadmap_cli import paths
     from roadmap_cli.catalog.registry import load_catalog
-    from roadmap_cli.render.jsonout import packs_document
+    from roadmap_cli.views.packs import pack_list
 
-    document = packs_document(load_catalog(packs or ()), str(paths.user_packs_dir()))
+    view = pack_list(load_catalog(packs or ()), str(paths.user_packs_dir()))
     if json_out:
-        from roadmap_cli.render.jsonout import emit
+        from roadmap_cli.render.jsonout import emit, packs_document
 
-        emit(document)
+        emit(packs_document(view))
     else:
         from roadmap_cli.render.console import print_packs
 
-        print_packs(document)
+        print_packs(view)
 
 
 @packs_app.command(

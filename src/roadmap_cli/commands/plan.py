@@ -156,11 +156,11 @@ def _saved_plan(
     from roadmap_cli.catalog.catalog import worded_per_stack
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
+    from roadmap_cli.progress.counting import done_for, logged_credit
     from roadmap_cli.progress.models import ProgressState
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import database_path, open_store
     from roadmap_cli.render.plantext import past_start_warning, replaced_text
-    from roadmap_cli.views.state import done_for, logged_credit
 
     window = parse_months(months)
     first_day = parse_date(start) if start is not None else today()

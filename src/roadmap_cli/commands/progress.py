@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from roadmap_cli.render.progress_display import Shown
 
 app = typer.Typer(
     help="Back up your progress and merge a backup back in.\n\nExample:  roadmap progress export backup.json",
@@ -56,34 +59,21 @@ def import_progress(
 ) -> None:
     import sys
 
-    from roadmap_cli.errors import RoadmapError
-    from roadmap_cli.files import NotRegular, TooLarge, read_bounded, read_regular
-    from roadmap_cli.progress.backup import MAX_BACKUP_BYTES
+    from roadmap_cli.render.progress_display import progress_display
     from roadmap_cli.safetext import safe
     from roadmap_cli.speed import gc_paused
 
-    # Only a regular file (or stdin), looked at before it is read and read no further than the
-    # limit: a FIFO, /dev/zero or a symlink loop is refused, never waited on.
     source = "stdin" if str(file) == "-" else str(file)
-    try:
-        if str(file) == "-":
-            raw = read_bounded(sys.stdin.buffer, MAX_BACKUP_BYTES)
-        else:
-            raw = read_regular(file, MAX_BACKUP_BYTES)
-    except FileNotFoundError:
-        raise RoadmapError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise RoadmapError(f"{source} is a folder; give a backup file") from None
-    except (NotRegular, TooLarge) as exc:
-        raise RoadmapError(f"{source} {exc}" if isinstance(exc, NotRegular) else f"{source}: {exc}") from None
-    except OSError as exc:
-        raise RoadmapError(f"{source}: cannot be read: {exc.strerror or exc}") from None
-    # A large backup makes millions of objects that all live until the import ends and refer to
-    # no one in a cycle: the garbage collector would walk them again and again (a fifth of the
-    # time of a million-event import) and free nothing. It rests for the import, and they are
-    # freed (when ``_merge`` returns) before it is back.
-    with gc_paused():
-        added_plans, added_events, skipped = _merge(raw, source)
+    # A large backup takes seconds: on a terminal, stderr shows how far it has got.
+    with progress_display(3) as shown:
+        shown.step("Reading the backup")
+        raw = _read(file, source)
+        # A large backup makes millions of objects that all live until the import ends and refer to
+        # no one in a cycle: the garbage collector would walk them again and again (a fifth of the
+        # time of a million-event import) and free nothing. It rests for the import, and they are
+        # freed (when ``_merge`` returns) before it is back.
+        with gc_paused():
+            added_plans, added_events, skipped = _merge(raw, source, shown)
     sys.stderr.write(
         f"Imported {added_events} event{'s' if added_events != 1 else ''} and "
         f"{added_plans} plan{'s' if added_plans != 1 else ''} from {safe(source)}"
@@ -92,12 +82,37 @@ def import_progress(
     )
 
 
-def _merge(raw: bytes, source: str) -> tuple[int, int, int]:
+def _read(file: Path, source: str) -> bytes:
+    """Only a regular file (or stdin), looked at before it is read and read no further than the
+    limit: a FIFO, /dev/zero or a symlink loop is refused, never waited on."""
+    import sys
+
+    from roadmap_cli.errors import RoadmapError
+    from roadmap_cli.files import NotRegular, TooLarge, read_bounded, read_regular
+    from roadmap_cli.progress.backup import MAX_BACKUP_BYTES
+
+    try:
+        if str(file) == "-":
+            return read_bounded(sys.stdin.buffer, MAX_BACKUP_BYTES)
+        return read_regular(file, MAX_BACKUP_BYTES)
+    except FileNotFoundError:
+        raise RoadmapError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise RoadmapError(f"{source} is a folder; give a backup file") from None
+    except (NotRegular, TooLarge) as exc:
+        raise RoadmapError(f"{source} {exc}" if isinstance(exc, NotRegular) else f"{source}: {exc}") from None
+    except OSError as exc:
+        raise RoadmapError(f"{source}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _merge(raw: bytes, source: str, shown: Shown) -> tuple[int, int, int]:
     """Check a backup whole, then merge it: plans added, events added, events already here."""
     from roadmap_cli.progress.backup import parse_backup, read_backup
     from roadmap_cli.progress.store import open_store
 
+    shown.step("Checking the backup")
     plans, events = read_backup(parse_backup(raw, source), source)
+    shown.step(f"Merging {len(events):,} events into your progress")
     with open_store(readonly=False, create=True) as store:
         added_plans, added_events = store.import_backup(plans, events)
     return added_plans, added_events, len(events) - added_events

@@ -52,11 +52,12 @@ def replan(
 
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.errors import RoadmapError, UsageError
-    from roadmap_cli.planner import make_plan, replan_request
+    from roadmap_cli.planner import make_plan
+    from roadmap_cli.progress.counting import done_for, logged_credit
+    from roadmap_cli.progress.reflow import replan_request
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.plantext import past_start_warning
-    from roadmap_cli.views.state import done_for, logged_credit
 
     first_day = parse_date(from_day, "--from") if from_day is not None else today()
     with open_store(readonly=False) as store:

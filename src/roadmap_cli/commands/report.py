@@ -44,19 +44,27 @@ def report(
     from roadmap_cli.output import write_document
     from roadmap_cli.progress.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.render.progress_display import progress_display
     from roadmap_cli.views.today import advice, needs_replan
 
-    with open_store(readonly=True) as store:
-        state = store.state()
-        progress = read_progress(store, today(), state)
-    end = replan_end(progress.plan, state, progress.today) if needs_replan(progress) else None
-    from roadmap_cli.catalog.registry import load_catalog
-    from roadmap_cli.render.report import render_report
-    from roadmap_cli.views.report import cited_sources
+    # The charts take a second or more: on a terminal, stderr shows how far the page has got.
+    with progress_display(4) as shown:
+        shown.step("Reading your progress")
+        with open_store(readonly=True) as store:
+            state = store.state()
+            progress = read_progress(store, today(), state)
+        end = replan_end(progress.plan, state, progress.today) if needs_replan(progress) else None
+        from roadmap_cli.catalog.registry import load_catalog
+        from roadmap_cli.render.report import render_report
+        from roadmap_cli.views.report import cited_sources
 
-    packs = [Path(p) for p in progress.plan.request.packs if Path(p).is_file()]
-    page = render_report(progress, state, cited_sources(progress, load_catalog(packs)), advice(progress, end))
-    write_document(page, output, force=force)
+        shown.step("Reading the sources")
+        packs = [Path(p) for p in progress.plan.request.packs if Path(p).is_file()]
+        sources = cited_sources(progress, load_catalog(packs))
+        shown.step("Drawing the page and its charts")
+        page = render_report(progress, state, sources, advice(progress, end))
+        shown.step("Writing the page")
+        write_document(page, output, force=force)
     if open_page and str(output) != "-":
         _open(output)
 

@@ -2,27 +2,34 @@
 
 Importing merges: plans already here are recognised by when they were made and what they hold,
 events by their uid, so importing the same backup twice changes nothing.
+
+The backup is the store's own format, not a view of it: the code that writes and reads it lives
+here, its shape beside it in :mod:`roadmap_cli.progress.backup_shape` (apart because declaring it
+imports ``typing_extensions``) and its format version in :mod:`roadmap_cli.progress.models` (which
+every ``--json`` command has loaded already).
+``roadmap schema backup`` publishes the shape with the other documents.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.limits import DATE_RANGE, in_range
+from roadmap_cli.progress.models import BACKUP_KIND as BACKUP_KIND
+from roadmap_cli.progress.models import BACKUP_VERSION as BACKUP_VERSION
 from roadmap_cli.progress.models import EVENT_KINDS, MAX_ID, MAX_VALUE, Event, event_problem
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, parse, to_json
-from roadmap_cli.render.jsonout import VERSIONS
 from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
+    from roadmap_cli.progress.backup_shape import BackupDoc
     from roadmap_cli.progress.store import StoredPlan
-    from roadmap_cli.render.shapes import BackupDoc
 
-BACKUP_KIND = "roadmap-progress"
 
 #: Limits on what a backup may hold, far above what years of use make (a year of daily ticks and
 #: notes is a few thousand events, well under a megabyte); past them it is refused whole. The size
@@ -36,6 +43,7 @@ MAX_TIME = 64
 #: How many problems a refusal lists.
 MAX_LISTED = 10
 
+
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _UID = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -43,8 +51,6 @@ _UID = re.compile(r"[A-Za-z0-9_-]+")
 def make_backup(stored: list[StoredPlan], events: list[Event]) -> tuple[BackupDoc, list[str]]:
     """The backup of what can be read, and a line for each plan or event that could not be (a damaged
     store still backs up everything else)."""
-    from roadmap_cli.render.jsonout import backup_document
-
     plans: list[tuple[str, bool, dict[str, Any]]] = []
     skipped: list[str] = []
     for row in stored:
@@ -60,6 +66,22 @@ def make_backup(stored: list[StoredPlan], events: list[Event]) -> tuple[BackupDo
         else:
             skipped.append(f"event {e.uid}: {problem}")
     return backup_document(plans, kept), skipped
+
+
+def backup_document(plans: Iterable[tuple[str, bool, dict[str, Any]]], events: Iterable[Event]) -> BackupDoc:
+    """``roadmap progress export``: (when made, active, stored form) of each plan, and the events."""
+    from roadmap_cli import __version__
+
+    return {
+        "kind": BACKUP_KIND,
+        "version": BACKUP_VERSION,
+        "roadmap": __version__,
+        "plans": [{"created_at": made, "active": active, "snapshot": form} for made, active, form in plans],
+        "events": [
+            {"uid": e.uid, "item_id": e.item_id, "kind": e.kind, "value": e.value, "created_at": e.created_at}
+            for e in events
+        ],
+    }
 
 
 def _bad(source: str, detail: str) -> RoadmapError:
@@ -262,11 +284,11 @@ def read_backup(doc: object, source: str) -> tuple[list[tuple[str, SavedPlan]], 
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise _bad(source, 'its "version" is missing')
-    if version > VERSIONS["backup"]:
+    if version > BACKUP_VERSION:
         raise RoadmapError(
             f"{source} is a backup of format {version}, made by a newer roadmap "
             f"({safe(str(doc.get('roadmap', 'unknown version')))[:40]}); "
-            f"this one reads format {VERSIONS['backup']} and older",
+            f"this one reads format {BACKUP_VERSION} and older",
             hint="upgrade roadmap-cli to import it",
         )
     raw_plans, raw_events = doc.get("plans"), doc.get("events")

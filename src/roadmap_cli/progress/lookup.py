@@ -44,7 +44,7 @@ def _is_file(name: str) -> bool:
 def orphans(plan: SavedPlan, state: ProgressState) -> list[str]:
     """Ids with progress that neither the plan nor the content has (the content is read only when
     some id with progress is outside the plan)."""
-    from roadmap_cli.views.state import find_orphans
+    from roadmap_cli.progress.counting import find_orphans
 
     tracked = state.tracked()
     outside = tracked - plan.known_ids()
@@ -117,15 +117,17 @@ def replan_end(plan: SavedPlan, state: ProgressState, today: date) -> date | Non
     """
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.errors import RoadmapError
-    from roadmap_cli.planner import make_plan, replan_request
-    from roadmap_cli.views.state import done_for
+    from roadmap_cli.planner import make_plan
+    from roadmap_cli.progress.counting import done_for, logged_credit
+    from roadmap_cli.progress.reflow import replan_request
 
     packs = [Path(p) for p in plan.request.packs]
     if any(not p.is_file() for p in packs):
         return None
     try:
         done = done_for(state, plan.request.lang, plan.worded_per_stack)
-        made = make_plan(load_catalog(packs), replan_request(plan, done, today))
+        asked = replan_request(plan, done, today, credited=logged_credit(state))
+        made = make_plan(load_catalog(packs), asked)
     except RoadmapError:
         return None
     return made.end if made.items else None

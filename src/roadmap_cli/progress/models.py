@@ -16,6 +16,13 @@ EventKind = Literal["tick", "untick", "skip", "unskip", "note", "evidence", "log
 EVENT_KINDS: tuple[EventKind, ...] = ("tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog")
 MAX_LOG_MINUTES = 24 * 60  # one entry of study time: at most a day
 
+#: The backup of all of this (``roadmap progress export``, see :mod:`roadmap_cli.progress.backup`):
+#: what it says it is, and its format, up when a key is removed or changes meaning, never when one is
+#: added. Here, not in that module, so that the ``--json`` commands can name the version without
+#: loading the backup's code.
+BACKUP_KIND: Literal["roadmap-progress"] = "roadmap-progress"
+BACKUP_VERSION = 1
+
 
 class Event(Record):
     """One thing the person did, never changed once written.

@@ -1,4 +1,5 @@
-"""Re-flow a saved plan from a day on, with a new calendar, keeping everything before that day.
+"""Re-flow a saved plan: the request that re-plans it from a day (:func:`replan_request`), and a
+re-flow from a day on with a new calendar that keeps everything before that day (:func:`reflow`).
 
 A break (``roadmap break``) changes the study time of some days: the plan's days before the break
 stay as they are, and the work that was planned from the break's first day on is placed again on
@@ -10,12 +11,45 @@ fact, for days already gone, takes their work off what is due).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from roadmap_cli.dates import months_between
-from roadmap_cli.planner import pack_days
+from roadmap_cli.planner import PlanRequest, pack_days, week_minutes
 from roadmap_cli.progress.saved import PlanCert, PlanDay, PlanItem, SavedPlan, weeks_of_days
 from roadmap_cli.studytime import StudyCalendar
+
+
+def replan_request(
+    saved: SavedPlan,
+    done: Iterable[str],
+    start: date,
+    hours_per_week: float | None = None,
+    *,
+    calendar: StudyCalendar | None = None,
+    credited: Mapping[str, int] | None = None,
+) -> PlanRequest:
+    """The request that re-flows a saved plan from ``start``: the same stack, framework, window,
+    calendar and items (those scheduled, and any settled item since unticked), less what is done or
+    skipped now, and less the time logged on each item (``credited``). New content comes in only
+    through a new ``roadmap plan``."""
+    req = saved.request
+    kept = calendar if calendar is not None else saved.calendar
+    if hours_per_week is not None and calendar is None:
+        kept = kept.scaled(week_minutes(hours_per_week))
+    return PlanRequest(
+        stack=req.lang,
+        hours_per_week=kept.weekly_minutes / 60,
+        start=start,
+        framework=req.framework,
+        months=req.months,
+        core_only=req.core_only,
+        done=frozenset(done),
+        only=frozenset(saved.ids()),
+        certs=None if req.certs is None else frozenset(req.certs),
+        calendar=kept,
+        credited=dict(credited or {}),
+    )
 
 
 def reflow(plan: SavedPlan, from_day: date, calendar: StudyCalendar) -> SavedPlan:

@@ -2,9 +2,9 @@
 
 Rules this module keeps:
 
-* The schema version lives in ``PRAGMA user_version``. Migrations are ordered and named; each runs
-  in one transaction together with its version bump. A file from a newer version is refused and
-  left exactly as it is.
+* The schema version lives in ``PRAGMA user_version``. Migrations are ordered and named
+  (:mod:`roadmap_cli.progress.migrations`); each runs in one transaction together with its version
+  bump. A file from a newer version is refused and left exactly as it is.
 * Read commands open the file read-only (``mode=ro``) and never create it. (On a WAL database
   SQLite may leave an empty ``-wal`` file and its ``-shm`` index beside it; they hold no data and
   the next write removes them.)
@@ -29,6 +29,10 @@ from typing import Any
 
 from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.progress.migrations import LATEST_VERSION as LATEST_VERSION
+from roadmap_cli.progress.migrations import MIGRATIONS as MIGRATIONS
+from roadmap_cli.progress.migrations import Migration as Migration
+from roadmap_cli.progress.migrations import migrate
 from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ItemRecord, ProgressState
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
 from roadmap_cli.record import Record
@@ -46,123 +50,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
-# -- migrations ---------------------------------------------------------------------------------
-
-
-class Migration(Record):
-    version: int
-    name: str
-    statements: tuple[str, ...]
-    then: Callable[[sqlite3.Connection], object] | None = None  # work in Python, in the same transaction
-
-
-_KINDS_V1 = "'tick', 'untick', 'skip', 'unskip', 'note', 'evidence'"  # as migration 1 made them
-_KINDS = ", ".join(f"'{k}'" for k in EVENT_KINDS)
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        1,
-        "create plans and events",
-        (
-            """CREATE TABLE migrations (
-                version INTEGER PRIMARY KEY,
-                name TEXT NOT NULL,
-                applied_at TEXT NOT NULL
-            )""",
-            """CREATE TABLE plans (
-                id INTEGER PRIMARY KEY,
-                created_at TEXT NOT NULL,
-                active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
-                lang TEXT NOT NULL,
-                framework TEXT,
-                hours REAL NOT NULL,
-                start TEXT NOT NULL,
-                months_low INTEGER NOT NULL,
-                months_high INTEGER NOT NULL,
-                core_only INTEGER NOT NULL,
-                packs TEXT NOT NULL DEFAULT '[]',
-                snapshot TEXT NOT NULL
-            )""",
-            "CREATE UNIQUE INDEX plans_one_active ON plans (active) WHERE active = 1",
-            f"""CREATE TABLE events (
-                id INTEGER PRIMARY KEY,
-                uid TEXT NOT NULL UNIQUE,
-                item_id TEXT NOT NULL,
-                kind TEXT NOT NULL CHECK (kind IN ({_KINDS_V1})),
-                value TEXT,
-                created_at TEXT NOT NULL
-            )""",
-            "CREATE INDEX events_item ON events (item_id)",
-            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
-            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
-        ),
-    ),
-    Migration(
-        2,
-        "plans keep only the saved plan: the request lives in it",
-        (
-            """CREATE TABLE plans_v2 (
-                id INTEGER PRIMARY KEY,
-                created_at TEXT NOT NULL,
-                active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
-                snapshot TEXT NOT NULL
-            )""",
-            "INSERT INTO plans_v2 (id, created_at, active, snapshot) "
-            "SELECT id, created_at, active, snapshot FROM plans",
-            "DROP TABLE plans",
-            "ALTER TABLE plans_v2 RENAME TO plans",
-            "CREATE UNIQUE INDEX plans_one_active ON plans (active) WHERE active = 1",
-        ),
-    ),
-    Migration(
-        3,
-        "events may record study time (log, unlog)",
-        (
-            f"""CREATE TABLE events_v3 (
-                id INTEGER PRIMARY KEY,
-                uid TEXT NOT NULL,
-                item_id TEXT NOT NULL,
-                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
-                value TEXT,
-                created_at TEXT NOT NULL
-            )""",
-            "INSERT INTO events_v3 (id, uid, item_id, kind, value, created_at) "
-            "SELECT id, uid, item_id, kind, value, created_at FROM events",
-            "DROP TABLE events",
-            "ALTER TABLE events_v3 RENAME TO events",
-            # a named index rather than a column constraint, so a large import can build it afresh
-            "CREATE UNIQUE INDEX events_uid ON events (uid)",
-            "CREATE INDEX events_item ON events (item_id)",
-            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
-            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
-        ),
-    ),
-    Migration(
-        4,
-        "the current state of every item, kept as events are written",
-        (
-            "CREATE TABLE item_state (item_id TEXT PRIMARY KEY, record TEXT NOT NULL)",
-            "CREATE TABLE state_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-            # nothing reads the events of one item any more: the index only slowed every write
-            "DROP INDEX IF EXISTS events_item",
-        ),
-        # The state is worked out by migration 5, which comes next, in the layout it has now.
-    ),
-    Migration(
-        5,
-        "each item's notes kept apart, so what reads the state without them does not read them",
-        (
-            "ALTER TABLE item_state ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'",
-            "ALTER TABLE item_state ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0",
-        ),
-        then=lambda db: _notes_apart(db),
-    ),
-)
-LATEST_VERSION = MIGRATIONS[-1].version
+# -- migrations: roadmap_cli.progress.migrations (their names stay importable from here) ----------
 
 
 # -- errors ---------------------------------------------------------------------------------------
@@ -534,19 +422,6 @@ def _keep(db: sqlite3.Connection, state: ProgressState, changed: Iterable[str]) 
     )
 
 
-def _notes_apart(db: sqlite3.Connection) -> None:
-    """Migration 5: each record's notes out of it, into the notes column, with their count; or,
-    coming from before the state was kept (schema 3 and older), the state worked out afresh."""
-    if db.execute("SELECT 1 FROM state_meta WHERE key = 'applied'").fetchone() is None:
-        _rebuild(db)
-        return
-    moved = []
-    for item_id, text in db.execute("SELECT item_id, record FROM item_state").fetchall():
-        record = ItemRecord.from_json(item_id, text)
-        moved.append((record.to_json(), record.notes_json(), len(record.notes), item_id))
-    db.executemany("UPDATE item_state SET record = ?, notes = ?, note_count = ? WHERE item_id = ?", moved)
-
-
 def _rebuild(db: sqlite3.Connection) -> ProgressState:
     state = ProgressState.replay(_events(db))
     db.execute("DELETE FROM item_state")
@@ -698,24 +573,4 @@ def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool, require_sche
 
 
 def _migrate(db: sqlite3.Connection) -> None:
-    for migration in MIGRATIONS:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            # Read inside the lock: another process may have migrated while this one waited.
-            current: int = db.execute("PRAGMA user_version").fetchone()[0]
-            if current >= migration.version:
-                db.execute("ROLLBACK")
-                continue
-            for statement in migration.statements:
-                db.execute(statement)
-            if migration.then is not None:
-                migration.then(db)
-            db.execute(
-                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, utc_now()),
-            )
-            db.execute(f"PRAGMA user_version = {migration.version}")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+    migrate(db, MIGRATIONS, now=utc_now, rebuild=_rebuild)

@@ -11,9 +11,8 @@ from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
-    from roadmap_cli.doctor import CheckResult
-    from roadmap_cli.render.shapes import PacksDoc
-    from roadmap_cli.views.packs import ValidationReport
+    from roadmap_cli.views.doctor import CheckResult
+    from roadmap_cli.views.packs import PackList, ValidationReport
     from roadmap_cli.views.salary import SalaryView
 
 
@@ -258,12 +257,12 @@ def _origin(file: str, folder: str) -> str:
     return f"your packs folder: {path.name}" if str(path.parent) == folder else f"--pack {file}"
 
 
-def print_packs(document: PacksDoc) -> None:
+def print_packs(view: PackList) -> None:
     """``roadmap packs list``: each pack with its version, where it comes from and what it holds."""
     t = term()
-    folder = document["user_packs_dir"]
+    folder = view.folder
     out: list[str] = []
-    for pack in document["packs"]:
+    for pack in view.packs:
         origin = "built-in" if pack["builtin"] else ", ".join(_origin(f, folder) for f in pack["files"])
         name = t.paint(safe(pack["id"]), "bold", "cyan") + f" {pack['version']}".rstrip() + "  "
         out += para(origin, "dim", first=name, width=t.width)
@@ -273,7 +272,7 @@ def print_packs(document: PacksDoc) -> None:
         if pack["replaces"]:
             items += f" · replaces {', '.join(pack['replaces'])}"
         out += para(items, indent=2)
-    if not any(not p["builtin"] for p in document["packs"]):
+    if not any(not p["builtin"] for p in view.packs):
         out += ["", *para("No packs of your own yet; start one with `roadmap packs new NAME`.")]
     out += ["", *para(folder, "dim", first="Your packs folder: ", width=t.width)]
     write(out)

@@ -154,6 +154,7 @@ def parse_alarm(text: str) -> timedelta:
 def booked_short(plan: SavedPlan, sessions: list[Session]) -> str | None:
     """A warning when the weekly sessions book fewer hours, over the plan's span, than it needs."""
     from roadmap_cli.render.units import hours_text
+    from roadmap_cli.render.words import calendar_text
 
     calendar = plan.calendar
     booked, day = 0, plan.start
@@ -167,7 +168,7 @@ def booked_short(plan: SavedPlan, sessions: list[Session]) -> str | None:
     weekly = sum(_minutes(s.start, s.end) for s in sessions)
     return (
         f"warning: your sessions book {hours_text(weekly)} a week, {hours_text(booked)} in all, but the plan "
-        f"needs {hours_text(needed)} ({plan.calendar.describe()}): the sessions will not cover it. "
+        f"needs {hours_text(needed)} ({calendar_text(plan.calendar)}): the sessions will not cover it. "
         "Book more, or export with --at to follow the plan's own days.\n"
     )
 

@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from roadmap_cli.progress.models import BACKUP_VERSION
 from roadmap_cli.render.units import ESTIMATE_NOTE, hours
-from roadmap_cli.render.words import advice_text, off_text, why_text
+from roadmap_cli.render.words import advice_text, calendar_text, off_text, why_text
 
 #: The tools a framework may name in place of its stack's.
 TOOL_KEYS = ("orm", "test_tool", "job_queue", "package_manager")
 
 if TYPE_CHECKING:
-    from roadmap_cli.catalog.catalog import Catalog, PackRecord
-    from roadmap_cli.doctor import CheckResult
-    from roadmap_cli.progress.models import Event
+    from roadmap_cli.catalog.catalog import PackRecord
     from roadmap_cli.progress.saved import PlanItem, SavedPlan
     from roadmap_cli.render import shapes
     from roadmap_cli.views.detail import ItemDetail, Link, PlanRow
+    from roadmap_cli.views.doctor import CheckResult
     from roadmap_cli.views.forecast import Calibration, Forecast
-    from roadmap_cli.views.packs import Problem, ValidationReport
+    from roadmap_cli.views.packs import PackList, Problem, ValidationReport
     from roadmap_cli.views.salary import SalaryView
     from roadmap_cli.views.state import ItemProgress, Progress, Totals
     from roadmap_cli.views.today import Advice, TodayView
@@ -43,7 +42,7 @@ VERSIONS = {
     "item": 1,
     "plans": 1,
     "export": 2,  # 2: the plan in the shape of `plan --json`, each item with its state
-    "backup": 1,
+    "backup": BACKUP_VERSION,  # the store's own format: see roadmap_cli.progress.backup
     "salary": 1,
     "levels": 1,
     "certs": 1,
@@ -191,7 +190,7 @@ def _calendar(plan: SavedPlan) -> shapes.CalendarDoc:
         "days" if calendar.given_as == "days" else "schedule" if calendar.given_as == "schedule" else "hours"
     )
     return {
-        "described": calendar.describe(),
+        "described": calendar_text(calendar),
         "weekday_minutes": list(calendar.weekdays),
         "given_as": given_as,
         "breaks": [
@@ -535,24 +534,6 @@ def next_document(view: WeekView) -> shapes.NextDoc:
     }
 
 
-def backup_document(
-    plans: Iterable[tuple[str, bool, dict[str, Any]]], events: Iterable[Event]
-) -> shapes.BackupDoc:
-    """``roadmap progress export``: (when made, active, stored form) of each plan, and the events."""
-    from roadmap_cli import __version__
-
-    return {
-        "kind": "roadmap-progress",
-        "version": VERSIONS["backup"],
-        "roadmap": __version__,
-        "plans": [{"created_at": made, "active": active, "snapshot": form} for made, active, form in plans],
-        "events": [
-            {"uid": e.uid, "item_id": e.item_id, "kind": e.kind, "value": e.value, "created_at": e.created_at}
-            for e in events
-        ],
-    }
-
-
 # -- career --------------------------------------------------------------------------------------
 
 
@@ -736,12 +717,12 @@ def _pack(record: PackRecord) -> shapes.PackDoc:
     }
 
 
-def packs_document(catalog: Catalog, user_dir: str) -> shapes.PacksDoc:
+def packs_document(view: PackList) -> shapes.PacksDoc:
     """``roadmap packs list --json``: the packs in use, built-in first."""
     return {
         "version": VERSIONS["packs"],
-        "user_packs_dir": user_dir,
-        "packs": [_pack(p) for p in catalog.packs],
+        "user_packs_dir": view.folder,
+        "packs": [_pack(p) for p in view.packs],
     }
 
 

@@ -20,10 +20,9 @@ DEFAULT = "less -FRX"
 
 
 def pager_command() -> list[str] | None:
-    """The pager to run, or None for none."""
-    from roadmap_cli.render.term import pager_refused
-
-    if pager_refused() or os.environ.get(NO_PAGER_ENV, "") not in ("", "0"):
+    """The pager to run, or None for none. (``--no-pager`` is the caller's to heed: see
+    ``roadmap_cli.render.term.write``.)"""
+    if os.environ.get(NO_PAGER_ENV, "") not in ("", "0"):
         return None
     for name in (PAGER_ENV, "PAGER"):
         if name in os.environ:

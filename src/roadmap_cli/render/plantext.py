@@ -11,6 +11,7 @@ from roadmap_cli.progress.saved import PlanCert, SavedPlan
 from roadmap_cli.render.term import MEANING, fields, item, para, term, wrap
 from roadmap_cli.render.text import state_legend, state_mark, timeline_lines
 from roadmap_cli.render.units import ESTIMATE_NOTE, day_text, hours_text
+from roadmap_cli.render.words import calendar_text
 from roadmap_cli.views.timeline import Span
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def plan_text(
     left = f" ({len(plan.left_out)} optional left out)" if plan.left_out else ""
     total = f"{hours_text(plan.total_minutes)} scheduled (estimated)"
     calendar = plan.calendar
-    pace = f"{calendar.describe()} · {total} · {len(plan.weeks)} weeks"
+    pace = f"{calendar_text(calendar)} · {total} · {len(plan.weeks)} weeks"
     bound = f"by {calendar.deadline.isoformat()}" if calendar.deadline else f"window {window} months"
     dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months ({bound})"
     kit = " · ".join(tools[k] for k in ("orm", "test_tool", "job_queue", "package_manager") if k in tools)

@@ -18,7 +18,7 @@ from typing import Any
 from roadmap_cli import __version__
 from roadmap_cli.progress.models import ProgressState
 from roadmap_cli.render.units import ESTIMATE_NOTE, day_text, hours, hours_text, percent_text
-from roadmap_cli.render.words import advice_text
+from roadmap_cli.render.words import advice_text, calendar_text
 from roadmap_cli.views.report import (
     CitedSource,
     cited_sources,
@@ -152,7 +152,7 @@ def render_report(
         "plan": plan,
         "today": today.isoformat(),
         "hours_week": f"{plan.hours_per_week:g}",
-        "week_text": plan.calendar.describe(),
+        "week_text": calendar_text(plan.calendar),
         "breaks": "; ".join(
             f"{b.start.isoformat()} to {b.end.isoformat()}" + (f" ({b.note})" if b.note else "")
             for b in plan.calendar.breaks

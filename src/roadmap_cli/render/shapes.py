@@ -4,13 +4,17 @@ The builders in :mod:`roadmap_cli.render.jsonout` are typed against these (mypy 
 document has every key, of the right type), and ``roadmap schema NAME`` turns them into a JSON
 Schema with pydantic, so the published schema is the same declaration the code is checked against.
 Importing this module costs nothing at run time: the builders only name these types in annotations.
+The backup's shape belongs to the progress store that writes and reads it
+(:mod:`roadmap_cli.progress.backup_shape`) and is only listed here.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from typing_extensions import TypedDict
+
+from roadmap_cli.progress.backup_shape import BackupDoc
 
 # -- plans ---------------------------------------------------------------------------------------
 
@@ -390,30 +394,6 @@ class PlansDoc(TypedDict):
 
     version: int
     plans: list[SavedPlanRowDoc]
-
-
-class BackupPlanDoc(TypedDict):
-    created_at: str
-    active: bool
-    snapshot: dict[str, Any]
-
-
-class BackupEventDoc(TypedDict):
-    uid: str
-    item_id: str
-    kind: Literal["tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog"]
-    value: str | None
-    created_at: str
-
-
-class BackupDoc(TypedDict):
-    """``roadmap progress export``: every saved plan (in the saved-plan format) and every event."""
-
-    kind: Literal["roadmap-progress"]
-    version: int
-    roadmap: str
-    plans: list[BackupPlanDoc]
-    events: list[BackupEventDoc]
 
 
 # -- career --------------------------------------------------------------------------------------

@@ -381,7 +381,7 @@ def write(text: str | Iterable[str], *, pager: bool = False, notice: str = "") -
     body = term().plain(text if isinstance(text, str) else "\n".join(text) + "\n")
     if notice:  # messages are laid out like the view: to the width, between words
         notice = "".join("\n".join(para(line, width=term().width)) + "\n" for line in notice.splitlines())
-    if pager and sys.stdout.isatty():
+    if pager and sys.stdout.isatty() and not pager_refused():
         from roadmap_cli.render.pager import page
 
         if page(term().plain(notice) + body):

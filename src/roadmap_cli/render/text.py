@@ -14,7 +14,7 @@ from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.term import MARKS, fields, item, para, term
 from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
-from roadmap_cli.render.words import advice_text, off_text, why_text
+from roadmap_cli.render.words import advice_text, calendar_text, off_text, why_text
 from roadmap_cli.safetext import safe
 from roadmap_cli.views.detail import ItemDetail, PlanRow
 from roadmap_cli.views.state import PhaseProgress, Progress, Totals
@@ -198,7 +198,7 @@ def advice_lines(advice: Advice) -> list[str]:
 def status_text(status: Progress, advice: Advice | None = None) -> str:
     t = term()
     plan = status.plan
-    head = f"{plan.title} · {plan.calendar.describe()} · {day_text(plan.start)} → {day_text(plan.end)}"
+    head = f"{plan.title} · {calendar_text(plan.calendar)} · {day_text(plan.start)} → {day_text(plan.end)}"
     lines = para(head, first=t.paint("Progress", "bold") + " · ", width=t.width)
     lines += [f"  Overall  {bar(status.overall, min(BAR_WIDTH, t.width - 20))}"]
     lines += para(totals_text(status.overall), indent=2)

@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from roadmap_cli.render.units import hours_text
+from roadmap_cli.studytime import WEEKDAYS
 
 if TYPE_CHECKING:
+    from roadmap_cli.studytime import StudyCalendar
     from roadmap_cli.views.today import Advice, DayOff, TodayItem
 
 
@@ -45,3 +47,26 @@ def off_text(off: DayOff) -> str:
     if off.kind == "holiday":
         return f"a public holiday: {off.name}"
     return "not one of your study days"
+
+
+def calendar_text(calendar: StudyCalendar) -> str:
+    """The week in words: ``12 h/week``, ``6 h/week on Mon, Wed, Sat`` or
+    ``Mon-Fri 1 h, Sat 4 h (9 h/week)``."""
+    total = f"{calendar.weekly_minutes / 60:g} h/week"
+    if calendar.given_as == "hours":
+        return total
+    days = calendar.study_weekdays()
+    if calendar.given_as == "days":
+        return f"{total} on {', '.join(WEEKDAYS[d].capitalize() for d in days)}"
+    groups: list[tuple[int, int, int]] = []  # (first weekday, last weekday, minutes)
+    for n in days:
+        if groups and groups[-1][1] == n - 1 and groups[-1][2] == calendar.weekdays[n]:
+            groups[-1] = (groups[-1][0], n, calendar.weekdays[n])
+        else:
+            groups.append((n, n, calendar.weekdays[n]))
+    parts = [
+        (WEEKDAYS[a].capitalize() if a == b else f"{WEEKDAYS[a].capitalize()}-{WEEKDAYS[b].capitalize()}")
+        + f" {hours_text(m)}"
+        for a, b, m in groups
+    ]
+    return f"{', '.join(parts)} ({total})"

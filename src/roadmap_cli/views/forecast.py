@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
+from roadmap_cli.dates import local_day
 from roadmap_cli.progress.models import ProgressState
 from roadmap_cli.record import Record
-from roadmap_cli.views.state import local_day
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.saved import SavedPlan

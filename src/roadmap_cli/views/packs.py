@@ -11,12 +11,24 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli import __version__
-from roadmap_cli.catalog.catalog import PackRecord
+from roadmap_cli.catalog.catalog import Catalog, PackRecord
 
 SCHEMA_ID = "urn:roadmap-cli:pack-schema:1"
 SCHEMA_FILE = "roadmap-pack.schema.json"
 
 _LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class PackList:
+    """``roadmap packs list``: the packs in use, built-in first, and the folder your own come from."""
+
+    packs: list[PackRecord]
+    folder: str
+
+
+def pack_list(catalog: Catalog, folder: str) -> PackList:
+    return PackList(list(catalog.packs), folder)
 
 
 @dataclass(frozen=True)

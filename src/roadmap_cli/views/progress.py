@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from roadmap_cli.dates import local_day
+from roadmap_cli.progress.counting import counts_here, done_for, find_orphans, logged_credit
 from roadmap_cli.views.forecast import (
     FORECAST_AFTER_DAYS,
     PACE_DAYS,
@@ -29,12 +31,7 @@ from roadmap_cli.views.state import (
     Standing,
     Totals,
     compute_progress,
-    counts_here,
-    done_for,
-    find_orphans,
     item_state,
-    local_day,
-    logged_credit,
     minutes_per_day,
     percent,
     plan_credit,

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from roadmap_cli.dates import monday_of
+from roadmap_cli.dates import local_day, monday_of
 from roadmap_cli.progress.models import ProgressState
 from roadmap_cli.views.forecast import activity
-from roadmap_cli.views.state import ItemProgress, Progress, local_day
+from roadmap_cli.views.state import ItemProgress, Progress
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog

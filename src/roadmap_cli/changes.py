@@ -1,5 +1,6 @@
 """What ``check``, ``skip`` and ``note`` share: resolve the ids, write the events in one transaction,
-and report the change against the progress state as it is afterwards. Not a command itself."""
+and report the change against the progress state as it is afterwards. An action, beside
+``roadmap_cli.track``: the commands call it, it knows nothing of the command line."""
 
 from __future__ import annotations
 
