@@ -108,7 +108,11 @@ def plan_text(
     off = []
     if calendar.region:
         free = [h for h in calendar.holidays if plan.start <= h.day <= plan.end]
-        off.append(f"public holidays of {calendar.region} ({len(free)} in the plan's span)")
+        named = ", ".join(f"{h.day.isoformat()} {h.name}" for h in free)
+        off.append(
+            f"public holidays of {calendar.region}, {len(free)} in the plan's span"
+            + (f": {named}" if free else "")
+        )
     off += [
         f"break {b.start.isoformat()} to {b.end.isoformat()}" + (f" ({b.note})" if b.note else "")
         for b in calendar.breaks
