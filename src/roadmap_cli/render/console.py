@@ -26,7 +26,7 @@ def _sources_footer(sources: dict[str, dict[str, Any]]) -> list[str]:
 
 
 def print_salary(view: SalaryView, catalog: Catalog) -> None:
-    from roadmap_cli.views.salary import figure_text, level_label, what_text
+    from roadmap_cli.views.salary import BASIS_LABELS, figure_text, level_label, what_text
 
     t = term()
     places = catalog.places
@@ -40,7 +40,11 @@ def print_salary(view: SalaryView, catalog: Catalog) -> None:
         for span in view.spans:
             out += [
                 "",
-                *para(f"{level_label(span.level)} · {places[span.place]['name']}  ({span.currency})", "bold"),
+                *para(
+                    f"{level_label(span.level)} · {places[span.place]['name']} · "
+                    f"{BASIS_LABELS[span.basis]}  ({span.currency})",
+                    "bold",
+                ),
             ]
             rows = []
             for row in span.rows:
@@ -49,11 +53,13 @@ def print_salary(view: SalaryView, catalog: Catalog) -> None:
             columns = [Column("Figure", ("bold",)), Column("As of"), Column("Source"), Column("What")]
             out += table(columns, rows)
             figures, count = len(span.rows), len(span.sources)
-            across = (
-                "one figure, from one source"
-                if figures == 1
-                else f"lowest to highest of {figures} figures from {count} source{'s' if count != 1 else ''}"
-            )
+            sources = f"{count} source{'s' if count != 1 else ''}"
+            if figures == 1:
+                across = "one figure, from one source"
+            elif span.floors_only:
+                across = f"{figures} floors from {sources}, none with a top: listed, not joined"
+            else:
+                across = f"lowest to highest of {figures} figures from {sources}"
             out += para(f"{span.text}  {across}", first=t.paint("Span", "bold", "cyan") + " ")
     if not view.rows:
         level, place = level_label(view.level or ""), places[view.place or ""]["name"]
@@ -83,21 +89,23 @@ def _salary_matrix(view: SalaryView, catalog: Catalog) -> list[str]:
     columns = [Column("Level", ("bold",))]
     for place in view.places:
         columns.append(Column(f"{catalog.places[place]['name']} ({catalog.places[place]['currency']})"))
-    cells = {(s.level, s.place): s for s in view.spans}
+    cells: dict[tuple[str, str], list[str]] = {}
+    for span in view.spans:  # one line per kind of pay: base salary and total comp never joined
+        cells.setdefault((span.level, span.place), []).append(span.text)
     rows = []
     for level in view.levels:
         row = [level_label(level)]
         for place in view.places:
-            span = cells.get((level, place))
-            row.append(span.text if span else "-")
+            row.append("\n".join(cells.get((level, place), ["-"])))
         rows.append(row)
     out += table(columns, rows)
     out += [
         "",
         *para(
-            "Each cell runs from the lowest to the highest figure the sources give, base salary and "
-            "total comp together. Every figure with its source and date: roadmap salary --level senior "
-            "--city us",
+            "Each line of a cell is one kind of pay (base salary, total comp, or basis not stated), "
+            "from its lowest to its highest figure; a line built from more than one source says how "
+            "many, and floors (figures with a +) that no source gives a top for are listed, not joined. "
+            "Every figure with its source and date: roadmap salary --level senior --city usd",
             "dim",
         ),
     ]
