@@ -329,6 +329,13 @@ OFFICIAL_HOSTS = {
     "grpc.io",
     "protobuf.dev",
     "www.cncf.io",
+    "dotnet.microsoft.com",
+    "alembic.sqlalchemy.org",
+    "pressly.github.io",
+    "vitest.dev",
+    "docs.junit.org",
+    "training.mirantis.com",
+    "education.oracle.com",
 }
 
 

@@ -91,6 +91,9 @@ class Framework(TypedDict):
     name: Title
     why: NotRequired[Text]
     orm: NotRequired[Annotated[Title, Field(description="Replaces the stack's {orm} with this framework.")]]
+    migrations: NotRequired[
+        Annotated[Title, Field(description="Replaces the stack's {migrations} with this framework.")]
+    ]
     test_tool: NotRequired[Title]
     job_queue: NotRequired[Title]
     package_manager: NotRequired[Title]
@@ -104,7 +107,13 @@ class Stack(Entry):
     name: Title
     aliases: NotRequired[list[Short]]
     frameworks: Annotated[list[Framework], Field(min_length=1, description="The first is the default.")]
-    orm: Title
+    orm: Annotated[Title, Field(description="The ORM or query layer (sqlc generates queries; it is no ORM).")]
+    migrations: NotRequired[
+        Annotated[
+            Title,
+            Field(description="What versions schema changes, as a title names it: 'Alembic migrations'."),
+        ]
+    ]
     test_tool: Title
     job_queue: Title
     package_manager: Title

@@ -223,7 +223,8 @@ def print_stacks(stacks: list[dict[str, Any]]) -> None:
     columns = [
         Column("Stack", ("bold",)),
         Column("Frameworks"),
-        Column("ORM"),
+        Column("ORM or query layer"),
+        Column("Migrations"),
         Column("Tests"),
         Column("Jobs"),
         Column("Packages"),
@@ -231,12 +232,22 @@ def print_stacks(stacks: list[dict[str, Any]]) -> None:
     rows = []
     for stack in stacks:
         names = stack["id"] + (f"\n{', '.join(stack['aliases'])}" if stack.get("aliases") else "")
-        orm = stack["orm"] + "".join(
-            f"\n{fw['id']}: {fw['orm']}" for fw in stack["frameworks"] if fw.get("orm")
+        orm, migrations = (
+            stack.get(key, "-")
+            + "".join(f"\n{fw['id']}: {fw[key]}" for fw in stack["frameworks"] if fw.get(key))
+            for key in ("orm", "migrations")
         )
         frameworks = "\n".join(f["id"] for f in stack["frameworks"])
         rows.append(
-            [names, frameworks, orm, stack["test_tool"], stack["job_queue"], stack["package_manager"]]
+            [
+                names,
+                frameworks,
+                orm,
+                migrations,
+                stack["test_tool"],
+                stack["job_queue"],
+                stack["package_manager"],
+            ]
         )
     out += table(columns, rows)
     notes = [(stack["id"], stack["note"]) for stack in stacks if stack.get("note")]

@@ -95,7 +95,9 @@ def plan_text(
     total = f"{hours_text(plan.total_minutes)} scheduled (estimated)"
     pace = f"{req.hours:g} h/week · {total} · {len(plan.weeks)} weeks"
     dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months (window {window} months)"
-    kit = " · ".join(tools[k] for k in ("orm", "test_tool", "job_queue", "package_manager") if k in tools)
+    kit = " · ".join(
+        tools[k] for k in ("orm", "migrations", "test_tool", "job_queue", "package_manager") if k in tools
+    )
     out = para(plan.title, "bold", "cyan", first=t.paint("Backend study plan", "bold") + " · ", width=t.width)
     for warning in plan.warnings:
         out += para(warning, "bold", first=t.paint(t.mark("warn"), "bold", "red") + " ")
