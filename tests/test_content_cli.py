@@ -63,6 +63,38 @@ def test_core_only_at_twelve_hours_keeps_serverless_terraform_and_the_saa(
     assert summary["fits_window"]
 
 
+#: What the guides call essential, in the core of every 12 h/week plan: GraphQL basics (named by
+#: three guides), gRPC (a required skill for SkillExchange), the AI integration layer with its cost
+#: control (the career-path page: backend engineers own it), and a document store (MongoDB or
+#: DynamoDB, required by SkillExchange, a step of the dev-roadmap guide).
+ESSENTIALS = (
+    "graphql-endpoint",
+    "grpc-service",
+    "ai-llm-streaming",
+    "ai-cost-control",
+    "nosql-document-store",
+)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_core_only_at_twelve_hours_holds_what_the_guides_call_essential(
+    runner: CliRunner, catalog: Catalog, stack: str
+) -> None:
+    doc = as_json(runner, "plan", "-l", stack, "-H", "12", "--start", START, "--core-only", "--dry-run")
+    items = {i["id"]: i for i in doc["items"]}
+    for item_id in ESSENTIALS:
+        assert items[item_id]["priority"] == "core", item_id
+    assert "GraphQL basics" in items["graphql-endpoint"]["title"]
+    assert doc["summary"]["fits_window"]
+    # a track is a specialty, not a promise of "optional": Terraform and serverless are core items
+    for track in ("terraform", "serverless", "graphql", "grpc", "ai-integration"):
+        assert any(i["track"] == track and i["priority"] == "core" for i in catalog.items), track
+    # the depth stays optional
+    for item_id in ("graphql-performance", "ai-pgvector-retrieval", "kafka-event-streaming"):
+        assert catalog.by_id[item_id]["priority"] == "optional", item_id
+        assert item_id not in items
+
+
 def test_fewer_hours_never_drop_the_guides_core(runner: CliRunner) -> None:
     doc = as_json(runner, "plan", "-l", "go", "-H", "6", "--start", START, "--dry-run")
     ids = {i["id"] for i in doc["items"]}
@@ -336,6 +368,7 @@ OFFICIAL_HOSTS = {
     "docs.junit.org",
     "training.mirantis.com",
     "education.oracle.com",
+    "www.mongodb.com",
 }
 
 

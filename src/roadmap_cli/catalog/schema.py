@@ -153,7 +153,7 @@ class Phase(Entry):
 
 @with_config(STRICT)
 class Track(Entry):
-    """An optional specialty whose milestones are added when the hours allow."""
+    """A specialty that groups milestones; each milestone says whether it is core or optional."""
 
     id: Slug
     title: Title
