@@ -289,7 +289,29 @@ def test_market_topic_filters_and_an_unknown_topic_is_a_usage_error(runner: CliR
     assert {f["topic"] for f in doc["figures"]} == {"jobs"}
     code, out, err = run(runner, "market", "--topic", "weather")
     assert (code, out) == (2, "")
-    assert "jobs, languages, serverless, databases" in err
+    assert "jobs, languages, serverless, databases, path" in err
+
+
+def test_the_guides_own_phase_lengths_are_shown(runner: CliRunner) -> None:
+    """The career-path page's three phases of about 3, 3 and 4 months (10 months at 12 h a week),
+    beside the what-matters guide's five stages, which the pack's phases follow."""
+    doc = as_json(runner, "market", "--topic", "path")
+    values = {f["id"]: (f["value"], f["source"], f["as_of"]) for f in doc["figures"]}
+    assert values == {
+        "careerpath-time-to-ready": ("about 10 months", "careerpath-2026", "2026"),
+        "careerpath-phase-1-length": ("about 3 months", "careerpath-2026", "2026"),
+        "careerpath-phase-2-length": ("about 3 months", "careerpath-2026", "2026"),
+        "careerpath-phase-3-length": ("about 4 months", "careerpath-2026", "2026"),
+        "whatmatters-plan-length": ("12 months", "whatmatters-2026", "2026"),
+    }
+    result = runner.invoke(app, ["market", "--topic", "path"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    out = result.stdout
+    flat = " ".join(out.split())
+    for phase in ("phase 1 of 3: language and databases", "phase 2 of 3: APIs and auth", "phase 3 of 3"):
+        assert phase in flat
+    assert (out.count("about 3 months"), out.count("about 4 months")) == (2, 1)
+    assert "at 12 h a week" in flat
 
 
 # -- resources ------------------------------------------------------------------------------------------

@@ -176,7 +176,7 @@ def print_certs(certs: list[dict[str, Any]]) -> None:
 
 
 def print_market(figures: list[dict[str, Any]]) -> None:
-    out = heading("The job market, as the guides report it")
+    out = heading("The job market and the path, as the guides report them")
     columns = [Column("Figure"), Column("Value", ("bold",)), Column("Source · as of")]
     topic = None
     rows: list[list[str]] = []
