@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.catalog.catalog import PLACEHOLDERS, Catalog, applies_to, item_hours, placeholders_in
+from roadmap_cli.catalog.catalog import (
+    PLACEHOLDERS,
+    Catalog,
+    applies_to,
+    item_hours,
+    item_resources,
+    placeholders_in,
+    tools_of,
+)
 from roadmap_cli.catalog.loader import load_pack_file
 from roadmap_cli.catalog.registry import builtin_files
 
@@ -103,3 +111,44 @@ def test_capstones_are_the_five_portfolio_projects(catalog: Catalog) -> None:
     capstones = [catalog.by_id[p["capstone"]]["title"].lower() for p in catalog.phases]
     for word in ("bookmark", "bookmark", "url shortener", "notification", "chat"):
         assert any(word in title for title in capstones), word
+
+
+def test_every_item_has_a_documentation_link_in_every_stack(catalog: Catalog) -> None:
+    missing = [
+        (item["id"], stack)
+        for item in catalog.items
+        for stack in catalog.stacks
+        if applies_to(item, stack) and not item_resources(item, stack)
+    ]
+    assert missing == []
+
+
+#: The documentation of each stack's job queue, linked where the plan asks for background workers.
+QUEUE_DOCS = {
+    "python": "https://docs.celeryq.dev/",
+    "typescript": "https://docs.bullmq.io/",
+    "go": "https://pkg.go.dev/github.com/hibiken/asynq",
+    "java": "https://www.jobrunr.io/",
+    "rust": "https://docs.rs/apalis/",
+    "csharp": "https://docs.hangfire.io/",
+    "php": "https://laravel.com/docs/queues",
+}
+
+
+def test_every_stack_links_its_job_queue_where_the_plan_uses_it(catalog: Catalog) -> None:
+    assert set(QUEUE_DOCS) == set(catalog.stacks)
+    workers = catalog.by_id["bookmark-manager-extended"]
+    assert "{job_queue}" in workers["title"]
+    for stack, prefix in QUEUE_DOCS.items():
+        queue = tools_of(catalog.stacks[stack], catalog.stacks[stack]["frameworks"][0])["job_queue"]
+        links = item_resources(workers, stack)
+        assert any(r["url"].startswith(prefix) for r in links), (stack, queue)
+        assert any(queue.split()[0] in r["title"] for r in links), (stack, queue)
+
+
+def test_every_certification_links_its_exam_page(catalog: Catalog) -> None:
+    """The issuer's page for the exam itself, not only docs of the tool it certifies."""
+    for cert in catalog.certifications:
+        links = [r for i in catalog.items if i["cert"] == cert["id"] for r in i["resources"]]
+        pages = [r for r in links if re.search(r"exam|certification|Certified", r["title"])]
+        assert pages, cert["id"]

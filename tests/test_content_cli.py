@@ -391,6 +391,13 @@ OFFICIAL_HOSTS = {
     "training.mirantis.com",
     "education.oracle.com",
     "www.mongodb.com",
+    "cheatsheetseries.owasp.org",
+    "github.com",  # only a project's own repository, where its docs live (pgvector)
+    "leetcode.com",
+    "docs.celeryq.dev",
+    "docs.bullmq.io",
+    "www.jobrunr.io",
+    "docs.hangfire.io",
 }
 
 
