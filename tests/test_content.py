@@ -73,12 +73,14 @@ def test_core_path_fits_ten_to_twelve_months_at_twelve_hours(catalog: Catalog) -
     # 12 h/week is about 52 h a month: 10 months ~ 522 h, 12 months ~ 626 h. The arithmetic in
     # milestones.yaml's header states the same sums; keep the two in step.
     for stack in catalog.stacks:
-        assert 530 <= core_hours(catalog, stack) <= 626, (stack, core_hours(catalog, stack))
-    assert core_hours(catalog, "python") == 610
-    assert core_hours(catalog, "rust") == 622
+        if stack != "rust":  # Rust's language estimate takes it past 12 months: the plan says so
+            assert 530 <= core_hours(catalog, stack) <= 626, (stack, core_hours(catalog, stack))
+    assert core_hours(catalog, "python") == 620
+    assert core_hours(catalog, "java") == core_hours(catalog, "csharp") == 624
+    assert core_hours(catalog, "rust") == 640
     header = (Path(FILES[0]).parent / "milestones.yaml").read_text(encoding="utf-8")
-    assert "total 610 h" in header
-    assert "622 h" in header
+    assert "total 620 h" in header
+    assert "640 h" in header
 
 
 def test_language_estimates_follow_the_stack(catalog: Catalog) -> None:
@@ -104,7 +106,7 @@ def test_the_guides_core_is_core(catalog: Catalog) -> None:
 
 def test_weekly_practice_is_what_the_guides_call_weekly(catalog: Catalog) -> None:
     weekly = {i["id"]: i["weekly"] for i in catalog.items if i["weekly"]}
-    assert weekly == {"system-design-weekly": 2, "coding-interview-practice": 2}
+    assert weekly == {"system-design-weekly": 2, "coding-interview-practice": 3}
 
 
 def test_capstones_are_the_five_portfolio_projects(catalog: Catalog) -> None:

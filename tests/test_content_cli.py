@@ -55,6 +55,14 @@ def test_core_only_at_twelve_hours_keeps_serverless_terraform_and_the_saa(
     assert items["aws-saa-study"]["phase"] == "cloud-and-scale"  # study in phase 3
     assert items["aws-saa-exam"]["phase"] == "portfolio-and-interviews"  # the exam in phase 5
     summary = doc["summary"]
+    if stack == "rust":
+        # Learning Rust is estimated at 56 h (Python 36 h): its core is 640 h, past the window at
+        # 12 h/week, and the plan says so rather than squeezing it (about 13 h/week would fit).
+        assert not summary["fits_window"]
+        [warning] = summary["warnings"]
+        assert "12.3 months" in warning
+        assert "about 13 h/week" in warning
+        return
     assert 10 <= summary["months"] <= 12, summary["months"]
     end = date.fromisoformat(summary["end"])
     start = date.fromisoformat(START)
@@ -85,7 +93,7 @@ def test_core_only_at_twelve_hours_holds_what_the_guides_call_essential(
     for item_id in ESSENTIALS:
         assert items[item_id]["priority"] == "core", item_id
     assert "GraphQL basics" in items["graphql-endpoint"]["title"]
-    assert doc["summary"]["fits_window"]
+    assert doc["summary"]["fits_window"] == (stack != "rust")  # Rust: see the test above
     # a track is a specialty, not a promise of "optional": Terraform and serverless are core items
     for track in ("terraform", "serverless", "graphql", "grpc", "ai-integration"):
         assert any(i["track"] == track and i["priority"] == "core" for i in catalog.items), track
@@ -117,20 +125,22 @@ def test_learning_the_language_takes_longer_in_rust_java_and_csharp(runner: CliR
 
 def test_weekly_practice_is_a_few_hours_in_each_week_of_its_span(runner: CliRunner) -> None:
     doc = as_json(runner, "plan", "-l", "python", "-H", "12", "--start", START, "--dry-run")
-    for item_id in ("system-design-weekly", "coding-interview-practice"):
+    for item_id, per_week in (("system-design-weekly", 2), ("coding-interview-practice", 3)):
         item = next(i for i in doc["items"] if i["id"] == item_id)
-        assert item["weekly_hours"] == 2
+        assert item["weekly_hours"] == per_week
         weeks = [w for w in doc["weeks"] if any(i["id"] == item_id for i in w["items"])]
         shares = [next(i["hours"] for i in w["items"] if i["id"] == item_id) for w in weeks]
-        assert len(weeks) >= 7
-        assert all(h <= 2 for h in shares)
+        assert len(weeks) >= 6
+        assert all(h <= per_week for h in shares)
         assert sum(shares) == item["hours"]
         assert [w["week"] for w in weeks] == list(range(weeks[0]["week"], weeks[0]["week"] + len(weeks)))
         assert all(len(w["items"]) > 1 for w in weeks[:-1])
         assert all(w["hours"] <= w["capacity"] for w in doc["weeks"])
     code, out, _ = run(runner, "plan", "-l", "python", "-H", "12", "--start", START, "--dry-run")
     assert code == 0
-    assert "(2 h a week)" in out
+    flat = " ".join(out.split())
+    assert "(2 h a week)" in flat
+    assert "(3 h a week)" in flat
 
 
 # -- tools per stack and framework --------------------------------------------------------------------
