@@ -408,6 +408,7 @@ OFFICIAL_HOSTS = {
     "docs.bullmq.io",
     "www.jobrunr.io",
     "docs.hangfire.io",
+    "docs.pydantic.dev",
 }
 
 

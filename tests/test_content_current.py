@@ -18,7 +18,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from roadmap_cli.catalog.catalog import Catalog
+from roadmap_cli.catalog.catalog import Catalog, item_title, tools_of
 from roadmap_cli.catalog.registry import builtin_files
 from roadmap_cli.cli import app
 
@@ -137,3 +137,53 @@ def test_every_stack_names_its_tools_in_its_plan_titles(
 
 def test_the_table_covers_every_stack(catalog: Catalog) -> None:
     assert {s for s, _ in STACK_TOOLS} == set(catalog.stacks)
+
+
+#: Facts of the guides a careful reader would miss if they went: (where, words that must be there).
+GUIDE_FACTS = [
+    ("crud-api-with-auth", "90% of backend APIs"),  # what-matters: REST
+    ("serverless-functions", "from 200 ms to 20 ms"),  # what-matters: edge
+    ("learn-language-core", "first 3 years"),  # what-matters: depth over breadth
+    ("learn-language-core", "Python first, TypeScript second, Go third"),  # what-matters: order
+    ("free-tier-deploy", "Supabase"),  # what-matters: managed PostgreSQL
+    ("free-tier-deploy", "Neon"),
+    ("sql-fundamentals", "TimescaleDB"),  # what-matters: extensions
+    ("sql-fundamentals", "PostGIS"),
+    ("sql-fundamentals", "pgvector"),
+    ("observability-dashboard", "Datadog"),  # career-path: observability tools
+    ("observability-dashboard", "Honeycomb"),
+    ("orm-migrations", "CREATE INDEX CONCURRENTLY"),  # career-path: online indexing
+    ("ci-github-actions", "Jenkins"),  # SkillExchange: CI tools
+    ("ci-github-actions", "GitLab CI"),
+    ("nosql-document-store", "DynamoDB"),  # SkillExchange: NoSQL
+    ("aws-core-services", "Azure"),  # career-path, SkillExchange: cloud choices
+    ("portfolio-showcase", "12 curated 2026 projects"),  # career-path
+]
+
+
+@pytest.mark.parametrize(("item_id", "words"), GUIDE_FACTS, ids=lambda v: str(v))
+def test_the_guides_facts_are_in_the_content(catalog: Catalog, item_id: str, words: str) -> None:
+    item = catalog.by_id[item_id]
+    assert words in " ".join([item["description"], item["title"], *item["titles"].values()])
+
+
+def test_pydantic_is_named_for_python(catalog: Catalog) -> None:
+    python = catalog.stacks["python"]
+    title = item_title(
+        catalog.by_id["learn-language-core"], "python", tools_of(python, python["frameworks"][0])
+    )
+    assert "pydantic" in title
+
+
+def test_the_job_growth_figure_is_not_mixed(catalog: Catalog) -> None:
+    """The guide's 17% (2023-2033) is kept with its caveat; the openings go with the Bureau's 15%."""
+    figures = {f["id"]: f for f in catalog.market}
+    guide = figures["bls-developer-growth"]
+    assert guide["value"] == "17%"
+    assert "2023-2033" in guide["note"]
+    assert "15%" in guide["note"]
+    bureau = figures["bls-developer-growth-2024-2034"]
+    assert (bureau["value"], bureau["source"], bureau["as_of"]) == ("15%", "bls-ooh", "2026-12")
+    assert catalog.sources["bls-ooh"]["url"].startswith("https://www.bls.gov/ooh/")
+    openings = figures["bls-openings-per-year"]
+    assert "2024 to 2034" in openings["title"]
