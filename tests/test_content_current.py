@@ -187,3 +187,33 @@ def test_the_job_growth_figure_is_not_mixed(catalog: Catalog) -> None:
     assert catalog.sources["bls-ooh"]["url"].startswith("https://www.bls.gov/ooh/")
     openings = figures["bls-openings-per-year"]
     assert "2024 to 2034" in openings["title"]
+
+
+def test_skills_levels_and_stacks_carry_the_date_of_their_figures(catalog: Catalog) -> None:
+    for entry in [*catalog.levels, *catalog.skills, *catalog.stacks.values()]:
+        assert re.fullmatch(r"\d{4}(-\d{2})?", entry.get("as_of", "")), entry["id"]
+    # the Stack Overflow figures are 2025's, whatever the date of the guide that quotes them
+    for stack in ("python", "typescript", "rust"):
+        assert "2025" in catalog.stacks[stack]["why"]
+        assert catalog.stacks[stack]["as_of"] == "2025"
+
+
+def test_staff_and_lead_are_one_rung(runner: CliRunner, catalog: Catalog) -> None:
+    order = {lv["id"]: lv["order"] for lv in catalog.levels}
+    assert order["staff"] == order["lead"] == order["senior"] + 1
+    assert order["principal"] == order["staff"] + 1
+    result = runner.invoke(app, ["levels"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "4 (same rung). Staff engineer" in result.stdout
+    assert "4 (same rung). Lead backend engineer" in result.stdout
+    assert "5. Principal" in result.stdout
+    assert "as of 2026" in result.stdout
+
+
+def test_the_aws_developer_exam_comes_after_the_solutions_architect_exam(runner: CliRunner) -> None:
+    args = ["plan", "-l", "python", "-H", "12", "--start", "2027-01-04", "--dry-run", "--json"]
+    args += ["--cert", "aws-solutions-architect-associate", "--cert", "aws-developer-associate"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    items = {i["id"]: i for i in json.loads(result.stdout)["items"]}
+    assert items["aws-saa-exam"]["end"] <= items["aws-developer-exam-prep"]["start"]

@@ -123,6 +123,9 @@ class Stack(Entry):
         Annotated[Text, Field(description="What the guides do not say about this stack's tools, and so on.")]
     ]
     sources: Annotated[list[Slug], Field(min_length=1)]
+    as_of: NotRequired[
+        Annotated[AsOf, Field(description="When the figures in `why` (survey shares, demand) were true.")]
+    ]
 
 
 ResourceKind = Literal["docs", "tutorial", "reference", "spec"]
@@ -296,6 +299,7 @@ class Level(Entry):
     promoted_by: NotRequired[list[Text]]
     note: NotRequired[Text]
     sources: Annotated[list[Slug], Field(min_length=1)]
+    as_of: NotRequired[AsOf]
 
 
 @with_config(STRICT)
@@ -309,6 +313,7 @@ class Skill(Entry):
     months: NotRequired[Annotated[str, StringConstraints(pattern=r"^\d{1,2}(-\d{1,2}|\+)?$")]]
     note: NotRequired[Text]
     sources: Annotated[list[Slug], Field(min_length=1)]
+    as_of: NotRequired[AsOf]
 
 
 @with_config(STRICT)

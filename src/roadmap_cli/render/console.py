@@ -119,12 +119,15 @@ def _salary_matrix(view: SalaryView, catalog: Catalog) -> list[str]:
 def print_levels(levels: list[dict[str, Any]]) -> None:
     t = term()
     out = heading("The career ladder")
+    rungs = [lv["order"] for lv in levels]
     for level in levels:
         aliases = level.get("aliases", [])
         flag = f"--level {level['id']}" + (f" ({', '.join(aliases)})" if aliases else "")
+        shared = rungs.count(level["order"]) > 1  # two guides' names for one rung (staff, lead)
+        rung = f"{level['order']}{' (same rung)' if shared else ''}"
         out += [
             "",
-            *para(f"{level['order']}. {level['title']} · {level['years']} years · {flag}", "bold", "cyan"),
+            *para(f"{rung}. {level['title']} · {level['years']} years · {flag}", "bold", "cyan"),
         ]
         out += para(level["summary"], indent=3)
         for title, key in (("Expected", "expects"), ("Gets you promoted", "promoted_by")):
@@ -134,7 +137,8 @@ def print_levels(levels: list[dict[str, Any]]) -> None:
                     out += para(line, indent=3, first="• ")
         if level.get("note"):
             out += para(level["note"], "dim", indent=3)
-        out += para(f"sources: {', '.join(level['sources'])}", "dim", indent=3)
+        as_of = f" · as of {level['as_of']}" if level.get("as_of") else ""
+        out += para(f"sources: {', '.join(level['sources'])}{as_of}", "dim", indent=3)
     out += ["", *para("What each level pays: roadmap salary --level LEVEL", "dim")]
     write(out, pager=True)
 
@@ -209,7 +213,7 @@ def print_skills(skills: list[dict[str, Any]]) -> None:
             skill.get("demand") or "-",
             skill.get("salary_impact") or "-",
             skill.get("months") or "-",
-            "\n".join(skill["sources"]),
+            "\n".join(skill["sources"]) + (f"\nas of {skill['as_of']}" if skill.get("as_of") else ""),
         ]
         for skill in skills
     ]
@@ -250,6 +254,13 @@ def print_stacks(stacks: list[dict[str, Any]]) -> None:
             ]
         )
     out += table(columns, rows)
+    whys = [
+        (stack["id"], stack["why"] + (f" (as of {stack['as_of']})" if stack.get("as_of") else ""))
+        for stack in stacks
+        if stack.get("why")
+    ]
+    if whys:
+        out += ["", *heading("Why each stack, with the date of its figures"), *fields(whys)]
     notes = [(stack["id"], stack["note"]) for stack in stacks if stack.get("note")]
     if notes:
         out += ["", *heading("Which tools the guides name, and which are our picks"), *fields(notes)]
