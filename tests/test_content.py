@@ -154,3 +154,16 @@ def test_every_certification_links_its_exam_page(catalog: Catalog) -> None:
         links = [r for i in catalog.items if i["cert"] == cert["id"] for r in i["resources"]]
         pages = [r for r in links if re.search(r"exam|certification|Certified", r["title"])]
         assert pages, cert["id"]
+
+
+def test_a_plan_saved_before_stacks_named_migrations_still_titles_its_items(catalog: Catalog) -> None:
+    """Tools saved with an older plan have no {migrations}: the title reads "versioned migrations"."""
+    from roadmap_cli.catalog.catalog import NO_MIGRATIONS_TOOL, item_title
+
+    python = catalog.stacks["python"]
+    old_tools = {k: v for k, v in tools_of(python, python["frameworks"][0]).items() if k != "migrations"}
+    title = item_title(catalog.by_id["orm-migrations"], "python", old_tools)
+    assert title.endswith(NO_MIGRATIONS_TOOL)
+    assert "SQLAlchemy" in title
+    user_stack = {k: v for k, v in python.items() if k != "migrations"}
+    assert tools_of(user_stack, {"id": "x", "name": "X"})["migrations"] == NO_MIGRATIONS_TOOL
