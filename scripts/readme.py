@@ -137,7 +137,7 @@ def example_salary_city() -> str:
     return (
         _console("salary", "--level", "senior", "--city", "sf")
         + "\n\n"
-        + _console("salary", "--level", "senior", "--city", "us")
+        + _console("salary", "--level", "senior", "--city", "usd")
     )
 
 

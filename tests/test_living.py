@@ -207,7 +207,7 @@ def test_a_new_plan_says_what_it_replaces_and_the_old_one_comes_back(
     assert "It replaces plan 1" in err
     assert "start 2027-01-04 → 2027-03-01" in err
     assert "12 → 8 h/week" in err
-    assert "`roadmap plans use 1` brings it back" in err
+    assert "`roadmap plans use 1` brings it back" in " ".join(err.split())
     listed = json.loads(ok(runner, "plans", "--json"))["plans"]
     assert [(p["id"], p["active"]) for p in listed] == [(1, False), (2, True)]
     assert "Go" in ok(runner, "plans")
@@ -458,9 +458,10 @@ def test_a_simulated_year_of_falling_behind_replanning_and_catching_up(
                 assert states[item["id"]] == "overdue"
         if (plan_today["advice"] or {}).get("kind") == "behind":
             assert status["advice"] == plan_today["advice"]
-        # the learner: slow for four months, then replans once and works through today's list
+        # the learner: slow for four months (one tick every 12 days, while the first items are long:
+        # learning the language alone is 36 h), then replans once and works through today's list
         if n < 120:
-            if n % 9 == 0 and plan_today["items"]:
+            if n % 12 == 0 and plan_today["items"]:
                 ok(runner, "check", plan_today["items"][0]["id"], today=today)
         else:
             if not replanned and status["standing"] == "behind":
@@ -474,5 +475,5 @@ def test_a_simulated_year_of_falling_behind_replanning_and_catching_up(
                 ok(runner, "check", *ids, today=today)
     assert replanned
     final = json.loads(ok(runner, "status", "--json", today=today))
-    assert final["standing"] in ("ahead", "on_time", "finished")
+    assert final["standing"] in ("ahead", "on_time", "finished"), (today, final["standing"])
     assert final["forecast"] is not None

@@ -73,7 +73,9 @@ def test_plan_rules_hold(catalog: Catalog, stack: str, per_week: float, start: d
     for phase in catalog.phases:
         in_phase = [s.item["id"] for s in plan.items if s.item["phase"] == phase["id"]]
         if in_phase and phase.get("capstone") in in_phase:
-            assert in_phase[-1] == phase["capstone"]
+            # the capstone closes its phase; only what presents the capstone may follow it
+            after = in_phase[in_phase.index(phase["capstone"]) + 1 :]
+            assert all(phase["capstone"] in catalog.by_id[i]["depends_on"] for i in after), after
     if core_only:
         assert all(s.item["priority"] == "core" for s in plan.items)
 
@@ -86,7 +88,7 @@ def test_plan_rules_hold(catalog: Catalog, stack: str, per_week: float, start: d
     assert again == plan
 
 
-@pytest.mark.parametrize("stack", STACKS)
+@pytest.mark.parametrize("stack", [s for s in STACKS if s != "rust"])
 def test_twelve_hours_ends_within_ten_to_twelve_months(catalog: Catalog, stack: str) -> None:
     start = date(2027, 1, 4)
     plan = make_plan(catalog, PlanRequest(stack=stack, hours_per_week=12, start=start))
@@ -95,6 +97,18 @@ def test_twelve_hours_ends_within_ten_to_twelve_months(catalog: Catalog, stack: 
     assert plan.warnings == []
     assert plan.fits
     assert not plan.ends_early
+
+
+def test_rust_at_twelve_hours_says_it_needs_thirteen(catalog: Catalog) -> None:
+    """Learning Rust is estimated at 56 h against Python's 36 h, which takes its core (640 h) past
+    the 12-month window at 12 h/week: the plan is made at its true length and says what would fit."""
+    start = date(2027, 1, 4)
+    plan = make_plan(catalog, PlanRequest(stack="rust", hours_per_week=12, start=start))
+    assert not plan.fits
+    assert 12 < plan.months < 12.5
+    (warning,) = plan.warnings
+    assert "about 13 h/week" in warning
+    assert make_plan(catalog, PlanRequest(stack="rust", hours_per_week=13, start=start)).fits
 
 
 @pytest.mark.parametrize("stack", STACKS)

@@ -284,14 +284,15 @@ def test_status_human_view(runner: CliRunner, planned: Any) -> None:
 
 
 def test_next_lists_this_week_with_hours_left(runner: CliRunner, planned: Any) -> None:
-    code, out, err = run(runner, "next", "--json", today="2027-01-27")
+    code, out, err = run(runner, "next", "--json", today="2027-02-03")
     assert code == 0, err
     doc = json.loads(out)
     assert doc["version"] == 1
     assert doc["standing"] == "in_plan"
-    assert doc["week"]["number"] == 4
-    assert doc["week"]["start"] == "2027-01-25"
-    assert doc["week"]["end"] == "2027-01-31"
+    # week 5, the first with several items: learning the language fills weeks 1-3 (36 h)
+    assert doc["week"]["number"] == 5
+    assert doc["week"]["start"] == "2027-02-01"
+    assert doc["week"]["end"] == "2027-02-07"
     assert doc["week"]["planned_hours"] == 12
     week_ids = [i["id"] for i in doc["items"]]
     assert len(week_ids) > 1
@@ -310,12 +311,12 @@ def test_next_lists_this_week_with_hours_left(runner: CliRunner, planned: Any) -
             "logged_hours_this_week",
         }
     run(runner, "check", week_ids[0])
-    doc = json.loads(run(runner, "next", "--json", today="2027-01-27")[1])
+    doc = json.loads(run(runner, "next", "--json", today="2027-02-03")[1])
     assert doc["items"][0]["done"] is True
     assert doc["week"]["hours_left"] == 12 - doc["items"][0]["hours_this_week"]
 
-    code, out, _ = run(runner, "next", today="2027-01-27")
-    assert "Week 4 · Mon 2027-01-25 → Sun 2027-01-31" in out
+    code, out, _ = run(runner, "next", today="2027-02-03")
+    assert "Week 5 · Mon 2027-02-01 → Sun 2027-02-07" in out
     assert "roadmap check" in out
 
 

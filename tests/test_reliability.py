@@ -167,7 +167,8 @@ def test_killed_mid_run_loses_no_completed_tick(
 def test_checklist_on_a_terminal(roadmap_home: Path, plan_ids: list[str]) -> None:
     """The interactive checklist: space ticks, enter saves, and `status` shows it."""
     pexpect = pytest.importorskip("pexpect")
-    child_env = {**env(roadmap_home), "ROADMAP_TODAY": "2027-01-20", "TERM": "xterm", "COLUMNS": "120"}
+    # 2027-01-27, week 4: learning the language (weeks 1-3) is overdue and the next item is due
+    child_env = {**env(roadmap_home), "ROADMAP_TODAY": "2027-01-27", "TERM": "xterm", "COLUMNS": "120"}
     week = json.loads(
         subprocess.run([*ROADMAP, "next", "--json"], env=child_env, capture_output=True, text=True).stdout
     )

@@ -134,7 +134,7 @@ def test_a_learners_page_has_every_part_and_needs_nothing_else(runner: CliRunner
     assert "Python with FastAPI" in text
     assert "12 h" in text
     assert "2027-01-04" in text
-    assert "2028-01-02" in text
+    assert "2028-01-02" in text  # the plan's last day
     assert re.search(r"Behind plan by [\d.]+ h", text)
     assert "Forecast: " in text
     assert "<code>roadmap replan</code> re-flows what is left" in html  # the advice status gives
@@ -153,7 +153,8 @@ def test_a_learners_page_has_every_part_and_needs_nothing_else(runner: CliRunner
     first_phase = re.search(r'<tr id="phase-1">(.*?)</tr>', html, flags=re.S)
     assert first_phase is not None
     cells = [" ".join(Page(cell).text) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", first_phase[1])]
-    assert cells[1:4] == ["2027-01-04  →  2027-03-13", "2027-01-04", "2027-05-24"]
+    # planned: 128 h of phase 1 at 12 h/week; real: the simulated learner's 6 h/week
+    assert cells[1:4] == ["2027-01-04  →  2027-03-22", "2027-01-04", "2027-06-12"]
     assert len(page.all("th")) > 12
     assert len(page.all("caption")) == 1
 
@@ -381,7 +382,9 @@ def test_the_burndown_ends_where_status_stands_and_phases_get_real_dates(runner:
     assert first.finished is not None
     assert first.finished <= today
     assert not phase_dates(progress, state)[-1].started
-    assert heatmap_range(progress) == (date(2027, 1, 4), date(2028, 1, 2))
+    # the plan ends Monday 2028-01-03, the window's last day; the heatmap runs to that week's Sunday
+    assert progress.plan.end == date(2028, 1, 3)
+    assert heatmap_range(progress) == (date(2027, 1, 4), date(2028, 1, 9))
 
 
 # -- in a real browser ----------------------------------------------------------------------------

@@ -19,7 +19,11 @@ Kind = Literal["milestone", "project"]
 #: How the hour figures were set: shown wherever hours are, since no guide gives them.
 
 #: The names an item title may use, filled from the chosen stack.
-PLACEHOLDERS = ("language", "framework", "orm", "test_tool", "job_queue", "package_manager")
+PLACEHOLDERS = ("language", "framework", "orm", "migrations", "test_tool", "job_queue", "package_manager")
+
+#: What {migrations} reads when a stack names no migration tool (a user pack's stack, or a plan
+#: saved before stacks named one).
+NO_MIGRATIONS_TOOL = "versioned migrations"
 
 
 class Item(TypedDict):
@@ -142,6 +146,7 @@ def tools_of(stack: dict[str, Any], framework: dict[str, Any]) -> dict[str, str]
     tools = {"language": stack["name"], "framework": framework["name"]}
     for key in ("orm", "test_tool", "job_queue", "package_manager"):
         tools[key] = framework.get(key) or stack[key]
+    tools["migrations"] = framework.get("migrations") or stack.get("migrations") or NO_MIGRATIONS_TOOL
     return tools
 
 
@@ -154,6 +159,8 @@ def placeholders_in(text: str) -> list[str]:
 
 def item_title(item: Item, stack_id: str, tools: dict[str, str]) -> str:
     template = item["titles"].get(stack_id, item["title"])
+    if "migrations" not in tools and "{migrations}" in template:  # a plan saved before the key
+        tools = {**tools, "migrations": NO_MIGRATIONS_TOOL}
     return template.format_map(tools)
 
 

@@ -91,6 +91,9 @@ class Framework(TypedDict):
     name: Title
     why: NotRequired[Text]
     orm: NotRequired[Annotated[Title, Field(description="Replaces the stack's {orm} with this framework.")]]
+    migrations: NotRequired[
+        Annotated[Title, Field(description="Replaces the stack's {migrations} with this framework.")]
+    ]
     test_tool: NotRequired[Title]
     job_queue: NotRequired[Title]
     package_manager: NotRequired[Title]
@@ -104,7 +107,13 @@ class Stack(Entry):
     name: Title
     aliases: NotRequired[list[Short]]
     frameworks: Annotated[list[Framework], Field(min_length=1, description="The first is the default.")]
-    orm: Title
+    orm: Annotated[Title, Field(description="The ORM or query layer (sqlc generates queries; it is no ORM).")]
+    migrations: NotRequired[
+        Annotated[
+            Title,
+            Field(description="What versions schema changes, as a title names it: 'Alembic migrations'."),
+        ]
+    ]
     test_tool: Title
     job_queue: Title
     package_manager: Title
@@ -114,6 +123,9 @@ class Stack(Entry):
         Annotated[Text, Field(description="What the guides do not say about this stack's tools, and so on.")]
     ]
     sources: Annotated[list[Slug], Field(min_length=1)]
+    as_of: NotRequired[
+        Annotated[AsOf, Field(description="When the figures in `why` (survey shares, demand) were true.")]
+    ]
 
 
 ResourceKind = Literal["docs", "tutorial", "reference", "spec"]
@@ -144,7 +156,7 @@ class Phase(Entry):
 
 @with_config(STRICT)
 class Track(Entry):
-    """An optional specialty whose milestones are added when the hours allow."""
+    """A specialty that groups milestones; each milestone says whether it is core or optional."""
 
     id: Slug
     title: Title
@@ -287,6 +299,7 @@ class Level(Entry):
     promoted_by: NotRequired[list[Text]]
     note: NotRequired[Text]
     sources: Annotated[list[Slug], Field(min_length=1)]
+    as_of: NotRequired[AsOf]
 
 
 @with_config(STRICT)
@@ -300,6 +313,7 @@ class Skill(Entry):
     months: NotRequired[Annotated[str, StringConstraints(pattern=r"^\d{1,2}(-\d{1,2}|\+)?$")]]
     note: NotRequired[Text]
     sources: Annotated[list[Slug], Field(min_length=1)]
+    as_of: NotRequired[AsOf]
 
 
 @with_config(STRICT)

@@ -26,7 +26,7 @@ COMMANDS: dict[str, str] = {
         "List certifications worth having, their issuers, and when in the plan to study for each, and why."
     ),
     "skills": "List skills with the demand and salary impact the sources give, and the month to learn each.",
-    "market": "Show the job-market figures the guides give: growth, openings, live roles, languages, more.",
+    "market": "Show the job-market figures the guides give: growth, openings, roles, languages, path length.",
     "stacks": "List the stacks `roadmap plan --lang` takes, with their frameworks and tools.",
     "export": "Export your plan and progress as Markdown, JSON, CSV or a calendar (.ics).",
     "report": "Write one HTML page of your plan and progress, to keep, print or send to a mentor.",

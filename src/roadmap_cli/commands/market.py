@@ -8,7 +8,7 @@ import typer
 
 from roadmap_cli.commands.options import JsonOption, PackOption
 
-HELP = """Show the job-market figures the guides give: growth, openings, live roles, languages, more.
+HELP = """Show the job-market figures the guides give: growth, openings, roles, languages, path length.
 
 Every figure is shown as its guide gives it, with the guide's id, whom the guide cites for it and
 the date it is as of.
@@ -20,7 +20,7 @@ Example:  roadmap market --topic jobs
 def market(
     topic: Annotated[
         str | None,
-        typer.Option("--topic", "-t", help="Only one topic: jobs, languages, serverless or databases."),
+        typer.Option("--topic", "-t", help="Only one topic: jobs, languages, serverless, databases or path."),
     ] = None,
     json_out: JsonOption = False,
     packs: PackOption = None,

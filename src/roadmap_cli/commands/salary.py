@@ -11,14 +11,14 @@ from roadmap_cli.commands.options import JsonOption, PackOption
 HELP = """Show what backend engineers are paid, by level and place, each figure with its source and date.
 
 The sources disagree, so every figure is shown as its source gives it (range, average or median;
-base salary, total comp, or basis not stated), with the span from the lowest to the highest.
-With --level and --city: every figure for that level there. Only --level: every place. Only
---city: every level. Neither: a compact table of spans.
+base salary, total comp, or basis not stated), with a span per kind of pay from the lowest to the
+highest figure that says how many sources it joins. With --level and --city: every figure for that
+level there. Only --level: every place. Only --city: every level. Neither: a compact table of spans.
 
 Places: london (uk, gb: London is the only UK place with figures), berlin (germany, de),
-san-francisco (sf, "san francisco"), us (usa, "united states": national or unplaced US-dollar
-figures), india. Levels: junior (jr), mid (intermediate), senior (sr), staff, lead, principal,
-and all (figures over every level).
+san-francisco (sf, "san francisco"), us (usa, "united states": figures a guide gives for the US),
+usd-no-country (usd: dollar figures from guides that name no country), india. Levels: junior
+(jr), mid (intermediate), senior (sr), staff, lead, principal, and all (figures over every level).
 
 Example:  roadmap salary --level senior --city london
 """
@@ -61,7 +61,7 @@ def salary(
             "--city",
             "--place",
             "-c",
-            help="london, berlin, san-francisco, us or india (sf, uk...).",
+            help="london, berlin, san-francisco, us, usd or india (sf, uk...).",
             autocompletion=complete_place,
         ),
     ] = None,

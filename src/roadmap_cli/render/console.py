@@ -25,7 +25,7 @@ def _sources_footer(sources: dict[str, dict[str, Any]]) -> list[str]:
 
 
 def print_salary(view: SalaryView, catalog: Catalog) -> None:
-    from roadmap_cli.views.salary import figure_text, level_label, what_text
+    from roadmap_cli.views.salary import BASIS_LABELS, figure_text, level_label, what_text
 
     t = term()
     places = catalog.places
@@ -39,7 +39,11 @@ def print_salary(view: SalaryView, catalog: Catalog) -> None:
         for span in view.spans:
             out += [
                 "",
-                *para(f"{level_label(span.level)} · {places[span.place]['name']}  ({span.currency})", "bold"),
+                *para(
+                    f"{level_label(span.level)} · {places[span.place]['name']} · "
+                    f"{BASIS_LABELS[span.basis]}  ({span.currency})",
+                    "bold",
+                ),
             ]
             rows = []
             for row in span.rows:
@@ -48,11 +52,13 @@ def print_salary(view: SalaryView, catalog: Catalog) -> None:
             columns = [Column("Figure", ("bold",)), Column("As of"), Column("Source"), Column("What")]
             out += table(columns, rows)
             figures, count = len(span.rows), len(span.sources)
-            across = (
-                "one figure, from one source"
-                if figures == 1
-                else f"lowest to highest of {figures} figures from {count} source{'s' if count != 1 else ''}"
-            )
+            sources = f"{count} source{'s' if count != 1 else ''}"
+            if figures == 1:
+                across = "one figure, from one source"
+            elif span.floors_only:
+                across = f"{figures} floors from {sources}, none with a top: listed, not joined"
+            else:
+                across = f"lowest to highest of {figures} figures from {sources}"
             out += para(f"{span.text}  {across}", first=t.paint("Span", "bold", "cyan") + " ")
     if not view.rows:
         level, place = level_label(view.level or ""), places[view.place or ""]["name"]
@@ -82,21 +88,23 @@ def _salary_matrix(view: SalaryView, catalog: Catalog) -> list[str]:
     columns = [Column("Level", ("bold",))]
     for place in view.places:
         columns.append(Column(f"{catalog.places[place]['name']} ({catalog.places[place]['currency']})"))
-    cells = {(s.level, s.place): s for s in view.spans}
+    cells: dict[tuple[str, str], list[str]] = {}
+    for span in view.spans:  # one line per kind of pay: base salary and total comp never joined
+        cells.setdefault((span.level, span.place), []).append(span.text)
     rows = []
     for level in view.levels:
         row = [level_label(level)]
         for place in view.places:
-            span = cells.get((level, place))
-            row.append(span.text if span else "-")
+            row.append("\n".join(cells.get((level, place), ["-"])))
         rows.append(row)
     out += table(columns, rows)
     out += [
         "",
         *para(
-            "Each cell runs from the lowest to the highest figure the sources give, base salary and "
-            "total comp together. Every figure with its source and date: roadmap salary --level senior "
-            "--city us",
+            "Each line of a cell is one kind of pay (base salary, total comp, or basis not stated), "
+            "from its lowest to its highest figure; a line built from more than one source says how "
+            "many, and floors (figures with a +) that no source gives a top for are listed, not joined. "
+            "Every figure with its source and date: roadmap salary --level senior --city usd",
             "dim",
         ),
     ]
@@ -110,12 +118,15 @@ def _salary_matrix(view: SalaryView, catalog: Catalog) -> list[str]:
 def print_levels(levels: list[dict[str, Any]]) -> None:
     t = term()
     out = heading("The career ladder")
+    rungs = [lv["order"] for lv in levels]
     for level in levels:
         aliases = level.get("aliases", [])
         flag = f"--level {level['id']}" + (f" ({', '.join(aliases)})" if aliases else "")
+        shared = rungs.count(level["order"]) > 1  # two guides' names for one rung (staff, lead)
+        rung = f"{level['order']}{' (same rung)' if shared else ''}"
         out += [
             "",
-            *para(f"{level['order']}. {level['title']} · {level['years']} years · {flag}", "bold", "cyan"),
+            *para(f"{rung}. {level['title']} · {level['years']} years · {flag}", "bold", "cyan"),
         ]
         out += para(level["summary"], indent=3)
         for title, key in (("Expected", "expects"), ("Gets you promoted", "promoted_by")):
@@ -125,7 +136,8 @@ def print_levels(levels: list[dict[str, Any]]) -> None:
                     out += para(line, indent=3, first="• ")
         if level.get("note"):
             out += para(level["note"], "dim", indent=3)
-        out += para(f"sources: {', '.join(level['sources'])}", "dim", indent=3)
+        as_of = f" · as of {level['as_of']}" if level.get("as_of") else ""
+        out += para(f"sources: {', '.join(level['sources'])}{as_of}", "dim", indent=3)
     out += ["", *para("What each level pays: roadmap salary --level LEVEL", "dim")]
     write(out, pager=True)
 
@@ -167,7 +179,7 @@ def print_certs(certs: list[dict[str, Any]]) -> None:
 
 
 def print_market(figures: list[dict[str, Any]]) -> None:
-    out = heading("The job market, as the guides report it")
+    out = heading("The job market and the path, as the guides report them")
     columns = [Column("Figure"), Column("Value", ("bold",)), Column("Source · as of")]
     topic = None
     rows: list[list[str]] = []
@@ -200,7 +212,7 @@ def print_skills(skills: list[dict[str, Any]]) -> None:
             skill.get("demand") or "-",
             skill.get("salary_impact") or "-",
             skill.get("months") or "-",
-            "\n".join(skill["sources"]),
+            "\n".join(skill["sources"]) + (f"\nas of {skill['as_of']}" if skill.get("as_of") else ""),
         ]
         for skill in skills
     ]
@@ -214,7 +226,8 @@ def print_stacks(stacks: list[dict[str, Any]]) -> None:
     columns = [
         Column("Stack", ("bold",)),
         Column("Frameworks"),
-        Column("ORM"),
+        Column("ORM or query layer"),
+        Column("Migrations"),
         Column("Tests"),
         Column("Jobs"),
         Column("Packages"),
@@ -222,14 +235,31 @@ def print_stacks(stacks: list[dict[str, Any]]) -> None:
     rows = []
     for stack in stacks:
         names = stack["id"] + (f"\n{', '.join(stack['aliases'])}" if stack.get("aliases") else "")
-        orm = stack["orm"] + "".join(
-            f"\n{fw['id']}: {fw['orm']}" for fw in stack["frameworks"] if fw.get("orm")
+        orm, migrations = (
+            stack.get(key, "-")
+            + "".join(f"\n{fw['id']}: {fw[key]}" for fw in stack["frameworks"] if fw.get(key))
+            for key in ("orm", "migrations")
         )
         frameworks = "\n".join(f["id"] for f in stack["frameworks"])
         rows.append(
-            [names, frameworks, orm, stack["test_tool"], stack["job_queue"], stack["package_manager"]]
+            [
+                names,
+                frameworks,
+                orm,
+                migrations,
+                stack["test_tool"],
+                stack["job_queue"],
+                stack["package_manager"],
+            ]
         )
     out += table(columns, rows)
+    whys = [
+        (stack["id"], stack["why"] + (f" (as of {stack['as_of']})" if stack.get("as_of") else ""))
+        for stack in stacks
+        if stack.get("why")
+    ]
+    if whys:
+        out += ["", *heading("Why each stack, with the date of its figures"), *fields(whys)]
     notes = [(stack["id"], stack["note"]) for stack in stacks if stack.get("note")]
     if notes:
         out += ["", *heading("Which tools the guides name, and which are our picks"), *fields(notes)]

@@ -98,7 +98,9 @@ def plan_text(
     pace = f"{calendar_text(calendar)} · {total} · {len(plan.weeks)} weeks"
     bound = f"by {calendar.deadline.isoformat()}" if calendar.deadline else f"window {window} months"
     dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months ({bound})"
-    kit = " · ".join(tools[k] for k in ("orm", "test_tool", "job_queue", "package_manager") if k in tools)
+    kit = " · ".join(
+        tools[k] for k in ("orm", "migrations", "test_tool", "job_queue", "package_manager") if k in tools
+    )
     out = para(plan.title, "bold", "cyan", first=t.paint("Backend study plan", "bold") + " · ", width=t.width)
     for warning in plan.warnings:
         out += para(warning, "bold", first=t.paint(t.mark("warn"), "bold", "red") + " ")

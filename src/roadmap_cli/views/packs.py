@@ -171,7 +171,7 @@ sources:
 milestones:
   # A new milestone in a built-in phase (foundations, production-basics, cloud-and-scale,
   # advanced-patterns, portfolio-and-interviews). Titles may use {language}, {framework},
-  # {orm}, {test_tool}, {job_queue} and {package_manager}.
+  # {orm}, {migrations}, {test_tool}, {job_queue} and {package_manager}.
   - id: NAME-first-milestone
     phase: foundations
     title: "Read our team's service code in {language}"

@@ -1,8 +1,9 @@
 """What the job pays: salary figures filtered by level and place, their spans, and money notation.
 
 Pure: a catalog and the names a user typed go in, plain data comes out. Figures are never
-averaged, converted or rounded into each other: each stays as its source gives it, and a span
-only says where the lowest and the highest figure lie.
+averaged, converted or rounded into each other: each stays as its source gives it. A span says
+where the lowest and the highest figure of one kind of pay lie, and says so when it is built from
+more than one source; it never joins base salary with total comp, nor two floors into a range.
 """
 
 from __future__ import annotations
@@ -53,12 +54,30 @@ def level_label(level_id: str) -> str:
     return "All levels" if level_id == ALL_LEVELS else level_id.capitalize()
 
 
+#: The order kinds of pay are shown in, within one level and place.
+BASIS_ORDER = ("base", "total", "unspecified")
+
+
+def lower_bound_only(row: dict[str, Any]) -> bool:
+    """A figure that gives only a floor: ``$140k+`` (a range with no top) or ``median $164k+``."""
+    if row["stat"] == "range":
+        return "high" not in row
+    return bool(row.get("open_ended"))
+
+
 class Span(Record):
-    """Where the figures for one level, place and currency lie, from the lowest to the highest."""
+    """Where the figures of one kind of pay lie for one level, place and currency, lowest to highest.
+
+    A span never mixes kinds of pay (base salary, total comp, basis not stated): each kind has its
+    own span. Its text says the kind, and how many sources it was built from when there is more
+    than one; when every figure is only a floor (``$140k+``, ``$164k+``), the floors are listed
+    rather than joined into a range nobody gave.
+    """
 
     level: str
     place: str
     currency: str
+    basis: str
     low: int
     high: int
     open_ended: bool  # the highest figure is a "+" bound
@@ -69,21 +88,50 @@ class Span(Record):
         return list(dict.fromkeys(r["source"] for r in self.rows))
 
     @property
-    def text(self) -> str:
+    def floors_only(self) -> bool:
+        """Every figure is a lower bound: there is no top to run a range to."""
+        return all(lower_bound_only(r) for r in self.rows)
+
+    @property
+    def figures(self) -> str:
+        """The numbers alone: ``$95k–$130k``, ``$350k+``, or floors listed ``$140k+ / $164k+``."""
+        if self.floors_only:
+            floors = sorted({r["low"] if r["stat"] == "range" else r["value"] for r in self.rows})
+            return " / ".join(money(f, self.currency) + "+" for f in floors)
         plus = "+" if self.open_ended else ""
         if self.low == self.high:
             return money(self.low, self.currency) + plus
         return f"{money(self.low, self.currency)}–{money(self.high, self.currency)}{plus}"
 
+    @property
+    def qualifier(self) -> str:
+        """What the span is: its kind of pay, the number of sources, and floors-only if so."""
+        parts = [BASIS_LABELS[self.basis]]
+        count = len(self.sources)
+        if count > 1:
+            parts.append(f"{count} sources")
+        if self.floors_only and len(self.rows) > 1:
+            parts.append("lower bounds only")
+        return "; ".join(parts)
+
+    @property
+    def text(self) -> str:
+        """The span as every view shows it: ``$90k–$130k (basis not stated; 2 sources)``."""
+        return f"{self.figures} ({self.qualifier})"
+
 
 def span_of(rows: list[dict[str, Any]]) -> Span:
-    """The span of rows that share a level, place and currency."""
+    """The span of rows that share a level, place, currency and kind of pay."""
     first = rows[0]
+    if len({r["basis"] for r in rows}) != 1:
+        raise ValueError("a span never mixes kinds of pay")
     low = min(r["low"] if r["stat"] == "range" else r["value"] for r in rows)
     tops = [(r.get("high", r.get("low", r.get("value", 0))), bool(r.get("open_ended"))) for r in rows]
     high = max(top for top, _ in tops)
     open_ended = any(is_open for top, is_open in tops if top == high)
-    return Span(first["level"], first["place"], first["currency"], low, high, open_ended, list(rows))
+    return Span(
+        first["level"], first["place"], first["currency"], first["basis"], low, high, open_ended, list(rows)
+    )
 
 
 class SalaryView(Record):
@@ -155,10 +203,12 @@ def salary_view(catalog: Catalog, level: str | None = None, place: str | None = 
     levels = [lv for lv in level_order(catalog) if level_id in (None, lv)]
     places = [p for p in place_order(catalog) if place_id in (None, p)]
     rows = [r for r in catalog.salaries if r["level"] in levels and r["place"] in places]
-    rows.sort(key=lambda r: (levels.index(r["level"]), places.index(r["place"])))
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    rows.sort(
+        key=lambda r: (levels.index(r["level"]), places.index(r["place"]), BASIS_ORDER.index(r["basis"]))
+    )
+    groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
     for row in rows:
-        groups.setdefault((row["level"], row["place"], row["currency"]), []).append(row)
+        groups.setdefault((row["level"], row["place"], row["currency"], row["basis"]), []).append(row)
     spans = [span_of(group) for group in groups.values()]
     used = dict.fromkeys(r["source"] for r in rows)
     # When nothing matched, say what the place and the level do have.
