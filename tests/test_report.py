@@ -134,7 +134,7 @@ def test_a_learners_page_has_every_part_and_needs_nothing_else(runner: CliRunner
     assert "Python with FastAPI" in text
     assert "12 h" in text
     assert "2027-01-04" in text
-    assert "2028-01-02" in text  # the plan's last day
+    assert "2028-01-03" in text  # the plan's last day: 625 h at 12 h/week fill the window to its end
     assert re.search(r"Behind plan by [\d.]+ h", text)
     assert "Forecast: " in text
     assert "<code>roadmap replan</code> re-flows what is left" in html  # the advice status gives

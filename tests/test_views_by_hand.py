@@ -370,13 +370,16 @@ def test_the_forecast_comes_after_two_weeks_and_lays_the_pace_on_the_calendar() 
     # at half the plan's hour a day, 14 h take 28 days from tomorrow
     assert forecast.end_earliest == forecast.end_latest == MONDAY + timedelta(days=27 + 28)
     assert forecast.slower_than_plan
+    assert forecast.share == 0.5
     uneven = [log("a", MONDAY + timedelta(days=n), 120) for n in range(0, 28, 14)]
     spread = compute_progress(plan, state(*uneven), MONDAY + timedelta(days=27)).forecast
     assert spread is not None
     assert spread.pace_minutes_per_week == 60  # 120 in two of the four weeks
     assert spread.spread_minutes_per_week == 60
     assert spread.end_latest is None  # at the slow end, nothing at all
-    assert spread.end_earliest == MONDAY + timedelta(days=27 + (28 * 60 - 240) // 60 * 7 // 2)
+    # 24 h left at 2/7 of the calendar's hour a day: 84 days of study time, today's hour the first
+    assert spread.end_earliest == MONDAY + timedelta(days=27 + 83)
+    assert spread.share == pytest.approx(1 / 7)
 
 
 def test_activity_is_the_time_logged_and_the_ticks_without_logs() -> None:

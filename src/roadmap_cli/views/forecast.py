@@ -30,12 +30,15 @@ class PassedCert(Record):
 class Forecast(Record):
     """When the plan will really end: the work left, done at the learner's real pace.
 
-    The pace is the work done (the standing's measure) in each of the last four weeks. Its mean,
-    less and plus its spread (the standard deviation of the four weeks), as shares of the plan's
-    weekly time, are laid on the plan's own calendar from tomorrow (its study days, breaks and
-    holidays): the range is where the work left runs out at those paces. A steady pace gives a narrow
-    range, an uneven one a wide one. When the learner is not behind and keeps at least the plan's
-    pace, the range ends no later than the planned end. An end is None when the pace is nothing.
+    The pace is measured against the learner's own calendar: the work done in the last four weeks
+    over the study time those weeks had (so a week with a holiday or a break does not look slow),
+    and the same share week by week. That share, less and plus its spread (the standard deviation
+    of the four weeks'), is laid on the plan's calendar from what is left of today: the range is
+    where the work left runs out at those paces. A steady pace gives a narrow range, an uneven one a
+    wide one; a learner who does exactly what the plan asks ends where a replan would put the end.
+    When the learner is not behind and keeps at least the plan's pace, the range ends no later than
+    the planned end. An end is None when the pace is nothing. ``pace_minutes_per_week`` is the work
+    done a week, ``spread_minutes_per_week`` the spread in the same unit.
     """
 
     pace_minutes_per_week: float
@@ -47,9 +50,11 @@ class Forecast(Record):
     spread_minutes_per_week: float = 0.0
     plan_minutes_per_week: float = 0.0
 
+    share: float = 0.0  # the work done over the study time the calendar had, in the last four weeks
+
     @property
     def slower_than_plan(self) -> bool:
-        return self.pace_minutes_per_week < self.plan_minutes_per_week
+        return self.share < 1
 
 
 class Calibration(Record):
@@ -83,15 +88,16 @@ def pace(days: Sequence[tuple[date, int]], today: date, span: int, end_offset: i
     return sum(m for d, m in days if first <= d <= last) * 7 / span
 
 
-def _end_at(plan: SavedPlan, share: float, left: int, today: date) -> date | None:
-    """The day the work ``left`` is done at ``share`` of the plan's study time on each day after today."""
+def _end_at(plan: SavedPlan, share: float, left: int, today: date, done_today: int) -> date | None:
+    """The day the work ``left`` is done at ``share`` of the plan's study time on each day: what is
+    left of today's (its time less the work done today), then the days after it."""
     if left <= 0:
         return today
     if share <= 0:
         return None
     calendar = plan.calendar
     need = left / share
-    day, total = today, 0
+    day, total = today, max(0, calendar.minutes_on(today) - done_today)
     limit = today + timedelta(days=100 * 366)
     while total < need:
         day += timedelta(days=1)
@@ -114,23 +120,34 @@ def forecast(
     past = [d for d, _ in days if d <= today]
     if not past or (today - min(past)).days < FORECAST_AFTER_DAYS:
         return None
-    weekly = [pace(days, today, 7, end_offset=7 * n) for n in range(PACE_DAYS // 7)]
-    mean = sum(weekly) / len(weekly)
-    spread = math.sqrt(sum((w - mean) ** 2 for w in weekly) / len(weekly))
-    plan_week = plan.calendar.weekly_minutes
+    calendar = plan.calendar
+    weeks = PACE_DAYS // 7
+    worked = [pace(days, today, 7, end_offset=7 * n) for n in range(weeks)]  # minutes a week
+    had = [
+        calendar.minutes_between(today - timedelta(days=7 * n + 6), today - timedelta(days=7 * n))
+        for n in range(weeks)
+    ]
+    if not sum(had):  # four weeks of breaks: nothing to measure a pace against
+        return None
+    share = sum(worked) / sum(had)
+    shares = [w / h for w, h in zip(worked, had, strict=True) if h]
+    spread = math.sqrt(sum((s - share) ** 2 for s in shares) / len(shares))
+    plan_week = calendar.weekly_minutes
     left = max(0, sum(i.planned for i in plan.items) - done)
-    early = _end_at(plan, (mean + spread) / plan_week, left, today)
-    late = _end_at(plan, (mean - spread) / plan_week, left, today)
-    if delta >= 0 and mean >= plan_week and early is not None and late is not None:
+    done_today = sum(m for d, m in days if d == today)
+    early = _end_at(plan, share + spread, left, today, done_today)
+    late = _end_at(plan, share - spread, left, today, done_today)
+    if delta >= 0 and share >= 1 and early is not None and late is not None:
         early, late = min(early, plan.end), min(late, plan.end)
     return Forecast(
-        pace_minutes_per_week=mean,
+        pace_minutes_per_week=sum(worked) / weeks,
         source=_source(state, items),
         left_minutes=left,
         end_earliest=early,
         end_latest=late,
-        spread_minutes_per_week=spread,
+        spread_minutes_per_week=spread * plan_week,
         plan_minutes_per_week=plan_week,
+        share=share,
     )
 
 
