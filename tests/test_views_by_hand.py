@@ -309,10 +309,13 @@ def test_a_day_off_says_why() -> None:
 
 def test_the_next_item_needs_its_prerequisites_done() -> None:
     half = at(MONDAY + timedelta(days=2), log("a", MONDAY, 200))
-    assert [e.item.id for e, _ in todo_order(half, strict=True)] == ["a"]
-    assert [e.item.id for e, _ in todo_order(half)] == ["a", "b", "c"]
+    assert [(e.item.id, reason) for e, reason in todo_order(half)] == [("a", "in_progress")]
     done = at(MONDAY + timedelta(days=2), tick("a", MONDAY))
-    assert [e.item.id for e, _ in todo_order(done, strict=True)] == ["b"]
+    assert [(e.item.id, reason) for e, reason in todo_order(done)] == [("b", "ahead")]
+    late = at(date(2027, 1, 12))  # a overdue, nothing else can start
+    assert [(e.item.id, reason) for e, reason in todo_order(late)] == [("a", "overdue")]
+    on_time = at(MONDAY + timedelta(days=8), tick("a", MONDAY))
+    assert [(e.item.id, reason) for e, reason in todo_order(on_time)] == [("b", "this_week")]
 
 
 # -- this week ---------------------------------------------------------------------------------------
@@ -387,3 +390,127 @@ def test_activity_is_the_time_logged_and_the_ticks_without_logs() -> None:
     found = activity(state(log("a", MONDAY, 30), tick("b", MONDAY + timedelta(days=1))), progress.items)
     assert sorted(found) == [(MONDAY, 30), (MONDAY + timedelta(days=1), 420)]
     assert local_day("2027-01-05T12:00:00+00:00") == MONDAY + timedelta(days=1)
+
+
+def test_the_week_before_the_start_after_the_end_and_with_nothing_left() -> None:
+    before = this_week(at(MONDAY - timedelta(days=3)))
+    assert (before.standing, before.week_number, before.first_day, before.last_day) == (
+        "before_start",
+        1,
+        MONDAY,
+        MONDAY + timedelta(days=6),
+    )
+    assert [(w.item.id, w.minutes) for w in before.items] == [("a", 420)]
+    first = this_week(at(MONDAY))
+    assert (first.standing, first.week_number) == ("in_plan", 1)
+    after = this_week(at(date(2027, 2, 10)), replan_end=date(2027, 5, 1))
+    assert (after.standing, after.week_number, after.first_day, after.last_day) == (
+        "after_end",
+        None,
+        date(2027, 2, 8),
+        date(2027, 2, 14),
+    )
+    assert after.items == ()
+    assert [i.id for i in after.overdue] == ["a", "b", "c"]
+    assert after.advice is not None
+    assert after.advice.replan_end == date(2027, 5, 1)
+    empty = compute_progress(parse({**_raw(), "items": [], "days": [], "end": "2027-01-04"}), state(), MONDAY)
+    nothing = this_week(empty)
+    assert (nothing.standing, nothing.week_number, nothing.first_day, nothing.last_day) == (
+        "after_end",
+        None,
+        MONDAY,
+        MONDAY + timedelta(days=6),
+    )
+    assert (nothing.items, nothing.overdue) == ((), ())
+    assert nothing.advice is not None
+    assert nothing.advice.kind == "finished"
+
+
+def test_the_week_offers_the_next_item_only_when_its_own_is_done_and_nothing_is_overdue() -> None:
+    tuesday = MONDAY + timedelta(days=8)
+    done = this_week(at(tuesday, tick("a", MONDAY), tick("b", MONDAY)))
+    assert [i.id for i in done.up_next] == ["c"]
+    assert done.left_minutes == 0
+    open_week = this_week(at(tuesday, tick("a", MONDAY)))
+    assert open_week.up_next == ()
+    overdue = this_week(at(tuesday, tick("b", MONDAY)))
+    assert [i.id for i in overdue.overdue] == ["a"]
+    assert overdue.up_next == ()
+    assert [(i.id, done) for i, done in overdue.checklist] == [("a", False), ("b", True)]
+    behind = this_week(at(date(2027, 1, 20)), replan_end=date(2027, 4, 1))
+    assert behind.advice is not None
+    assert (behind.advice.kind, behind.advice.replan_end) == ("behind", date(2027, 4, 1))
+
+
+def test_the_week_counts_logs_from_its_monday_to_its_sunday() -> None:
+    week2 = MONDAY + timedelta(days=7)
+    sunday_log = this_week(at(week2 + timedelta(days=6), log("b", week2 + timedelta(days=6), 60)))
+    assert sunday_log.left_minutes == 360
+    next_monday = this_week(at(week2 + timedelta(days=6), log("b", week2 + timedelta(days=7), 60)))
+    assert next_monday.left_minutes == 420
+    sunday_before = this_week(at(week2 + timedelta(days=6), log("b", week2 - timedelta(days=1), 60)))
+    assert sunday_before.left_minutes == 420
+
+
+def test_phases_in_the_plans_order_with_their_dates_and_totals() -> None:
+    raw = _raw()
+    raw["phases"] = [{"id": "p1", "title": "One"}, {"id": "p2", "title": "Two"}]
+    raw["items"][2]["phase"] = "p2"
+    raw["settled"] = [_item("s", 3, "", "", phase="p0") | {"start": None, "end": None}]
+    progress = compute_progress(parse(raw), state(tick("a", MONDAY), log("c", MONDAY, 30)), MONDAY)
+    assert [(p.number, p.id, p.title, p.start, p.end) for p in progress.phases] == [
+        (1, "p1", "One", MONDAY, date(2027, 1, 17)),
+        (2, "p2", "Two", date(2027, 1, 18), date(2027, 1, 31)),
+        (3, "p0", "p0", None, None),  # a phase the content no longer has: named by its id
+    ]
+    assert [
+        (p.totals.done_minutes, p.totals.total_minutes, p.totals.done_items) for p in progress.phases
+    ] == [
+        (420, 840, 1),
+        (30, 840, 0),
+        (0, 180, 0),
+    ]
+    assert progress.overall.percent == round(100 * 450 / 1860, 1)
+    assert progress.overall.logged_minutes == 30
+
+
+def test_a_tick_in_another_stacks_plan_counts_there_only() -> None:
+    raw = _raw()
+    raw["items"][0]["stack_specific"] = True
+    plan = parse(raw)
+    elsewhere = ProgressState.replay(
+        [Event("t", "a", "tick", "go", "2027-01-04T12:00:00+00:00")]  # ticked in a Go plan
+    )
+    entry = compute_progress(plan, elsewhere, MONDAY).of("a")
+    assert entry is not None
+    assert (entry.state, entry.done_in) == ("planned", "go")
+    here = ProgressState.replay([Event("t", "a", "tick", "python", "2027-01-04T12:00:00+00:00")])
+    mine = compute_progress(plan, here, MONDAY).of("a")
+    assert mine is not None
+    assert (mine.state, mine.done_in) == ("done", None)
+    plain = compute_progress(PLAN, elsewhere, MONDAY).of("a")  # not worded per stack: counts anywhere
+    assert plain is not None
+    assert (plain.state, plain.done_in) == ("done", None)
+
+
+def test_a_minute_ahead_is_ahead_and_a_minute_of_study_keeps_the_streak() -> None:
+    progress = at(MONDAY, log("a", MONDAY, 61))
+    assert (progress.standing, progress.delta_minutes) == ("ahead", 1)
+    assert at(MONDAY + timedelta(days=7), log("a", MONDAY, 1)).streak_weeks == 1
+
+
+def test_a_passed_certification_and_the_calibration_are_kept() -> None:
+    raw = _raw()
+    raw["certifications"] = [
+        {"id": "cert-x", "name": "Cert X", "issuer": "Issuer", "phase": "p1", "start": "2027-01-04"}
+    ]
+    plan = parse(raw)
+    events = state(tick("cert-x", MONDAY + timedelta(days=2)), log("a", MONDAY, 500), tick("a", MONDAY))
+    progress = compute_progress(plan, events, MONDAY + timedelta(days=3))
+    assert [(c.id, c.name, c.on) for c in progress.passed] == [
+        ("cert-x", "Cert X", MONDAY + timedelta(days=2))
+    ]
+    assert progress.calibration is not None
+    assert (progress.calibration.items, progress.calibration.logged_minutes) == (1, 500)
+    assert progress.calibration.estimated_minutes == 420

@@ -42,39 +42,29 @@ def advice(progress: Progress, replan_end: date | None = None) -> Advice | None:
     return None
 
 
-def todo_order(
-    progress: Progress, *, ahead: bool = True, strict: bool = False
-) -> list[tuple[ItemProgress, Reason]]:
-    """What to work on, in order: overdue work (in schedule order, which keeps every prerequisite
-    first), then what is in progress, then this week's, then (``ahead``) the later items. An item
-    whose prerequisites are neither done nor listed before it is left for later; with ``strict``, an
-    item whose prerequisites are not all done is."""
+def todo_order(progress: Progress) -> list[tuple[ItemProgress, Reason]]:
+    """What can be worked on now, in schedule order (overdue work comes first by its dates): every
+    item not done whose prerequisites are all done, with why it is there: overdue, in progress,
+    in this week's plan, or ahead of plan."""
     plan = progress.plan
     by_id = {i.item.id: i for i in progress.items}
-    week = plan.week_of(progress.today) or (
-        plan.weeks[0] if plan.weeks and progress.today < plan.start else None
-    )
+    week = plan.week_of(progress.today)
     this_week = {item_id for item_id, _ in week.slices} if week else set()
-    ranked: list[tuple[int, ItemProgress, Reason]] = []
-    for position, item in enumerate(plan.items):
-        entry = by_id[item.id]
-        if entry.done:
-            continue
-        if entry.state == "overdue":
-            ranked.append((position, entry, "overdue"))
-        elif entry.state == "in_progress":
-            ranked.append((1 * len(plan.items) + position, entry, "in_progress"))
-        elif item.id in this_week:
-            ranked.append((2 * len(plan.items) + position, entry, "this_week"))
-        elif ahead:
-            ranked.append((3 * len(plan.items) + position, entry, "ahead"))
-    listed: set[str] = set()
     ordered: list[tuple[ItemProgress, Reason]] = []
-    for _, entry, reason in sorted(ranked, key=lambda r: r[0]):
-        prerequisites = [d for d in entry.item.depends_on if d in by_id and not by_id[d].done]
-        if not prerequisites or (not strict and all(d in listed for d in prerequisites)):
-            ordered.append((entry, reason))
-            listed.add(entry.item.id)
+    for item in plan.items:
+        entry = by_id[item.id]
+        if entry.done or any(d in by_id and not by_id[d].done for d in item.depends_on):
+            continue
+        reason: Reason
+        if entry.state == "overdue":
+            reason = "overdue"
+        elif entry.state == "in_progress":
+            reason = "in_progress"
+        elif item.id in this_week:
+            reason = "this_week"
+        else:
+            reason = "ahead"
+        ordered.append((entry, reason))
     return ordered
 
 
@@ -183,7 +173,7 @@ def plan_today(progress: Progress, minutes: int | None = None, replan_end: date 
         # then more of the same items and the next ones, brought forward, fill the rest. Weekly
         # practice is not brought forward by more than a day's share of its week.
         listed = {c.item.id: n for n, c in enumerate(chosen)}
-        for entry, _ in todo_order(progress, strict=True):
+        for entry, _ in todo_order(progress):
             if left <= 0:
                 break
             given = chosen[listed[entry.item.id]].minutes if entry.item.id in listed else 0
@@ -203,7 +193,7 @@ def plan_today(progress: Progress, minutes: int | None = None, replan_end: date 
             left -= take
     more: tuple[PlanItem, ...] = ()
     if not chosen:
-        more = tuple(e.item for e, _ in todo_order(progress, strict=True))[:1]
+        more = tuple(e.item for e, _ in todo_order(progress))[:1]
     return TodayView(
         today,
         available,

@@ -93,7 +93,7 @@ def this_week(progress: Progress, replan_end: date | None = None) -> WeekView:
     overdue = _overdue(progress, cutoff)
     up_next: tuple[PlanItem, ...] = ()
     if not overdue and all(r.done for r in rows):
-        up_next = tuple(e.item for e, reason in todo_order(progress, strict=True) if reason == "ahead")[:1]
+        up_next = tuple(e.item for e, reason in todo_order(progress) if reason == "ahead")[:1]
     return WeekView(
         today,
         standing,
