@@ -30,6 +30,31 @@ __all__ = [
 ]
 
 
+def _hours(word: str, allowed: str) -> float:
+    """A number of hours, as Click's FLOAT reads it; a word that is not one is told what is allowed."""
+    try:
+        return float(word.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{word[:40]!r} is not a number of hours {allowed}") from None
+
+
+def hours_week(word: str) -> float:
+    """``--hours`` of ``plan`` and ``replan``, read from its word."""
+    from roadmap_cli.dates import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
+
+    return _hours(
+        word, f"a week; give one from {MIN_HOURS_PER_WEEK} to {MAX_HOURS_PER_WEEK}, e.g. --hours 12"
+    )
+
+
+def hours_today(word: str) -> float:
+    """``--hours`` of ``today``, read from its word."""
+    from roadmap_cli.inputs import HOURS_TODAY
+
+    low, high = HOURS_TODAY
+    return _hours(word, f"in a day; give one from {low:g} to {high:g}, e.g. --hours 2")
+
+
 def parse_hours(value: float | None) -> float | None:
     from roadmap_cli.dates import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 

@@ -14,6 +14,7 @@ from roadmap_cli.commands.options import (
     JsonOption,
     ScheduleOption,
     WeeksOption,
+    hours_week,
     parse_date,
     parse_hours,
     study_calendar,
@@ -35,7 +36,12 @@ def replan(
     hours: Annotated[
         float | None,
         typer.Option(
-            "--hours", "-H", help="New hours a week (1-80); default: the plan's.", callback=parse_hours
+            "--hours",
+            "-H",
+            help="New hours a week (1-80); default: the plan's.",
+            callback=parse_hours,
+            parser=hours_week,
+            metavar="HOURS",
         ),
     ] = None,
     days: DaysOption = None,
