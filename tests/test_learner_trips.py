@@ -82,3 +82,50 @@ def test_a_date_option_points_to_on(runner: CliRunner, planned: Any) -> None:
     assert "no such option: --date" in err
     assert "did you mean --on" in err
     assert "--note" not in err
+
+
+# -- show and check: one rule for an id ------------------------------------------------------------
+
+
+def test_show_before_any_plan_shows_the_item_from_the_content(runner: CliRunner, roadmap_home: Any) -> None:
+    out = ok(runner, "show", "crud-api-with-auth")
+    assert out.startswith("Build a CRUD REST API with your framework, with sign-up and login\n")
+    assert "Foundations: language, SQL and a first API" in out
+    assert "not in a plan yet" in out
+    assert "18 h estimated" in out
+    assert "sql-fundamentals" in out  # what it depends on
+    assert "State" not in out
+    assert "Planned" not in out
+    assert "logged" not in out
+    doc = json.loads(ok(runner, "show", "crud-api-with-auth", "--json"))
+    assert doc["in_plan"] is False
+    assert doc["state"] == "unscheduled"
+    assert (doc["start"], doc["end"], doc["hours"]) == (None, None, 18)
+    assert [d["id"] for d in doc["depends_on"]] == ["learn-language-core", "sql-fundamentals"]
+    assert not (roadmap_home / "data").exists()  # still read-only
+    # An item for one stack is worded for it; an id the content lacks is a usage error.
+    assert "Depends on" in ok(runner, "show", "typescript-trpc")
+    code, out, err = run(runner, "show", "crud-api-with-atuh")
+    assert (code, out) == (2, "")
+    assert "unknown item id 'crud-api-with-atuh'" in err
+    assert "'crud-api-with-auth'" in err
+
+
+def test_show_and_check_take_the_same_ids(runner: CliRunner, planned: Any) -> None:
+    assert "typescript-trpc" not in [i["id"] for i in planned["items"]]
+    out = ok(runner, "show", "typescript-trpc")
+    assert "not in your plan: it is for the TypeScript stack" in out
+    assert json.loads(ok(runner, "show", "typescript-trpc", "--json"))["in_plan"] is False
+    assert "not in your plan" in ok(runner, "check", "typescript-trpc")
+    doc = json.loads(ok(runner, "show", "typescript-trpc", "--json"))
+    assert (doc["state"], doc["in_plan"]) == ("done", False)
+    # In the plan: no such line, and the item's own state.
+    doc = json.loads(ok(runner, "show", "sql-fundamentals", "--json"))
+    assert (doc["state"], doc["in_plan"]) == ("planned", True)
+    assert "not in your plan" not in ok(runner, "show", "sql-fundamentals")
+    # An id that is nowhere: both refuse it the same way.
+    show = run(runner, "show", "no-such-item")
+    check = run(runner, "check", "no-such-item")
+    assert show[0] == check[0] == 2
+    assert show[2] == check[2]
+    assert "unknown item id 'no-such-item'" in show[2]

@@ -445,6 +445,7 @@ def item_document(detail: ItemDetail) -> shapes.ShowItemDoc:
         "description": detail.description,
         "deliverables": list(detail.deliverables),
         "state": entry.state,
+        "in_plan": detail.outside is None,
         "done_in": entry.done_in,
         "hours": hours(item.minutes),
         "logged_hours": hours(entry.logged_minutes),

@@ -332,7 +332,8 @@ class ShowItemDoc(TypedDict):
     phase_title: str
     description: str
     deliverables: list[str]
-    state: ItemState
+    state: ItemState  # unscheduled, done or skipped for an item that is not in the plan
+    in_plan: bool  # false: shown from the content (another stack's item, one left out, or no plan yet)
     done_in: str | None
     hours: float
     logged_hours: float

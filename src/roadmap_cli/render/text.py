@@ -378,16 +378,18 @@ def item_text(detail: ItemDetail) -> str:
     lines = para(shown.title, "bold", width=t.width)
     lines += para(f"{label} · {shown.id} · {detail.phase_title} · {shown.priority}", width=t.width)
     hours = f"{hours_text(shown.minutes)} estimated · {hours_text(entry.logged_minutes)} logged"
+    if not detail.has_plan:
+        hours = f"{hours_text(shown.minutes)} estimated"
     if shown.weekly:
         hours += f" · weekly practice: {shown.weekly} h in each week of its span"
-    lines += fields(
-        [
-            ("State", f"{t.mark(STATE_MARKS.get(entry.state, 'todo'))} {state}"),
-            ("Planned", when),
-            ("Hours", hours),
-        ],
-        indent=0,
-    )
+    rows = [
+        ("State", f"{t.mark(STATE_MARKS.get(entry.state, 'todo'))} {state}"),
+        ("Planned", when),
+        ("Hours", hours),
+    ]
+    if detail.outside is not None:  # from the content: no dates, a state only if ticked
+        rows = [("Plan", detail.outside), *([rows[0]] if entry.done else []), rows[2]]
+    lines += fields(rows, indent=0)
     if detail.description:
         lines += ["", *para(detail.description)]
     if detail.deliverables:
@@ -399,7 +401,7 @@ def item_text(detail: ItemDetail) -> str:
             lines += ["", t.paint(heading, "bold")]
             width = max(len(link.id) for link in links)
             for link in links:
-                link_state = (link.state or "not in this plan").replace("_", " ")
+                link_state = (link.state or ("not in this plan" if detail.has_plan else "")).replace("_", " ")
                 mark = state_mark(link.state) if link.state else " "
                 lines += item(mark, link.id, link.title, id_width=width, tail=link_state)
     if detail.logs:
