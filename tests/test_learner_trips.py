@@ -129,3 +129,59 @@ def test_show_and_check_take_the_same_ids(runner: CliRunner, planned: Any) -> No
     assert show[0] == check[0] == 2
     assert show[2] == check[2]
     assert "unknown item id 'no-such-item'" in show[2]
+
+
+# -- TAB ---------------------------------------------------------------------------------------------
+
+
+def tab(words: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What TAB offers for the last word of ``words``, as Typer completes it for bash; the fast path
+    must offer the same when it answers at all."""
+    from roadmap_cli import fast
+    from roadmap_cli.cli import build_app
+
+    at = str(len(words.split(" ")) - 1)
+    env = {"_ROADMAP_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": at}
+    done = CliRunner().invoke(build_app(), [], env=env, prog_name="roadmap", catch_exceptions=False)
+    assert done.exit_code == 0
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    quick = fast.complete()
+    assert quick is None or quick == done.stdout
+    return done.stdout.split()
+
+
+def test_tab_after_check_offers_open_items_due_ones_first(
+    runner: CliRunner, planned: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = "2027-02-10"
+    ok(runner, "check", "learn-language-core", today=today)
+    ok(runner, "skip", "programming-fundamentals", today=today)
+    ok(runner, "log", "crud-api-with-auth", "1h", today=today)  # in progress, planned after explain-analyze
+    monkeypatch.setenv("ROADMAP_TODAY", today)
+    overdue = [i["id"] for i in json.loads(ok(runner, "status", "--json", today=today))["overdue"]]
+    assert overdue
+    plan_ids = [i["id"] for i in planned["items"]]
+    offered = tab("roadmap check ", monkeypatch)
+    assert "learn-language-core" not in offered  # done
+    assert "programming-fundamentals" not in offered  # skipped
+    assert "typescript-trpc" not in offered  # another stack's
+    assert set(plan_ids) - {"learn-language-core", "programming-fundamentals"} <= set(offered)
+    assert offered[: len(overdue)] == overdue  # overdue first
+    assert plan_ids.index("explain-analyze") < plan_ids.index("crud-api-with-auth")
+    assert offered.index("crud-api-with-auth") < offered.index("explain-analyze")  # due now comes first
+    assert offered.index("crud-cli-tool") < offered.index("realtime-chat")  # else plan order
+    # The ones to untick or unskip: only those.
+    assert tab("roadmap check --undo ", monkeypatch) == ["learn-language-core"]
+    assert tab("roadmap check -u l", monkeypatch) == ["learn-language-core"]
+    assert tab("roadmap skip --undo ", monkeypatch) == ["programming-fundamentals"]
+    # show takes every id: the plan's first, another stack's last.
+    shown = tab("roadmap show ", monkeypatch)
+    assert {"learn-language-core", "typescript-trpc"} <= set(shown)
+    assert max(shown.index(i) for i in plan_ids) < shown.index("typescript-trpc")
+
+
+def test_tab_after_city_offers_only_real_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    offered = tab("roadmap salary --city ", monkeypatch)
+    assert "london" in offered
+    assert "usd-no-country" not in offered

@@ -7,13 +7,20 @@ heavy at the top: the planner's limits are read inside the parsers that check th
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from roadmap_cli.completion import complete_item_ids, complete_lang, matching
+from roadmap_cli.completion import (
+    complete_check_ids,
+    complete_item_ids,
+    complete_lang,
+    complete_skip_ids,
+    matching,
+)
 from roadmap_cli.inputs import DURATION_FORMS, TODAY_ENV, event_time, parse_duration, today
 
 if TYPE_CHECKING:
@@ -176,15 +183,19 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 WeeksOption = Annotated[bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")]
 
 
-ItemIds = Annotated[
-    list[str] | None,
-    typer.Argument(
+def _ids_argument(complete: Callable[..., list[str]]) -> Any:
+    return typer.Argument(
         metavar="ID...",
         help="Item ids, as `roadmap plan`, `roadmap next` and `roadmap status` show them.",
         show_default=False,
-        autocompletion=complete_item_ids,
-    ),
-]
+        autocompletion=complete,
+    )
+
+
+#: ``check``'s ids: TAB offers what is open, or what is ticked after --undo.
+CheckIds = Annotated[list[str] | None, _ids_argument(complete_check_ids)]
+#: ``skip``'s ids: TAB offers what is open, or what is skipped after --undo.
+SkipIds = Annotated[list[str] | None, _ids_argument(complete_skip_ids)]
 UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]
 
 
