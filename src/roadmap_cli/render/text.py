@@ -13,7 +13,7 @@ from roadmap_cli.progress.models import read_log
 from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.term import MARKS, fields, item, para, term
 from roadmap_cli.render.term import write as term_write
-from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
+from roadmap_cli.render.units import count_text, day_text, days_text, hours_text, percent_text
 from roadmap_cli.safetext import safe
 from roadmap_cli.views.detail import ItemDetail, PlanRow
 from roadmap_cli.views.progress import Advice, PhaseProgress, Progress, TodayView, Totals, WeekView
@@ -54,7 +54,7 @@ def _items(mark: str, items: list[PlanItem], tail: dict[str, str] | None = None)
 def totals_text(totals: Totals) -> str:
     """The one sentence of overall progress, the same wherever it is shown."""
     return (
-        f"{totals.done_items} of {totals.total_items} items done · "
+        f"{totals.done_items} of {count_text(totals.total_items, 'item')} done · "
         f"{hours_text(totals.done_minutes)} of {hours_text(totals.total_minutes)} "
         f"({percent_text(totals.percent)} of the plan's hours)"
     )
@@ -90,7 +90,7 @@ def _phase_lines(phase: PhaseProgress, width: int, current: bool) -> list[str]:
     """A phase's name, then its bar and counts: on one line when the terminal is wide enough."""
     t = term()
     mark = t.paint(t.mark("current"), "bold") if current else " "
-    counts = f"{phase.totals.done_items}/{phase.totals.total_items} items"
+    counts = f"{phase.totals.done_items}/{count_text(phase.totals.total_items, 'item')}"
     meter = f"{bar(phase.totals, 16)}  {counts}"
     meter_width = 16 + 7 + 2 + len(counts)
     name = f"{phase.number}. {phase.title}"
@@ -440,7 +440,7 @@ def plans_text(rows: list[PlanRow]) -> str:
         plan = row.plan
         lines += para(
             f"{plan.title}, {plan.hours_per_week:g} h/week, "
-            f"{plan.start.isoformat()} → {plan.end.isoformat()}, {len(plan.all_items())} items",
+            f"{plan.start.isoformat()} → {plan.end.isoformat()}, {count_text(len(plan.all_items()), 'item')}",
             first=first,
             width=t.width,
         )

@@ -28,7 +28,12 @@ def day_text(value: date) -> str:
 
 
 def days_text(days: int) -> str:
-    return f"{days} day" + ("" if days == 1 else "s")
+    return count_text(days, "day")
+
+
+def count_text(number: int, noun: str, plural: str | None = None) -> str:
+    """A count and its noun, which agree: ``1 item``, ``0 items``, ``1,200 events``."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 #: What every view that shows hours says about them.
