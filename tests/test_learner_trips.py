@@ -185,3 +185,55 @@ def test_tab_after_city_offers_only_real_places(monkeypatch: pytest.MonkeyPatch)
     offered = tab("roadmap salary --city ", monkeypatch)
     assert "london" in offered
     assert "usd-no-country" not in offered
+
+
+# -- replan --cert -------------------------------------------------------------------------------
+
+
+def test_replan_cert_changes_only_the_certifications(runner: CliRunner, planned: Any) -> None:
+    def certs_and_study() -> tuple[list[str], list[str]]:
+        doc = json.loads(ok(runner, "show", "--json", today="2027-02-10"))
+        study = [i["id"] for i in doc["items"] if i["id"].startswith(("aws-saa", "docker-associate"))]
+        return doc["request"]["certs"] or [], study
+
+    before = json.loads(ok(runner, "show", "--json", today="2027-02-10"))
+    assert certs_and_study()[1] == ["aws-saa-study", "aws-saa-exam"]
+    ok(runner, "replan", "--cert", "docker-certified-associate", today="2027-02-10")
+    assert certs_and_study() == (["docker-certified-associate"], ["docker-associate-study"])
+    after = json.loads(ok(runner, "show", "--json", today="2027-02-10"))
+    assert after["request"]["hours"] == before["request"]["hours"]
+    assert after["request"]["lang"] == before["request"]["lang"]
+    ok(
+        runner,
+        "replan",
+        "-c",
+        "docker-certified-associate",
+        "-c",
+        "aws-solutions-architect-associate",
+        today="2027-02-10",
+    )
+    assert set(certs_and_study()[1]) == {"docker-associate-study", "aws-saa-study", "aws-saa-exam"}
+    ok(runner, "replan", "--cert", "none", today="2027-02-10")
+    assert certs_and_study() == ([], [])
+    ok(runner, "replan", "--hours", "10", today="2027-02-10")  # kept when not given
+    assert certs_and_study() == ([], [])
+    code, out, err = run(runner, "replan", "--cert", "oracle-java-se-17-developer", today="2027-02-10")
+    assert (code, out) == (2, "")
+    assert "meant for the java stack, not python" in err
+    code, out, err = run(runner, "replan", "--cert", "nope", today="2027-02-10")
+    assert (code, out) == (2, "")
+    assert "unknown certification 'nope' for --cert; choose from: none," in err
+
+
+# -- plans and counts ----------------------------------------------------------------------------
+
+
+def test_plans_are_dated_by_the_day_roadmap_takes_as_today(runner: CliRunner, planned: Any) -> None:
+    ok(runner, "check", "learn-language-core", today="2027-02-10")
+    replanned = ok(runner, "replan", today="2027-02-10")
+    assert "1 done or skipped item kept." in " ".join(replanned.split())
+    out = ok(runner, "plans", today="2027-02-10")
+    assert f" 1  {START}  " in out
+    assert " 2  2027-02-10  " in out
+    doc = json.loads(ok(runner, "plans", "--json"))
+    assert [p["created_at"][:10] for p in doc["plans"]] == [START, "2027-02-10"]

@@ -18,6 +18,7 @@ from roadmap_cli.commands.options import (
     WeeksOption,
     complete_framework,
     complete_lang,
+    event_time,
     hours_week,
     parse_date,
     parse_hours,
@@ -210,7 +211,7 @@ def _saved_plan(
         with open_store(readonly=False, create=True) as store:
             before = store.active_plan()
             saved = made(store.state(), _readable(before))
-            saved_id = store.save_plan(saved)
+            saved_id = store.save_plan(saved, at=event_time())
         kept = f" ({len(saved.settled)} done or skipped, left out)" if saved.settled else ""
         notice += f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n"
         if before is not None:
