@@ -237,3 +237,80 @@ def test_plans_are_dated_by_the_day_roadmap_takes_as_today(runner: CliRunner, pl
     assert " 2  2027-02-10  " in out
     doc = json.loads(ok(runner, "plans", "--json"))
     assert [p["created_at"][:10] for p in doc["plans"]] == [START, "2027-02-10"]
+
+
+# -- marks and columns ---------------------------------------------------------------------------
+
+
+def test_ascii_marks_tell_skipped_from_the_current_phase(runner: CliRunner, planned: Any) -> None:
+    ok(runner, "skip", "learn-language-core")
+    shown = ok(runner, "--ascii", "show")
+    status = ok(runner, "--ascii", "status")
+    skipped = next(line for line in shown.splitlines() if "learn-language-core" in line).split()[0]
+    current = next(line for line in status.splitlines() if "current phase" in line).split()[0]
+    assert skipped != current
+    assert f"{skipped} skipped" in shown
+    assert current == ">"
+
+
+def test_the_checklist_cursor_is_not_the_skipped_mark(
+    planned: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import questionary
+
+    from roadmap_cli import track
+    from roadmap_cli.render.term import MARKS
+
+    asked: dict[str, Any] = {}
+
+    class Answer:
+        def unsafe_ask(self) -> list[str]:
+            return []
+
+    def checkbox(*args: Any, **kwargs: Any) -> Answer:
+        asked.update(kwargs)
+        return Answer()
+
+    monkeypatch.setattr(questionary, "checkbox", checkbox)
+    monkeypatch.setenv("ROADMAP_TODAY", START)
+    track._checklist()
+    assert asked["pointer"] not in MARKS["skipped"]  # », or its stand-in
+    assert asked["pointer"] == MARKS["pointer"][0]
+    assert "Nothing changed" in capsys.readouterr().out
+
+
+def test_an_id_longer_than_the_column_keeps_the_titles_in_line(runner: CliRunner, planned: Any) -> None:
+    lines = ok(runner, "show").splitlines()
+    at = next(i for i, line in enumerate(lines) if "system-design-interview-prep" in line)
+    assert lines[at].split() == ["○", "system-design-interview-prep"]  # the id alone
+    column = lines[at - 1].index(lines[at - 1].split()[2])  # where the row above starts its title
+    assert lines[at + 1].startswith(" " * column + "Rehearse system design")
+
+
+def test_a_phase_title_that_wraps_keeps_its_bar_in_its_column(
+    runner: CliRunner, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A phase of a thousand items has longer counts: its bar still stays beside its title."""
+    pack = tmp_path / "many.yaml"
+    lines = ["pack:", "  id: many", '  title: "Many"', '  version: "1.0"', "milestones:"]
+    for k in range(1000):
+        lines += [
+            f"  - id: many-{k:04d}",
+            "    phase: production-basics",
+            f'    title: "Small step {k}"',
+            "    hours: 1",
+            "    priority: core",
+            "    sources: [whatmatters-2026]",
+        ]
+    pack.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ok(runner, "plan", "-l", "python", "-H", "40", "--start", START, "--pack", str(pack))
+    monkeypatch.setenv("COLUMNS", "100")
+    status = ok(runner, "status").splitlines()
+    phases = status[
+        status.index("Phases") + 1 : next(i for i, s in enumerate(status) if "current phase" in s)
+    ]
+    bars = [line for line in phases if "%" in line]
+    assert len(bars) == 5
+    assert all(line[:5].strip()[:1].isdigit() or line.startswith("▸") for line in bars)  # beside the title
+    assert len({line.index("%") for line in bars}) == 1  # in one column
+    assert all(len(line) <= 100 for line in phases)

@@ -198,6 +198,7 @@ def _checklist() -> None:
     from roadmap_cli.errors import ExitCode
     from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.render.term import term
     from roadmap_cli.render.text import write
     from roadmap_cli.views.progress import this_week
 
@@ -219,6 +220,7 @@ def _checklist() -> None:
                 "This week and overdue",
                 choices=choices,
                 instruction="(space ticks or unticks, enter saves, Ctrl-C quits without saving)",
+                pointer=term().mark("pointer"),  # questionary's own, », is the mark for skipped
             ).unsafe_ask()
         except KeyboardInterrupt:
             sys.stderr.write("Interrupted: nothing was saved.\n")

@@ -90,15 +90,23 @@ def _phase_lines(phase: PhaseProgress, width: int, current: bool) -> list[str]:
     """A phase's name, then its bar and counts: on one line when the terminal is wide enough."""
     t = term()
     mark = t.paint(t.mark("current"), "bold") if current else " "
-    counts = f"{phase.totals.done_items}/{count_text(phase.totals.total_items, 'item')}"
-    meter = f"{bar(phase.totals, 16)}  {counts}"
-    meter_width = 16 + 7 + 2 + len(counts)
-    name = f"{phase.number}. {phase.title}"
-    if 2 + width + 2 + meter_width <= t.width:
-        lines = para(name, width=width)
+    meter = f"{bar(phase.totals, 16)}  {_counts(phase)}"
+    number = f"{phase.number}. "
+    if 2 + width + 2 + _meter_width(phase) <= t.width:
+        # The title wraps within its column, under its own first word: the bar keeps its column.
+        lines = para(phase.title, first=number, width=width, first_styles=())
         first = f"{mark} {lines[0].ljust(width)}  {meter}"
         return [first, *(f"  {line}" for line in lines[1:])]
-    return [*para(name, first=f"{mark} ", width=t.width), f"    {meter}"]
+    return [*para(f"{number}{phase.title}", first=f"{mark} ", width=t.width), f"    {meter}"]
+
+
+def _counts(phase: PhaseProgress) -> str:
+    return f"{phase.totals.done_items}/{count_text(phase.totals.total_items, 'item')}"
+
+
+def _meter_width(phase: PhaseProgress) -> int:
+    """The columns a phase's bar, percent and counts take."""
+    return 16 + 7 + 2 + len(_counts(phase))
 
 
 def timeline_lines(spans: list[Span], start: date, end: date, today: date | None) -> list[str]:
@@ -217,7 +225,8 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
     )
     lines += ["", t.paint("Phases", "bold")]
     longest = max((len(f"{p.number}. {p.title}") for p in status.phases), default=10)
-    width = min(longest, max(20, t.width - 40))  # the rest is the bar and the counts
+    meter = max((_meter_width(p) for p in status.phases), default=0)
+    width = min(longest, max(20, t.width - 4 - meter))  # the rest is the bar and the counts
     current = status.current_phase
     for p in status.phases:
         lines += _phase_lines(p, width, current is not None and p.id == current.id)
