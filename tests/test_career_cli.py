@@ -118,6 +118,8 @@ def test_certs(runner: CliRunner) -> None:
         "study_hours",
         "study_items",
         "stacks",
+        "your_stack",
+        "your_plan",
         "why",
         "recommended_by",
         "sources",
@@ -146,10 +148,14 @@ def test_certs(runner: CliRunner) -> None:
 
 
 def test_certs_for_a_stack(runner: CliRunner) -> None:
-    python = {c["id"] for c in as_json(runner, "certs", "--lang", "py")["certifications"]}
-    java = {c["id"] for c in as_json(runner, "certs", "--lang", "java")["certifications"]}
-    assert "oracle-java-se-17-developer" not in python
-    assert java - python == {"oracle-java-se-17-developer"}
+    """--lang puts the stack's certifications first, other stacks' after."""
+    python = as_json(runner, "certs", "--lang", "py")["certifications"]
+    java = as_json(runner, "certs", "--lang", "java")["certifications"]
+    yours = {c["id"] for c in python if c["your_stack"]}
+    assert "oracle-java-se-17-developer" not in yours
+    assert {c["id"] for c in java if c["your_stack"]} - yours == {"oracle-java-se-17-developer"}
+    assert python[-1]["id"] == "oracle-java-se-17-developer"  # other stacks' last
+    assert [c["your_stack"] for c in python] == sorted((c["your_stack"] for c in python), reverse=True)
     code, out, err = run(runner, "certs", "--lang", "cobol")
     assert code == 2
     assert out == ""
@@ -163,7 +169,18 @@ def test_skills(runner: CliRunner) -> None:
         assert text in out
     doc = as_json(runner, "skills")
     for skill in doc["skills"]:
-        assert set(skill) == {"id", "name", "demand", "salary_impact", "months", "note", "sources"}
+        assert set(skill) == {
+            "id",
+            "name",
+            "demand",
+            "salary_impact",
+            "months",
+            "note",
+            "items",
+            "your_plan",
+            "sources",
+        }
+        assert skill["your_plan"] is None  # no plan yet
     rust = next(s for s in doc["skills"] if s["id"] == "rust")
     assert (rust["demand"], rust["salary_impact"]) == ("Growing", "Highest premium (niche)")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -314,3 +315,48 @@ def test_a_phase_title_that_wraps_keeps_its_bar_in_its_column(
     assert all(line[:5].strip()[:1].isdigit() or line.startswith("▸") for line in bars)  # beside the title
     assert len({line.index("%") for line in bars}) == 1  # in one column
     assert all(len(line) <= 100 for line in phases)
+
+
+# -- certs and skills in the learner's own dates ------------------------------------------------------
+
+
+def test_certs_and_skills_speak_in_the_plans_dates(runner: CliRunner, planned: Any) -> None:
+    saa = next(c for c in planned["certifications"] if c["id"] == "aws-solutions-architect-associate")
+    study = [i for i in planned["items"] if i["id"] in saa["items"]]
+    first, last = min(i["start"] for i in study), max(i["end"] for i in study)
+    text = " ".join(ok(runner, "certs").split())
+    assert "of a 12-month plan" not in text
+    assert f"Your plan study from {date.fromisoformat(first):%a} {first}" in text
+    assert last in text
+    assert "`roadmap replan --cert docker-certified-associate` puts it in" in text
+    doc = json.loads(ok(runner, "certs", "--json"))["certifications"]
+    mine = next(c for c in doc if c["id"] == saa["id"])
+    assert mine["your_plan"]["in_plan"] is True
+    assert (mine["your_plan"]["start"], mine["your_plan"]["end"]) == (first, last)
+    docker = next(c for c in doc if c["id"] == "docker-certified-associate")
+    assert docker["your_plan"]["in_plan"] is False
+    assert docker["your_plan"]["phase_start"] is not None
+    # The plan's stack first, other stacks' after.
+    assert doc[-1]["id"] == "oracle-java-se-17-developer"
+    assert doc[-1]["your_stack"] is False
+    assert text.index("For other stacks") < text.index("Oracle Java SE 17 Developer")
+    # A skill is dated by the items that teach it, in the plan.
+    skills = json.loads(ok(runner, "skills", "--json"))["skills"]
+    k8s = next(s for s in skills if s["id"] == "kubernetes")
+    items = [i for i in planned["items"] if i["id"] in k8s["items"]]
+    assert items
+    assert k8s["your_plan"]["start"] == min(i["start"] for i in items)
+    month = f"{date.fromisoformat(k8s['your_plan']['start']):%b}"
+    table = ok(runner, "skills")
+    assert month in table
+    assert "in a 12-month plan" not in table
+
+
+def test_certs_and_skills_before_any_plan_keep_the_general_months(runner: CliRunner) -> None:
+    text = " ".join(ok(runner, "certs").split())
+    assert "months 5-7 of a 12-month plan" in text
+    assert "Your plan" not in text
+    assert "For other stacks" not in text
+    assert "8-10" in ok(runner, "skills")
+    java = json.loads(ok(runner, "certs", "--lang", "java", "--json"))["certifications"]
+    assert java[0]["id"] == "oracle-java-se-17-developer"

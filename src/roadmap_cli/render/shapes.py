@@ -467,6 +467,16 @@ class RecommendedByDoc(TypedDict):
     as_of: str
 
 
+class YourPlanDoc(TypedDict):
+    """Where the active plan puts a certification's study or a skill's items."""
+
+    in_plan: bool  # the plan holds it (a certification: chosen; a skill: some of its items)
+    start: str | None  # the first day its items are planned (None: none is scheduled)
+    end: str | None  # the last
+    phase_start: str | None  # a certification: the first day of its phase in the plan
+    phase_end: str | None
+
+
 class CertInfoDoc(TypedDict):
     id: str
     name: str
@@ -480,6 +490,8 @@ class CertInfoDoc(TypedDict):
     study_hours: int
     study_items: list[str]
     stacks: list[str]
+    your_stack: bool  # for your stack (the active plan's, or --lang), or for every stack
+    your_plan: YourPlanDoc | None  # None: there is no active plan
     why: str
     recommended_by: list[RecommendedByDoc]
     sources: list[str]
@@ -498,6 +510,8 @@ class SkillDoc(TypedDict):
     salary_impact: str | None
     months: str | None
     note: str | None
+    items: list[str]  # the milestones and projects that teach it
+    your_plan: YourPlanDoc | None  # None: there is no active plan
     sources: list[str]
 
 
