@@ -480,7 +480,10 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
     t = term()
     written = {(e.item_id, e.kind) for e in outcome.written}
     lines: list[str] = []
-    id_width = max((len(item_id) for item_id, _, _ in outcome.asked), default=0)
+    # One row has nothing to line up with: its text follows its id, however long.
+    id_width = (
+        max((len(item_id) for item_id, _, _ in outcome.asked), default=0) if len(outcome.asked) > 1 else 0
+    )
     certs = {c.id: c.name for c in progress.plan.certifications}
     for item_id, kind, value in outcome.asked:
         mark, did, did_not = _CHANGES[kind]
