@@ -50,7 +50,9 @@ def _item_ids(incomplete: str, want: Want) -> list[str]:
         from roadmap_cli.catalog.registry import load_catalog
 
         items = load_catalog().items
-        if plan_lang is None:
+        if plan_lang is None and want in ("ticked", "skipped"):
+            pass  # no plan: nothing is ticked or skipped
+        elif plan_lang is None:
             names += [i["id"] for i in items]
         elif want in ("any", "open"):
             own = [i["id"] for i in items if not i["stacks"] or plan_lang in i["stacks"]]
