@@ -119,6 +119,8 @@ def test_certs(runner: CliRunner) -> None:
         "study_hours",
         "study_items",
         "stacks",
+        "your_stack",
+        "your_plan",
         "why",
         "recommended_by",
         "sources",
@@ -147,10 +149,14 @@ def test_certs(runner: CliRunner) -> None:
 
 
 def test_certs_for_a_stack(runner: CliRunner) -> None:
-    python = {c["id"] for c in as_json(runner, "certs", "--lang", "py")["certifications"]}
-    java = {c["id"] for c in as_json(runner, "certs", "--lang", "java")["certifications"]}
-    assert "oracle-java-se-17-developer" not in python
-    assert java - python == {"oracle-java-se-17-developer"}
+    """--lang puts the stack's certifications first, other stacks' after."""
+    python = as_json(runner, "certs", "--lang", "py")["certifications"]
+    java = as_json(runner, "certs", "--lang", "java")["certifications"]
+    yours = {c["id"] for c in python if c["your_stack"]}
+    assert "oracle-java-se-17-developer" not in yours
+    assert {c["id"] for c in java if c["your_stack"]} - yours == {"oracle-java-se-17-developer"}
+    assert python[-1]["id"] == "oracle-java-se-17-developer"  # other stacks' last
+    assert [c["your_stack"] for c in python] == sorted((c["your_stack"] for c in python), reverse=True)
     code, out, err = run(runner, "certs", "--lang", "cobol")
     assert code == 2
     assert out == ""
@@ -164,7 +170,18 @@ def test_skills(runner: CliRunner) -> None:
         assert text in out
     doc = as_json(runner, "skills")
     for skill in doc["skills"]:
-        assert set(skill) == {"id", "name", "demand", "salary_impact", "months", "note", "sources"}
+        assert set(skill) == {
+            "id",
+            "name",
+            "demand",
+            "salary_impact",
+            "months",
+            "note",
+            "items",
+            "your_plan",
+            "sources",
+        }
+        assert skill["your_plan"] is None  # no plan yet
     rust = next(s for s in doc["skills"] if s["id"] == "rust")
     assert (rust["demand"], rust["salary_impact"]) == ("Growing", "Highest premium (niche)")
 
@@ -261,10 +278,11 @@ def test_plan_month_view_shows_the_certification_in_its_month(runner: CliRunner)
 
     heading = f"{date.fromisoformat(month_name + '-01'):%b %Y}"
     [block] = [m for m in months if m.startswith(heading)]
-    assert re.search(r"★ aws-solutions-architect-associate +Certification: start studying for", block)
+    # An id longer than the id column stands on its own line, its text below.
+    assert re.search(r"★ aws-solutions-architect-associate\s+Certification: start studying for", block)
     assert saa["id"] in block
     assert sum(saa["id"] in m for m in months) == 1
-    assert len(re.findall(r"★ \S+ +Certification", out)) == len(doc["certifications"])
+    assert len(re.findall(r"★ \S+\s+Certification", out)) == len(doc["certifications"])
 
 
 def test_plan_week_view_marks_certifications(runner: CliRunner) -> None:

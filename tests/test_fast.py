@@ -386,21 +386,25 @@ def completes_with(param: Any, name: str) -> bool:
     return any(getattr(cell, "__wrapped__", cell) is getattr(completion, name) for cell in cells)
 
 
-def completes_ids(argument: Any) -> bool:
-    return completes_with(argument, "complete_item_ids")
+ID_COMPLETERS = ("complete_item_ids", "complete_check_ids", "complete_skip_ids")
+
+
+def completes_ids(argument: Any) -> str | None:
+    """Which of roadmap_cli.completion's id completers Typer completes this argument with, if any."""
+    return next((name for name in ID_COMPLETERS if completes_with(argument, name)), None)
 
 
 def test_every_id_argument_the_parser_completes_is_completed_without_it() -> None:
-    """ID_ARGUMENTS lists exactly the arguments Typer completes with item ids, and how many."""
+    """ID_ARGUMENTS lists exactly the arguments Typer completes with item ids, how many, and with what."""
     from roadmap_cli.completion import complete_item_ids
 
-    found: dict[str, int | None] = {}
+    found: dict[str, tuple[int | None, str]] = {}
     for name in COMMANDS:
         arguments = [p for p in load_command(name).params if p.param_type_name == "argument"]
         completed = [p for p in arguments if completes_ids(p)]
         if completed:
             assert [arguments.index(p) for p in completed] == [0], name  # the first argument only
-            found[name] = None if completed[0].nargs == -1 else 1
+            found[name] = (None if completed[0].nargs == -1 else 1, completes_ids(completed[0]) or "")
     assert found == fast.ID_ARGUMENTS
     for command, option in fast.OPTION_VALUES:
         param = next(p for p in load_command(command).params if option in p.opts)

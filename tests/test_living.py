@@ -73,7 +73,7 @@ def test_durations_people_write(text: str, minutes: int) -> None:
     "text", ["", "0m", "25h", "1.5h30m", "ninety", "-1h", "1h-30m", "1.234h", "2:75", "h", "m"]
 )
 def test_durations_that_are_not(text: str) -> None:
-    with pytest.raises(UsageError, match="is not a study time of 1 minute to 24 hours"):
+    with pytest.raises(UsageError, match="is not a study time"):
         parse_duration(text)
 
 
@@ -81,7 +81,7 @@ def test_a_bad_duration_exits_2_with_the_forms(runner: CliRunner, planned: dict[
     code, out, err = run(runner, "log", "sql-fundamentals", "a while")
     assert code == 2
     assert out == ""
-    assert "90m, 1h30m, 1.5h, 2h or 1:30" in err
+    assert "30m, 90min, 1h, 1h30m, 1.5h, 2 hours or 1:30" in err
     assert "Traceback" not in err
     assert run(runner, "log", "sql-fundamentals", "1h", "--on", "2030-01-01")[0] == 2  # the future
     assert run(runner, "log", "no-such-item", "1h")[0] == 2

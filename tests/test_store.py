@@ -188,7 +188,7 @@ def test_an_event_that_cannot_be_understood_is_left_out_with_a_warning(
     assert code == 1
     history = {c["name"]: c for c in json.loads(out)["checks"]}["history"]
     assert history["status"] == "fail"
-    assert "1 events not counted" in history["detail"]
+    assert "1 event not counted" in history["detail"]
     # counted again from the history: the event that cannot be understood is left out, with a warning
     code, out, err = run(runner, "doctor", "--repair", "--json")
     assert code == 0, out
@@ -331,7 +331,7 @@ def test_kept_state_that_disagrees_is_found_and_repaired(runner: CliRunner, plan
     code, out, _ = run(runner, "doctor", "--json")
     assert code == 1
     history = {c["name"]: c for c in json.loads(out)["checks"]}["history"]
-    assert "1 items differ: learn-language-core" in history["detail"]
+    assert "1 item differs: learn-language-core" in history["detail"]
     assert run(runner, "doctor", "--repair")[0] == 0
     assert json.loads(run(runner, "status", "--json")[1])["progress"]["done_items"] == 1
     with sqlite3.connect(planned) as db:

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.inputs import event_time
 from roadmap_cli.progress.saved import SavedPlan
 from roadmap_cli.studytime import MAX_BREAKS, Break, CalendarError, parse_span
 
@@ -59,7 +60,7 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
                 )
             taken = breaks.pop()
             new = reflow(plan, taken.start, plan.calendar.with_breaks(breaks))
-            store.save_plan(new)
+            store.save_plan(new, at=event_time())
             what = "Took back the break"
         else:
             assert span is not None
@@ -84,7 +85,7 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
                     hint="take that one back with `roadmap break --undo` (the last one) or give other days",
                 )
             new = reflow(plan, first, plan.calendar.with_breaks([*breaks, taken]))
-            store.save_plan(new)
+            store.save_plan(new, at=event_time())
             what = "Break added"
     if json_out:
         doc = {

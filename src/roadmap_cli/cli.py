@@ -33,12 +33,25 @@ GROUPS = (
 )
 
 
+#: Options people reach for, and the option that does what they meant (with what it takes).
+SAME_AS = {
+    "--date": ("--on", "the day, YYYY-MM-DD"),
+    "--day": ("--on", "the day, YYYY-MM-DD"),
+    "--when": ("--on", "the day, YYYY-MM-DD"),
+}
+
+
 def _usage(error: Any) -> int:
     """A usage error from the parser, in the program's own ``error:`` / ``hint:`` style."""
     message = error.format_message()
     first, _, rest = message.partition(" Did you mean ")
     hint = f"did you mean {rest.rstrip('?')}?" if rest else None
     command = error.ctx.command_path if error.ctx is not None else "roadmap"
+    meant = SAME_AS.get(getattr(error, "option_name", None) or "")
+    params = error.ctx.command.params if error.ctx is not None else []
+    if meant is not None and any(meant[0] in getattr(p, "opts", ()) for p in params):
+        # Click would offer the option spelt most alike (--date: --note), not the one meant.
+        first, hint = f"no such option: {error.option_name}", f"did you mean {meant[0]} ({meant[1]})?"
     more = f"`{command} --help` shows what it takes"
     from roadmap_cli.failures import report
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from roadmap_cli import paths
 from roadmap_cli.errors import ContentError, ExitCode
+from roadmap_cli.render.units import count_text
 from roadmap_cli.views.doctor import CheckResult as CheckResult
 from roadmap_cli.views.doctor import Status as Status
 
@@ -55,7 +56,9 @@ def check_builtin_packs(ctx: Context) -> CheckResult:
     except ContentError as exc:
         return CheckResult(name, "fail", _problems(exc), ExitCode.BAD_CONTENT)
     packs = ", ".join(f"{p['id']} {p['version']}" for p in data["packs"])
-    return CheckResult(name, "ok", f"{packs}: {len(data['items'])} items in {len(files)} files")
+    return CheckResult(
+        name, "ok", f"{packs}: {count_text(len(data['items']), 'item')} in {count_text(len(files), 'file')}"
+    )
 
 
 def check_user_packs(ctx: Context) -> CheckResult:
@@ -172,8 +175,9 @@ def check_history(ctx: Context) -> CheckResult:
         return CheckResult(
             name,
             "fail",
-            f"the kept progress does not match the history ({len(differ)} items differ: {shown}; "
-            f"{kept.unapplied} events not counted). `roadmap doctor --repair` works it out again from "
+            f"the kept progress does not match the history ({count_text(len(differ), 'item')} differ"
+            f"{'s' if len(differ) == 1 else ''}: {shown}; {count_text(kept.unapplied, 'event')} not "
+            "counted). `roadmap doctor --repair` works it out again from "
             "the history, which is the record",
         )
     if replayed.ignored:
@@ -184,7 +188,10 @@ def check_history(ctx: Context) -> CheckResult:
             _listed(lines) + "\nThese events are kept but left out of every count.",
         )
     return CheckResult(
-        name, "ok", f"{len(history):,} events, progress on {len(replayed.items):,} items, all counted"
+        name,
+        "ok",
+        f"{count_text(len(history), 'event')}, progress on {count_text(len(replayed.items), 'item')}, "
+        "all counted",
     )
 
 

@@ -66,6 +66,17 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     return [lowered[f] for f in found]
 
 
+def unknown_item(
+    item_id: str,
+    known: Iterable[str],
+    where: str = "`roadmap next` and `roadmap status` show the ids of your plan",
+) -> UsageError:
+    """The one error for an id that is neither in the plan nor in the content (``check``, ``show``...)."""
+    near = closest(item_id, known)
+    hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+    return UsageError(f"unknown item id {shorten(item_id)!r}", hint=hint + where)
+
+
 def unknown_name(kind: str, given: str, choices: Iterable[str]) -> UsageError:
     """A usage error for an unknown name that lists what is allowed and suggests the closest."""
     pool = sorted(set(choices))

@@ -174,8 +174,15 @@ def _read(argv: list[str]) -> tuple[Spec, dict[str, object], dict[str, bool]]:
     return spec, params, given
 
 
-#: The commands whose arguments TAB completes with item ids, and how many of them (None: all).
-ID_ARGUMENTS: dict[str, int | None] = {"check": None, "skip": None, "note": 1, "show": 1, "log": 1}
+#: The commands whose arguments TAB completes with item ids, how many of them (None: all), and the
+#: function in roadmap_cli.completion that offers them.
+ID_ARGUMENTS: dict[str, tuple[int | None, str]] = {
+    "check": (None, "complete_check_ids"),
+    "skip": (None, "complete_skip_ids"),
+    "note": (1, "complete_item_ids"),
+    "show": (1, "complete_item_ids"),
+    "log": (1, "complete_item_ids"),
+}
 #: The options whose value TAB completes here when it comes right after the command
 #: (``roadmap plan --lang <TAB>``), with the function in roadmap_cli.completion that does it.
 OPTION_VALUES = {
@@ -214,10 +221,10 @@ def complete() -> str | None:
         offered = getattr(completion, OPTION_VALUES[args[0], args[1]])(incomplete)
     elif any(word.startswith("-") for word in args):
         return None
-    elif args[0] in ID_ARGUMENTS and len(args) - 1 < (ID_ARGUMENTS[args[0]] or len(args)):
-        from roadmap_cli.completion import complete_item_ids
+    elif args[0] in ID_ARGUMENTS and len(args) - 1 < (ID_ARGUMENTS[args[0]][0] or len(args)):
+        from roadmap_cli import completion
 
-        offered = complete_item_ids(incomplete)
+        offered = getattr(completion, ID_ARGUMENTS[args[0]][1])(incomplete)
     else:
         return None
     # Typer keeps only what starts with the word as typed, case and all.

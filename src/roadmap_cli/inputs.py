@@ -15,7 +15,7 @@ from roadmap_cli.errors import UsageError
 #: For tests and demos only: pretend today is this date (YYYY-MM-DD).
 TODAY_ENV = "ROADMAP_TODAY"
 
-DURATION_FORMS = "90m, 1h30m, 1.5h, 2h or 1:30"
+DURATION_FORMS = "30m, 90min, 1h, 1h30m, 1.5h, 2 hours or 1:30"
 
 #: Hours a person can give ``roadmap today --hours``.
 HOURS_TODAY = (0.25, 24.0)
@@ -66,24 +66,44 @@ def check_hours_today(value: float) -> float:
 
 
 def parse_duration(value: str) -> int:
-    """Study time as minutes: ``90m``, ``1h30m``, ``1.5h``, ``2h``, ``1:30``; a usage error otherwise."""
+    """Study time as minutes: ``90m``, ``90min``, ``90 minutes``, ``1h30m``, ``1.5h``, ``2 hours``,
+    ``1:30``; a usage error otherwise, saying whether the unit is missing, unknown or the time too long."""
     import re
 
     from roadmap_cli.progress.models import MAX_LOG_MINUTES
 
     text = value.strip().lower().replace(" ", "")
+    hours_unit = r"h(?:(?:ou)?rs?)?"  # h, hr, hrs, hour, hours
+    minutes_unit = r"m(?:in(?:ute)?s?)?"  # m, min, mins, minute, minutes
     minutes: float | None = None
     if found := re.fullmatch(r"(\d{1,2}):([0-5]\d)", text):
         minutes = int(found[1]) * 60 + int(found[2])
-    elif (found := re.fullmatch(r"(?:(\d{1,3}(?:\.\d{1,2})?)h)?(?:(\d{1,4})m(?:in)?)?", text)) and (
-        found[1] is not None or found[2] is not None
-    ):
+    elif (
+        found := re.fullmatch(
+            rf"(?:(\d{{1,3}}(?:\.\d{{1,2}})?){hours_unit})?(?:(\d{{1,4}}){minutes_unit})?", text
+        )
+    ) and (found[1] is not None or found[2] is not None):
         minutes = float(found[1] or 0) * 60 + int(found[2] or 0)
         if found[1] is not None and "." in found[1] and found[2] is not None:
             minutes = None  # 1.5h30m: one or the other
-    if minutes is None or not 1 <= round(minutes) <= MAX_LOG_MINUTES:
+    hint = f"write it as {DURATION_FORMS}"
+    if minutes is None and re.fullmatch(r"\d+(?:\.\d+)?", text):
+        number = text.removesuffix(".0")
         raise UsageError(
-            f"{value!r} is not a study time of 1 minute to {MAX_LOG_MINUTES // 60} hours",
-            hint=f"write it as {DURATION_FORMS}",
+            f"{value[:40]!r} has no unit: {number}m for minutes or {number}h for hours?", hint=hint
+        )
+    unit = re.sub(r"^[\d.]+", "", text)
+    known = re.fullmatch(f"{hours_unit}|{minutes_unit}", unit)
+    if minutes is None and re.fullmatch(r"\d+(?:\.\d+)?[a-z]+", text) and not known:
+        raise UsageError(
+            f"{value[:40]!r}: {unit[:20]!r} is not a unit of time roadmap takes; give minutes or hours",
+            hint=hint,
+        )
+    if minutes is None:
+        raise UsageError(f"{value[:40]!r} is not a study time", hint=hint)
+    if not 1 <= round(minutes) <= MAX_LOG_MINUTES:
+        raise UsageError(
+            f"{value[:40]!r} is not a study time of 1 minute to {MAX_LOG_MINUTES // 60} hours",
+            hint=hint,
         )
     return round(minutes)

@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from roadmap_cli.errors import UsageError
+from roadmap_cli.errors import UsageError, unknown_item
 from roadmap_cli.inputs import DURATION_FORMS, today
 
 if TYPE_CHECKING:
@@ -84,29 +84,56 @@ def show(item_id: str | None = None, weeks: bool = False, json_out: bool = False
     from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
 
-    with open_store(readonly=True) as store:
-        # The plan as text shows no note: only the JSON and one item whole need them read.
-        state = store.state(notes=item_id is not None or json_out)
-        progress = read_progress(store, today(), state)
-    if item_id is None:
-        if json_out:
-            from roadmap_cli.render.jsonout import emit, show_document
-
-            emit(show_document(progress))
-        else:
-            from roadmap_cli.render.plantext import plan_text
-            from roadmap_cli.render.term import write as page
-
-            states = {i.item.id: i.state for i in progress.items}
-            page(plan_text(progress.plan, by_week=weeks, today=progress.today, states=states), pager=True)
+    if item_id is not None:
+        _show_item(item_id.strip().lower(), json_out)
         return
+    with open_store(readonly=True) as store:
+        # The plan as text shows no note: only the JSON needs them read.
+        state = store.state(notes=json_out)
+        progress = read_progress(store, today(), state)
+    if json_out:
+        from roadmap_cli.render.jsonout import emit, show_document
+
+        emit(show_document(progress))
+    else:
+        from roadmap_cli.render.plantext import plan_text
+        from roadmap_cli.render.term import write as page
+
+        states = {i.item.id: i.state for i in progress.items}
+        page(plan_text(progress.plan, by_week=weeks, today=progress.today, states=states), pager=True)
+
+
+def _show_item(item_id: str, json_out: bool) -> None:
+    """One item whole: from the active plan, or from the content when it is not in the plan or
+    there is no plan yet (``check`` takes the same ids)."""
     from pathlib import Path
 
     from roadmap_cli.catalog.registry import load_catalog
-    from roadmap_cli.views.detail import item_detail
+    from roadmap_cli.progress.lookup import read_progress
+    from roadmap_cli.progress.store import NoPlanError, open_store
+    from roadmap_cli.views.detail import ItemDetail, catalog_detail, item_detail, refuse_certification
 
-    packs = [Path(p) for p in progress.plan.request.packs if Path(p).is_file()]
-    detail = item_detail(progress, state, load_catalog(packs), item_id.strip().lower())
+    if not item_id:
+        raise UsageError("an item id is empty", hint="`roadmap show` lists the items of your plan")
+    try:
+        with open_store(readonly=True) as store:
+            state = store.state()
+            progress = read_progress(store, today(), state)
+    except NoPlanError:
+        catalog = load_catalog()
+        if item_id not in catalog.by_id:
+            studies = {
+                c["id"]: [i["id"] for i in catalog.items if i["cert"] == c["id"]]
+                for c in catalog.certifications
+            }
+            refuse_certification(item_id, list(studies.items()))
+            raise unknown_item(
+                item_id, catalog.by_id, where="`roadmap plan --lang STACK --hours H --dry-run` shows the ids"
+            ) from None
+        detail: ItemDetail = catalog_detail(catalog, item_id, None, None)
+    else:
+        packs = [Path(p) for p in progress.plan.request.packs if Path(p).is_file()]
+        detail = item_detail(progress, state, load_catalog(packs), item_id)
     if json_out:
         from roadmap_cli.render.jsonout import emit, item_document
 
@@ -171,6 +198,7 @@ def _checklist() -> None:
     from roadmap_cli.errors import ExitCode
     from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.render.term import term
     from roadmap_cli.render.text import write
     from roadmap_cli.views.week import this_week
 
@@ -192,6 +220,7 @@ def _checklist() -> None:
                 "This week and overdue",
                 choices=choices,
                 instruction="(space ticks or unticks, enter saves, Ctrl-C quits without saving)",
+                pointer=term().mark("pointer"),  # questionary's own, », is the mark for skipped
             ).unsafe_ask()
         except KeyboardInterrupt:
             sys.stderr.write("Interrupted: nothing was saved.\n")

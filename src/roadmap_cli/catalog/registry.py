@@ -380,6 +380,10 @@ def _assemble(
         if "phase" in cert and cert["phase"] not in phase_order:
             problems.append(f"{doc.where(('certifications', i, 'phase'))}: unknown phase {cert['phase']!r}")
         refs(doc, ("certifications", i), "stacks", cert.get("stacks", []), stack_ids, "stack")
+    for doc, i, skill in merged["skills"]:
+        for j, item_id in enumerate(skill.get("items", [])):
+            if item_id not in by_id:
+                problems.append(f"{doc.where(('skills', i, 'items', j))}: unknown item {item_id!r}")
     career = _career(merged, source_ids, problems)
     aliases: dict[str, str] = {}
     for stack in stacks:

@@ -311,6 +311,12 @@ class Skill(Entry):
     demand: NotRequired[Title]
     salary_impact: NotRequired[Title]
     months: NotRequired[Annotated[str, StringConstraints(pattern=r"^\d{1,2}(-\d{1,2}|\+)?$")]]
+    items: NotRequired[
+        Annotated[
+            list[Slug],
+            Field(description="The milestones and projects that teach it: a plan dates the skill by them."),
+        ]
+    ]
     note: NotRequired[Text]
     sources: Annotated[list[Slug], Field(min_length=1)]
     as_of: NotRequired[AsOf]

@@ -10,8 +10,26 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
+    from roadmap_cli.progress.saved import SavedPlan
 
 Rows = TypeVar("Rows")
+
+
+def active_plan() -> SavedPlan | None:
+    """The active plan, to give what these views say in its dates; None when there is none (or it
+    cannot be read: then they say it in general, as before any plan)."""
+    from roadmap_cli.errors import RoadmapError
+
+    try:
+        from roadmap_cli.progress.store import database_path, open_store
+
+        if not database_path().is_file():
+            return None
+        with open_store(readonly=True) as store:
+            stored = store.active_plan()
+            return stored.plan() if stored is not None else None
+    except (RoadmapError, OSError):
+        return None
 
 
 def show(

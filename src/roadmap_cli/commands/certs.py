@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 HELP = """List certifications worth having, their issuers, and when in the plan to study for each, and why.
 
-`roadmap plan` marks the month each one's phase starts.
+Those for your stack (your active plan's, or --lang) come first, other stacks' after. With an
+active plan, each says when your plan studies for it, or when its phase is, if your plan does not
+hold it (`roadmap replan --cert ID` changes that); `roadmap plan` marks the month its study starts.
 
 Example:  roadmap certs --lang java
 """
@@ -25,19 +27,20 @@ def certs(
         typer.Option(
             "--lang",
             "-l",
-            help="Only those meant for this stack (others are for every stack).",
+            help="Your stack: its certifications first (default: your active plan's).",
             autocompletion=complete_lang,
         ),
     ] = None,
     json_out: JsonOption = False,
     packs: PackOption = None,
 ) -> None:
-    from roadmap_cli.commands.career import show
+    from roadmap_cli.commands.career import active_plan, show
     from roadmap_cli.render import jsonout
     from roadmap_cli.views.career import certifications
 
     def rows(catalog: Catalog) -> list[dict[str, Any]]:
-        return certifications(catalog, catalog.resolve_stack(lang)["id"] if lang is not None else None)
+        stack = catalog.resolve_stack(lang)["id"] if lang is not None else None
+        return certifications(catalog, stack, active_plan())
 
     show(packs, json_out, rows, jsonout.certs_document, "print_certs")
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import ItemIds, UndoOption
+from roadmap_cli.commands.options import CheckIds, UndoOption
 
 HELP = """Tick off what you have done.
 
@@ -23,7 +23,7 @@ Example:  roadmap check crud-cli-tool sql-fundamentals
 
 
 def check(
-    ids: ItemIds = None,
+    ids: CheckIds = None,
     undo: UndoOption = False,
     evidence: Annotated[
         str | None,

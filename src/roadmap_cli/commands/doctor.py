@@ -37,7 +37,10 @@ def doctor(
 
         with open_store(readonly=False) as store:
             state = store.rebuild()
-        sys.stderr.write(f"Worked out the progress of {len(state.items)} items again from your history.\n")
+        sys.stderr.write(
+            f"Worked out the progress of {len(state.items)} item{'' if len(state.items) == 1 else 's'} again "
+            "from your history.\n"
+        )
 
     results = run_checks(Context(extra_packs=tuple(check_pack_paths(packs or ()))))
     code = exit_code(results)

@@ -7,13 +7,20 @@ heavy at the top: the planner's limits are read inside the parsers that check th
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from roadmap_cli.completion import complete_item_ids, complete_lang, matching
+from roadmap_cli.completion import (
+    complete_check_ids,
+    complete_item_ids,
+    complete_lang,
+    complete_skip_ids,
+    matching,
+)
 from roadmap_cli.inputs import DURATION_FORMS, TODAY_ENV, event_time, parse_duration, today
 
 if TYPE_CHECKING:
@@ -28,6 +35,31 @@ __all__ = [
     "parse_duration",
     "today",
 ]
+
+
+def _hours(word: str, allowed: str) -> float:
+    """A number of hours, as Click's FLOAT reads it; a word that is not one is told what is allowed."""
+    try:
+        return float(word.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{word[:40]!r} is not a number of hours {allowed}") from None
+
+
+def hours_week(word: str) -> float:
+    """``--hours`` of ``plan`` and ``replan``, read from its word."""
+    from roadmap_cli.dates import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
+
+    return _hours(
+        word, f"a week; give one from {MIN_HOURS_PER_WEEK} to {MAX_HOURS_PER_WEEK}, e.g. --hours 12"
+    )
+
+
+def hours_today(word: str) -> float:
+    """``--hours`` of ``today``, read from its word."""
+    from roadmap_cli.inputs import HOURS_TODAY
+
+    low, high = HOURS_TODAY
+    return _hours(word, f"in a day; give one from {low:g} to {high:g}, e.g. --hours 2")
 
 
 def parse_hours(value: float | None) -> float | None:
@@ -151,15 +183,19 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 WeeksOption = Annotated[bool, typer.Option("--weeks", "-w", help="Show every week instead of every month.")]
 
 
-ItemIds = Annotated[
-    list[str] | None,
-    typer.Argument(
+def _ids_argument(complete: Callable[..., list[str]]) -> Any:
+    return typer.Argument(
         metavar="ID...",
         help="Item ids, as `roadmap plan`, `roadmap next` and `roadmap status` show them.",
         show_default=False,
-        autocompletion=complete_item_ids,
-    ),
-]
+        autocompletion=complete,
+    )
+
+
+#: ``check``'s ids: TAB offers what is open, or what is ticked after --undo.
+CheckIds = Annotated[list[str] | None, _ids_argument(complete_check_ids)]
+#: ``skip``'s ids: TAB offers what is open, or what is skipped after --undo.
+SkipIds = Annotated[list[str] | None, _ids_argument(complete_skip_ids)]
 UndoOption = Annotated[bool, typer.Option("--undo", "-u", help="Take it back.")]
 
 

@@ -18,6 +18,8 @@ from roadmap_cli.commands.options import (
     WeeksOption,
     complete_framework,
     complete_lang,
+    event_time,
+    hours_week,
     parse_date,
     parse_hours,
     parse_months,
@@ -71,6 +73,8 @@ def plan(
             "-H",
             help="Hours a week you can really study (1-80); not needed with --schedule.",
             callback=parse_hours,
+            parser=hours_week,
+            metavar="HOURS",
         ),
     ] = None,
     days: DaysOption = None,
@@ -211,7 +215,7 @@ def _saved_plan(
         with open_store(readonly=False, create=True) as store:
             before = store.active_plan()
             saved = made(store.state(), _readable(before))
-            saved_id = store.save_plan(saved)
+            saved_id = store.save_plan(saved, at=event_time())
         kept = f" ({len(saved.settled)} done or skipped, left out)" if saved.settled else ""
         notice += f"Saved as your active plan{kept}. Tick items with `roadmap check ID`.\n"
         if before is not None:

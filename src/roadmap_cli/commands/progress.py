@@ -77,7 +77,7 @@ def import_progress(
     sys.stderr.write(
         f"Imported {added_events} event{'s' if added_events != 1 else ''} and "
         f"{added_plans} plan{'s' if added_plans != 1 else ''} from {safe(source)}"
-        + (f" ({skipped} events were already here)" if skipped else "")
+        + (f" ({skipped} event{' was' if skipped == 1 else 's were'} already here)" if skipped else "")
         + ".\n"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -14,6 +15,8 @@ from roadmap_cli.commands.options import (
     JsonOption,
     ScheduleOption,
     WeeksOption,
+    event_time,
+    hours_week,
     parse_date,
     parse_hours,
     study_calendar,
@@ -24,10 +27,12 @@ HELP = """Re-flow what is left of your plan from today; ticks and skips are kept
 
 Items you ticked or skipped leave the schedule; the time you logged on the rest comes off their
 estimates, and what is left starts again from today (or --from), so you start the new plan on
-plan. Your week, holidays, breaks and deadline are kept; --hours, --days, --schedule, --holidays
-and --by change them. Shows the old and the new end date, and saves the new plan.
+plan. Your week, holidays, breaks, deadline and certifications are kept; --hours, --days,
+--schedule, --holidays, --by and --cert change them. Shows the old and the new end date, and saves
+the new plan.
 
 Example:  roadmap replan --hours 8
+          roadmap replan --cert docker-certified-associate
 """
 
 
@@ -35,7 +40,12 @@ def replan(
     hours: Annotated[
         float | None,
         typer.Option(
-            "--hours", "-H", help="New hours a week (1-80); default: the plan's.", callback=parse_hours
+            "--hours",
+            "-H",
+            help="New hours a week (1-80); default: the plan's.",
+            callback=parse_hours,
+            parser=hours_week,
+            metavar="HOURS",
         ),
     ] = None,
     days: DaysOption = None,
@@ -44,6 +54,16 @@ def replan(
     by: ByOption = None,
     from_day: Annotated[
         str | None, typer.Option("--from", help="Day to re-flow from, YYYY-MM-DD (default: today).")
+    ] = None,
+    cert: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cert",
+            "-c",
+            metavar="ID",
+            help="Study for this certification instead (repeatable; `none` for none); default: the "
+            "plan's. `roadmap certs` lists the ids.",
+        ),
     ] = None,
     weeks: WeeksOption = False,
     json_out: JsonOption = False,
@@ -83,6 +103,12 @@ def replan(
             first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by, base=old.calendar
         )
         request = replan_request(old, done, first_day, calendar=calendar, credited=logged_credit(state))
+        if cert:
+            # Other certifications: the plan's items, less the study for the ones dropped (the
+            # planner leaves those out), with the study for the ones chosen.
+            certs = catalog.resolve_certs(cert, old.request.lang)
+            study = frozenset(i["id"] for i in catalog.items if i["cert"] in certs)
+            request = replace(request, certs=certs, only=(request.only or frozenset()) | study)
         new = from_planner(
             make_plan(catalog, request),
             catalog,
@@ -90,7 +116,7 @@ def replan(
             journey_start=old.first_day,
             replans=(*old.replans, first_day) if first_day > old.first_day else old.replans,
         )
-        store.save_plan(new)
+        store.save_plan(new, at=event_time())
     if json_out:
         from roadmap_cli.render.jsonout import emit, replan_document
 

@@ -31,7 +31,12 @@ def _complete(kind: str, incomplete: str) -> list[str]:
         from roadmap_cli.views.salary import level_order, place_order
 
         catalog = load_catalog()
-        names = level_order(catalog) if kind == "level" else place_order(catalog)
+        if kind == "level":
+            names = level_order(catalog)
+        else:
+            # A place whose figures carry a warning (usd-no-country: dollar figures that name no
+            # country or city) is no place to live in: --city takes it, TAB does not offer it.
+            names = [p for p in place_order(catalog) if not catalog.places[p].get("flag")]
     except Exception:  # completion must never print a traceback into the shell
         return []
     return [n for n in names if n.startswith(incomplete.lower())]

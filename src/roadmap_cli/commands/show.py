@@ -13,7 +13,9 @@ HELP = """Show your active plan as it was saved, each item with its state, or on
 Never re-plans: the dates are those of the plan you made (`roadmap replan` changes them). With ID,
 everything about one item: its phase, description, deliverables, what it depends on and what waits
 for it (with their states), its dates, its estimated and logged hours, your notes and evidence,
-its official documentation and its sources with their dates.
+its official documentation and its sources with their dates. An item that is not in your plan
+(another stack's, one the plan left out, or any item before you make a plan) is shown from the
+content, with a line that says so; `roadmap check` takes the same ids.
 
 Example:  roadmap show sql-fundamentals
 """
@@ -23,7 +25,10 @@ def show(
     item_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="ID", help="An item of your plan.", show_default=False, autocompletion=complete_item_ids
+            metavar="ID",
+            help="An item of your plan, or of the content.",
+            show_default=False,
+            autocompletion=complete_item_ids,
         ),
     ] = None,
     weeks: WeeksOption = False,

@@ -8,15 +8,19 @@ from roadmap_cli.commands.options import JsonOption, PackOption
 
 HELP = """List skills with the demand and salary impact the sources give, and the month to learn each.
 
+With an active plan, the month is the one your plan teaches it in.
+
 Example:  roadmap skills
 """
 
 
 def skills(json_out: JsonOption = False, packs: PackOption = None) -> None:
-    from roadmap_cli.commands.career import show
+    from roadmap_cli.commands.career import active_plan, show
     from roadmap_cli.render import jsonout
+    from roadmap_cli.views.career import skills as skill_rows
 
-    show(packs, json_out, lambda catalog: catalog.skills, jsonout.skills_document, "print_skills")
+    plan = active_plan()
+    show(packs, json_out, lambda catalog: skill_rows(catalog, plan), jsonout.skills_document, "print_skills")
 
 
 def register(app: typer.Typer) -> None:

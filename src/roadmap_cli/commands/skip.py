@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from roadmap_cli.commands.options import ItemIds, UndoOption
+from roadmap_cli.commands.options import SkipIds, UndoOption
 
 HELP = """Mark items you already know: they count as done.
 
@@ -15,7 +15,7 @@ Example:  roadmap skip learn-language-core programming-fundamentals
 """
 
 
-def skip(ids: ItemIds = None, undo: UndoOption = False) -> None:
+def skip(ids: SkipIds = None, undo: UndoOption = False) -> None:
     from roadmap_cli import track
 
     track.skip(ids, undo)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands.options import JsonOption, parse_hours_today
+from roadmap_cli.commands.options import JsonOption, hours_today, parse_hours_today
 
 HELP = """Say what to study today, in the time you have.
 
@@ -27,6 +27,8 @@ def today_command(
             "-H",
             help="Hours you have today (default: a seventh of your week).",
             callback=parse_hours_today,
+            parser=hours_today,
+            metavar="HOURS",
         ),
     ] = None,
     json_out: JsonOption = False,

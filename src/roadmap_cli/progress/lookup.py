@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roadmap_cli.errors import UsageError, closest, shorten
+from roadmap_cli.errors import UsageError, unknown_item
 from roadmap_cli.progress.models import ProgressState
 from roadmap_cli.progress.saved import SavedPlan
 
@@ -100,12 +100,7 @@ def resolve_ids(given: Iterable[str], plan: SavedPlan, state: ProgressState) -> 
         known |= content_ids(plan.request.packs)
     for item_id in wanted:
         if item_id not in known:
-            near = closest(item_id, known)
-            hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
-            raise UsageError(
-                f"unknown item id {shorten(item_id)!r}",
-                hint=hint + "`roadmap next` and `roadmap status` show the ids of your plan",
-            )
+            raise unknown_item(item_id, known)
     return wanted
 
 

@@ -183,11 +183,13 @@ class Store:
             db.execute("UPDATE plans SET active = 0 WHERE active = 1")
             db.execute("UPDATE plans SET active = 1 WHERE id = ?", (plan_id,))
 
-    def save_plan(self, plan: SavedPlan) -> int:
-        """Save a plan as the active one; the plans before it are kept as history."""
+    def save_plan(self, plan: SavedPlan, *, at: datetime | None = None) -> int:
+        """Save a plan as the active one, made ``at`` (default: now); the plans before it are kept
+        as history."""
+        made = utc_now() if at is None else at.astimezone(timezone.utc).isoformat(timespec="microseconds")
         with self._write() as db:
             db.execute("UPDATE plans SET active = 0 WHERE active = 1")
-            return _insert_plan(db, utc_now(), plan, active=True)
+            return _insert_plan(db, made, plan, active=True)
 
     # events
 

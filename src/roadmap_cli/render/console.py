@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.render.term import Column, fields, heading, para, table, term, write
+from roadmap_cli.render.units import day_text, months_text
 from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
@@ -145,17 +146,34 @@ def print_levels(levels: list[dict[str, Any]]) -> None:
 def print_certs(certs: list[dict[str, Any]]) -> None:
     t = term()
     out = heading("Certifications, in the order the plan reaches them")
-    for cert in certs:
+    for n, cert in enumerate(certs):
+        if not cert["your_stack"] and (n == 0 or certs[n - 1]["your_stack"]):
+            out += ["", *heading("For other stacks")]
         out += [
             "",
             *para(cert["issuer"], "bold", first=t.paint(cert["name"], "bold", "cyan") + "  ", width=t.width),
         ]
         pairs: list[tuple[str, str]] = []
+        yours = cert["your_plan"]
         if cert["phase"]:
             months = f" · months {cert['months']} of a 12-month plan" if cert["months"] else ""
+            if yours is not None:  # the learner's own dates, not the guides' months
+                phase_start, phase_end = yours["phase_start"], yours["phase_end"]
+                months = f" · in your plan {months_text(phase_start, phase_end)}" if phase_start else ""
             pairs.append(("Phase", f"phase {cert['phase_order']}, {cert['phase_title']}{months}"))
-        if cert["when"]:
-            pairs.append(("When", cert["when"]))
+        if yours is not None and yours["in_plan"]:
+            study = (
+                f"study from {day_text(yours['start'])} to {day_text(yours['end'])}"
+                if yours["start"]
+                else "its study is done"
+            )
+            pairs.append(("Your plan", study))
+        elif yours is not None and yours["fits"]:
+            pairs.append(("Your plan", f"not in it; `roadmap replan --cert {cert['id']}` puts it in"))
+        elif yours is not None:
+            pairs.append(("Your plan", "not in it: your plan is for another stack"))
+        if cert["when"]:  # the guides' advice, in the months of their 12-month plan
+            pairs.append(("Guides say" if yours is not None else "When", cert["when"]))
         if cert["study_hours"]:
             pairs.append(("Study", f"{cert['study_hours']} h (estimated) · {', '.join(cert['study_items'])}"))
         if cert["stacks"]:
@@ -166,10 +184,11 @@ def print_certs(certs: list[dict[str, Any]]) -> None:
         default = " · in every plan unless --cert chooses others" if cert["default"] else ""
         pairs.append(("Id", f"{cert['id']}{default}"))
         out += fields(pairs)
+    command = "replan" if any(c["your_plan"] is not None for c in certs) else "plan"
     out += [
         "",
         *para(
-            f"Put one in your plan with `roadmap plan --cert ID` (repeatable); the plan marks with "
+            f"Put one in your plan with `roadmap {command} --cert ID` (repeatable); the plan marks with "
             f"{t.mark('cert')} where its study starts. The what-matters guide advises one or two, not a "
             "collection.",
             "dim",
@@ -206,18 +225,37 @@ def print_skills(skills: list[dict[str, Any]]) -> None:
         Column("Month"),
         Column("Source"),
     ]
+    planned = any(skill.get("your_plan") is not None for skill in skills)
+
+    def month(skill: dict[str, Any]) -> str:
+        yours = skill.get("your_plan")
+        if yours is not None and yours["start"] is not None:
+            return str(months_text(yours["start"], yours["end"]))
+        if yours is not None and yours["in_plan"]:
+            return "done"
+        if yours is not None and skill.get("items"):
+            return "not in your plan"
+        generic = skill.get("months")
+        return f"{generic} of 12" if generic and planned else generic or "-"
+
     rows = [
         [
             skill["name"] + (f"\n{skill['note']}" if skill.get("note") else ""),
             skill.get("demand") or "-",
             skill.get("salary_impact") or "-",
-            skill.get("months") or "-",
+            month(skill),
             "\n".join(skill["sources"]) + (f"\nas of {skill['as_of']}" if skill.get("as_of") else ""),
         ]
         for skill in skills
     ]
     out += table(columns, rows)
-    out += ["", *para("Month: when to learn it in a 12-month plan. -: the sources say nothing.", "dim")]
+    said = (
+        "Month: when your plan teaches it; N of 12: the month of a 12-month plan the guides give, for a "
+        "skill no item of the plan teaches. -: the sources say nothing."
+        if planned
+        else "Month: when to learn it in a 12-month plan. -: the sources say nothing."
+    )
+    out += ["", *para(said, "dim")]
     write(out, pager=True)
 
 

@@ -465,6 +465,7 @@ def item_document(detail: ItemDetail) -> shapes.ShowItemDoc:
         "description": detail.description,
         "deliverables": list(detail.deliverables),
         "state": entry.state,
+        "in_plan": detail.outside is None,
         "done_in": entry.done_in,
         "hours": hours(item.minutes),
         "logged_hours": hours(entry.logged_minutes),
@@ -619,6 +620,8 @@ def certs_document(certs: list[dict[str, Any]]) -> shapes.CertsDoc:
         "study_hours",
         "study_items",
         "stacks",
+        "your_stack",
+        "your_plan",
         "why",
         "recommended_by",
         "sources",
@@ -626,7 +629,22 @@ def certs_document(certs: list[dict[str, Any]]) -> shapes.CertsDoc:
     )
     return {
         "version": VERSIONS["certs"],
-        "certifications": [{k: c[k] for k in keys} for c in certs],  # type: ignore[misc]
+        "certifications": [
+            {k: _your_plan(c[k]) if k == "your_plan" else c[k] for k in keys}  # type: ignore[misc]
+            for c in certs
+        ],
+    }
+
+
+def _your_plan(found: dict[str, Any] | None) -> shapes.YourPlanDoc | None:
+    if found is None:
+        return None
+    return {
+        "in_plan": found["in_plan"],
+        "start": _day(found["start"]),
+        "end": _day(found["end"]),
+        "phase_start": _day(found["phase_start"]),
+        "phase_end": _day(found["phase_end"]),
     }
 
 
@@ -641,6 +659,8 @@ def skills_document(skills: list[dict[str, Any]]) -> shapes.SkillsDoc:
                 "salary_impact": s.get("salary_impact"),
                 "months": s.get("months"),
                 "note": s.get("note"),
+                "items": s.get("items", []),
+                "your_plan": _your_plan(s.get("your_plan")),
                 "sources": s["sources"],
             }
             for s in skills

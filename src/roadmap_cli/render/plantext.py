@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from roadmap_cli.progress.saved import PlanCert, SavedPlan
 from roadmap_cli.render.term import MEANING, fields, item, para, term, wrap
 from roadmap_cli.render.text import state_legend, state_mark, timeline_lines
-from roadmap_cli.render.units import ESTIMATE_NOTE, day_text, hours_text
+from roadmap_cli.render.units import ESTIMATE_NOTE, count_text, day_text, days_text, hours_text
 from roadmap_cli.render.words import calendar_text
 from roadmap_cli.views.timeline import Span
 
@@ -73,10 +73,10 @@ def replaced_text(before: StoredPlan, after: SavedPlan, after_id: int) -> str:
 def replan_summary(new: SavedPlan, old: SavedPlan, first_day: date) -> str:
     """One sentence on what a re-plan changed."""
     shift = (new.end - old.end).days
-    moved = "no change" if shift == 0 else f"{abs(shift)} days {'later' if shift > 0 else 'sooner'}"
+    moved = "no change" if shift == 0 else f"{days_text(abs(shift))} {'later' if shift > 0 else 'sooner'}"
     text = (
         f"Re-planned from {first_day.isoformat()}: the end moves from {old.end.isoformat()} "
-        f"to {new.end.isoformat()} ({moved}); {len(new.settled)} done or skipped items kept."
+        f"to {new.end.isoformat()} ({moved}); {count_text(len(new.settled), 'done or skipped item')} kept."
     )
     return "\n".join(para(text)) + "\n"
 
@@ -95,7 +95,7 @@ def plan_text(
     left = f" ({len(plan.left_out)} optional left out)" if plan.left_out else ""
     total = f"{hours_text(plan.total_minutes)} scheduled (estimated)"
     calendar = plan.calendar
-    pace = f"{calendar_text(calendar)} · {total} · {len(plan.weeks)} weeks"
+    pace = f"{calendar_text(calendar)} · {total} · {count_text(len(plan.weeks), 'week')}"
     bound = f"by {calendar.deadline.isoformat()}" if calendar.deadline else f"window {window} months"
     dates = f"{day_text(plan.start)} → {day_text(plan.end)} · {plan.months:g} months ({bound})"
     kit = " · ".join(

@@ -362,7 +362,8 @@ class ShowItemDoc(TypedDict):
     phase_title: str
     description: str
     deliverables: list[str]
-    state: ItemState
+    state: ItemState  # unscheduled, done or skipped for an item that is not in the plan
+    in_plan: bool  # false: shown from the content (another stack's item, one left out, or no plan yet)
     done_in: str | None
     hours: float
     logged_hours: float
@@ -472,6 +473,16 @@ class RecommendedByDoc(TypedDict):
     as_of: str
 
 
+class YourPlanDoc(TypedDict):
+    """Where the active plan puts a certification's study or a skill's items."""
+
+    in_plan: bool  # the plan holds it (a certification: chosen; a skill: some of its items)
+    start: str | None  # the first day its items are planned (None: none is scheduled)
+    end: str | None  # the last
+    phase_start: str | None  # a certification: the first day of its phase in the plan
+    phase_end: str | None
+
+
 class CertInfoDoc(TypedDict):
     id: str
     name: str
@@ -485,6 +496,8 @@ class CertInfoDoc(TypedDict):
     study_hours: int
     study_items: list[str]
     stacks: list[str]
+    your_stack: bool  # for your stack (the active plan's, or --lang), or for every stack
+    your_plan: YourPlanDoc | None  # None: there is no active plan
     why: str
     recommended_by: list[RecommendedByDoc]
     sources: list[str]
@@ -503,6 +516,8 @@ class SkillDoc(TypedDict):
     salary_impact: str | None
     months: str | None
     note: str | None
+    items: list[str]  # the milestones and projects that teach it
+    your_plan: YourPlanDoc | None  # None: there is no active plan
     sources: list[str]
 
 

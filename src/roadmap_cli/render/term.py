@@ -57,7 +57,7 @@ ASCII_ENV = "ROADMAP_ASCII"
 #: column wide either way, so columns line up in both.
 MARKS: dict[str, tuple[str, str]] = {
     "done": ("✓", "x"),
-    "skipped": ("»", ">"),
+    "skipped": ("»", "/"),
     "progress": ("◐", "~"),
     "overdue": ("!", "!"),
     "ends": ("◆", "+"),
@@ -65,6 +65,7 @@ MARKS: dict[str, tuple[str, str]] = {
     "unscheduled": ("?", "?"),
     "cert": ("★", "*"),
     "current": ("▸", ">"),
+    "pointer": ("❯", ">"),  # the cursor of a checklist
     "failed": ("✗", "X"),
     "warn": ("!", "!"),
 }
@@ -221,6 +222,10 @@ def para(
     return out
 
 
+#: The widest the id column of a list of items gets: a longer id takes a line of its own.
+ID_COLUMN = 24
+
+
 def item(mark: str, item_id: str, text: str, *styles: str, id_width: int = 0, tail: str = "") -> list[str]:
     """One row of a list of plan items: ``mark id  text  tail``.
 
@@ -230,7 +235,10 @@ def item(mark: str, item_id: str, text: str, *styles: str, id_width: int = 0, ta
     """
     t = term()
     item_id = safe(item_id)
-    id_width = max(id_width, len(item_id))
+    # The id column: as wide as the longest id of the list, up to ID_COLUMN; a longer id goes whole on
+    # its own line, its text below in the same column as the others'.
+    id_width = min(max(id_width, len(item_id)), ID_COLUMN) if id_width else len(item_id)
+    long_id = len(item_id) > id_width
     head = f"  {mark} "
     head_width = 2 + visible_len(mark) + 1
     # A short tail is kept whole: its spaces do not break until the line is laid out.
@@ -246,6 +254,11 @@ def item(mark: str, item_id: str, text: str, *styles: str, id_width: int = 0, ta
         part_of_tail = bool(tail) and bool(line.strip()) and tail.endswith(line.strip())
         return t.paint(line, *(("dim",) if part_of_tail else styles))
 
+    if text_width >= 24 and long_id:
+        return [
+            head + styled_id,
+            *(" " * (head_width + id_width + 2) + painted(line) for line in wrap(words, text_width)),
+        ]
     if text_width >= 24:
         lines = wrap(words, text_width)
         out = [head + styled_id + " " * (id_width - len(item_id) + 2) + painted(lines[0])]

@@ -13,7 +13,7 @@ from roadmap_cli.progress.models import read_log
 from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.term import MARKS, fields, item, para, term
 from roadmap_cli.render.term import write as term_write
-from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
+from roadmap_cli.render.units import count_text, day_text, days_text, hours_text, percent_text
 from roadmap_cli.render.words import advice_text, calendar_text, off_text, why_text
 from roadmap_cli.safetext import safe
 from roadmap_cli.views.detail import ItemDetail, PlanRow
@@ -57,7 +57,7 @@ def _items(mark: str, items: list[PlanItem], tail: dict[str, str] | None = None)
 def totals_text(totals: Totals) -> str:
     """The one sentence of overall progress, the same wherever it is shown."""
     return (
-        f"{totals.done_items} of {totals.total_items} items done · "
+        f"{totals.done_items} of {count_text(totals.total_items, 'item')} done · "
         f"{hours_text(totals.done_minutes)} of {hours_text(totals.total_minutes)} "
         f"({percent_text(totals.percent)} of the plan's hours)"
     )
@@ -93,15 +93,23 @@ def _phase_lines(phase: PhaseProgress, width: int, current: bool) -> list[str]:
     """A phase's name, then its bar and counts: on one line when the terminal is wide enough."""
     t = term()
     mark = t.paint(t.mark("current"), "bold") if current else " "
-    counts = f"{phase.totals.done_items}/{phase.totals.total_items} items"
-    meter = f"{bar(phase.totals, 16)}  {counts}"
-    meter_width = 16 + 7 + 2 + len(counts)
-    name = f"{phase.number}. {phase.title}"
-    if 2 + width + 2 + meter_width <= t.width:
-        lines = para(name, width=width)
+    meter = f"{bar(phase.totals, 16)}  {_counts(phase)}"
+    number = f"{phase.number}. "
+    if 2 + width + 2 + _meter_width(phase) <= t.width:
+        # The title wraps within its column, under its own first word: the bar keeps its column.
+        lines = para(phase.title, first=number, width=width, first_styles=())
         first = f"{mark} {lines[0].ljust(width)}  {meter}"
         return [first, *(f"  {line}" for line in lines[1:])]
-    return [*para(name, first=f"{mark} ", width=t.width), f"    {meter}"]
+    return [*para(f"{number}{phase.title}", first=f"{mark} ", width=t.width), f"    {meter}"]
+
+
+def _counts(phase: PhaseProgress) -> str:
+    return f"{phase.totals.done_items}/{count_text(phase.totals.total_items, 'item')}"
+
+
+def _meter_width(phase: PhaseProgress) -> int:
+    """The columns a phase's bar, percent and counts take."""
+    return 16 + 7 + 2 + len(_counts(phase))
 
 
 def timeline_lines(spans: list[Span], start: date, end: date, today: date | None) -> list[str]:
@@ -230,7 +238,8 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
     )
     lines += ["", t.paint("Phases", "bold")]
     longest = max((len(f"{p.number}. {p.title}") for p in status.phases), default=10)
-    width = min(longest, max(20, t.width - 40))  # the rest is the bar and the counts
+    meter = max((_meter_width(p) for p in status.phases), default=0)
+    width = min(longest, max(20, t.width - 4 - meter))  # the rest is the bar and the counts
     current = status.current_phase
     for p in status.phases:
         lines += _phase_lines(p, width, current is not None and p.id == current.id)
@@ -391,16 +400,18 @@ def item_text(detail: ItemDetail) -> str:
     lines = para(shown.title, "bold", width=t.width)
     lines += para(f"{label} · {shown.id} · {detail.phase_title} · {shown.priority}", width=t.width)
     hours = f"{hours_text(shown.minutes)} estimated · {hours_text(entry.logged_minutes)} logged"
+    if not detail.has_plan:
+        hours = f"{hours_text(shown.minutes)} estimated"
     if shown.weekly:
         hours += f" · weekly practice: {shown.weekly} h in each week of its span"
-    lines += fields(
-        [
-            ("State", f"{t.mark(STATE_MARKS.get(entry.state, 'todo'))} {state}"),
-            ("Planned", when),
-            ("Hours", hours),
-        ],
-        indent=0,
-    )
+    rows = [
+        ("State", f"{t.mark(STATE_MARKS.get(entry.state, 'todo'))} {state}"),
+        ("Planned", when),
+        ("Hours", hours),
+    ]
+    if detail.outside is not None:  # from the content: no dates, a state only if ticked
+        rows = [("Plan", detail.outside), *([rows[0]] if entry.done else []), rows[2]]
+    lines += fields(rows, indent=0)
     if detail.description:
         lines += ["", *para(detail.description)]
     if detail.deliverables:
@@ -412,7 +423,7 @@ def item_text(detail: ItemDetail) -> str:
             lines += ["", t.paint(heading, "bold")]
             width = max(len(link.id) for link in links)
             for link in links:
-                link_state = (link.state or "not in this plan").replace("_", " ")
+                link_state = (link.state or ("not in this plan" if detail.has_plan else "")).replace("_", " ")
                 mark = state_mark(link.state) if link.state else " "
                 lines += item(mark, link.id, link.title, id_width=width, tail=link_state)
     if detail.logs:
@@ -451,7 +462,7 @@ def plans_text(rows: list[PlanRow]) -> str:
         plan = row.plan
         lines += para(
             f"{plan.title}, {plan.hours_per_week:g} h/week, "
-            f"{plan.start.isoformat()} → {plan.end.isoformat()}, {len(plan.all_items())} items",
+            f"{plan.start.isoformat()} → {plan.end.isoformat()}, {count_text(len(plan.all_items()), 'item')}",
             first=first,
             width=t.width,
         )
@@ -482,7 +493,10 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
     t = term()
     written = {(e.item_id, e.kind) for e in outcome.written}
     lines: list[str] = []
-    id_width = max((len(item_id) for item_id, _, _ in outcome.asked), default=0)
+    # One row has nothing to line up with: its text follows its id, however long.
+    id_width = (
+        max((len(item_id) for item_id, _, _ in outcome.asked), default=0) if len(outcome.asked) > 1 else 0
+    )
     certs = {c.id: c.name for c in progress.plan.certifications}
     for item_id, kind, value in outcome.asked:
         mark, did, did_not = _CHANGES[kind]

@@ -28,7 +28,21 @@ def day_text(value: date) -> str:
 
 
 def days_text(days: int) -> str:
-    return f"{days} day" + ("" if days == 1 else "s")
+    return count_text(days, "day")
+
+
+def months_text(start: date, end: date) -> str:
+    """The months a span runs over: ``Jun 2027``, ``Jun-Aug 2027``, ``Dec 2027-Feb 2028``."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%b %Y}"
+    if start.year == end.year:
+        return f"{start:%b}-{end:%b %Y}"
+    return f"{start:%b %Y}-{end:%b %Y}"
+
+
+def count_text(number: int, noun: str, plural: str | None = None) -> str:
+    """A count and its noun, which agree: ``1 item``, ``0 items``, ``1,200 events``."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 #: What every view that shows hours says about them.
