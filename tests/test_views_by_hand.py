@@ -19,7 +19,7 @@ from roadmap_cli.progress.models import Event, ProgressState, log_value
 from roadmap_cli.progress.saved import SavedPlan, parse
 from roadmap_cli.render.words import advice_text, off_text, why_text
 from roadmap_cli.views.forecast import FORECAST_AFTER_DAYS, activity, pace
-from roadmap_cli.views.state import Progress, compute_progress, plan_credit, streak, work_due
+from roadmap_cli.views.state import Progress, compute_progress, percent, plan_credit, streak, work_due
 from roadmap_cli.views.today import advice, day_off, needs_replan, owed_today, plan_today, todo_order
 from roadmap_cli.views.week import this_week
 
@@ -514,3 +514,172 @@ def test_a_passed_certification_and_the_calibration_are_kept() -> None:
     assert progress.calibration is not None
     assert (progress.calibration.items, progress.calibration.logged_minutes) == (1, 500)
     assert progress.calibration.estimated_minutes == 420
+
+
+def _plan_with(items: list[dict[str, Any]], days: list[list[Any]], end: str, **more: Any) -> SavedPlan:
+    return parse({**_raw(), "items": items, "days": days, "end": end, **more})
+
+
+# Two four-week items, an hour a day: a in January, b in February.
+LONG = _plan_with(
+    [_item("a", 28, "2027-01-04", "2027-01-31"), _item("b", 28, "2027-02-01", "2027-02-28")],
+    _days("a", MONDAY, 28) + _days("b", MONDAY + timedelta(days=28), 28),
+    "2027-02-28",
+)
+
+
+def test_today_when_the_learner_gives_the_time() -> None:
+    tuesday = MONDAY + timedelta(days=1)
+    assert [(i.item.id, i.minutes) for i in plan_today(at(tuesday), 121).items] == [("a", 121)]
+    logged = plan_today(at(tuesday, log("a", tuesday, 30)), 60)  # the time given, whatever is logged
+    assert [(i.item.id, i.minutes, i.state, i.logged_minutes) for i in logged.items] == [
+        ("a", 60, "in_progress", 30)
+    ]
+    assert logged.off is None
+    forward = plan_today(at(tuesday, tick("a", MONDAY)), 600)  # all of b, and c must wait for it
+    assert [(i.item.id, i.minutes, i.reason, i.state) for i in forward.items] == [
+        ("b", 420, "ahead", "planned")
+    ]
+    on_a_break = make_plan(breaks=[{"from": "2027-01-05", "to": "2027-01-05", "note": ""}])
+    given = plan_today(compute_progress(on_a_break, state(), tuesday), 30)
+    assert given.off is None  # the learner gave time: no "day off" to report
+    assert [(i.item.id, i.minutes) for i in given.items] == [("a", 30)]
+    rest = plan_today(compute_progress(on_a_break, state(), tuesday))
+    assert rest.off is not None
+    assert rest.off.kind == "break"
+    assert plan_today(at(MONDAY, log("a", MONDAY, 59))).items[0].minutes == 1  # a minute owed is listed
+    behind = plan_today(at(date(2027, 1, 20)), None, date(2027, 4, 1))
+    assert behind.advice is not None
+    assert behind.advice.replan_end == date(2027, 4, 1)
+    assert [(i.item.id, i.reason) for i in plan_today(at(MONDAY + timedelta(days=6))).items] == [
+        ("a", "this_week")  # the day an item is planned to end, it is not yet overdue
+    ]
+
+
+def test_today_brings_weekly_practice_forward_by_a_days_share_only() -> None:
+    plan = _plan_with(
+        [_item("a", 7, "2027-01-04", "2027-01-10"), _item("w", 6, "2027-01-11", "2027-01-31", weekly=2)],
+        _days("a", MONDAY, 7) + _days("w", MONDAY + timedelta(days=7), 3),
+        "2027-01-31",
+    )
+    day = MONDAY + timedelta(days=1)
+    view = plan_today(compute_progress(plan, state(tick("a", MONDAY)), day), 600)
+    assert [(i.item.id, i.minutes, i.reason) for i in view.items] == [("w", 17, "ahead")]  # 2 h / 7 days
+    more = plan_today(compute_progress(plan, state(tick("a", MONDAY)), day))
+    assert more.used_up
+    assert [i.id for i in more.more] == ["w"]
+
+
+def test_more_offers_one_item_and_the_week_one_next() -> None:
+    free = _plan_with(
+        [
+            _item("a", 7, "2027-01-04", "2027-01-10"),
+            _item("b", 7, "2027-01-11", "2027-01-17"),
+            _item("c", 14, "2027-01-18", "2027-01-31"),
+        ],
+        _days("a", MONDAY, 7) + _days("b", MONDAY + timedelta(7), 7) + _days("c", MONDAY + timedelta(14), 14),
+        "2027-01-31",
+    )
+    progress = compute_progress(free, state(tick("a", MONDAY)), MONDAY + timedelta(days=1))
+    assert [i.id for i in this_week(progress).up_next] == ["b"]
+    assert [i.id for i in plan_today(progress).more] == ["b"]
+    after = compute_progress(free, state(), date(2027, 2, 10))  # no week: every item is overdue
+    assert [(e.item.id, reason) for e, reason in todo_order(after)] == [
+        ("a", "overdue"),
+        ("b", "overdue"),
+        ("c", "overdue"),
+    ]
+
+
+def test_an_item_ending_on_this_weeks_monday_is_in_the_week_not_in_the_overdue_list() -> None:
+    plan = _plan_with(
+        [_item("a", 8, "2027-01-04", "2027-01-11"), _item("b", 6, "2027-01-12", "2027-01-17")],
+        _days("a", MONDAY, 8) + _days("b", MONDAY + timedelta(days=8), 6),
+        "2027-01-17",
+    )
+    view = this_week(compute_progress(plan, state(), date(2027, 1, 13)))
+    assert view.overdue == ()
+    assert [(w.item.id, w.minutes, w.state) for w in view.items] == [
+        ("a", 60, "overdue"),
+        ("b", 360, "planned"),
+    ]
+
+
+def test_small_rules_of_the_state() -> None:
+    assert percent(0, 0) == 0.0
+    assert percent(1, 3) == 33.3
+    progress = at(
+        MONDAY + timedelta(days=8),
+        log("b", MONDAY + timedelta(days=7), 90),
+        log("b", MONDAY + timedelta(days=8), 30),
+    )
+    assert progress.logged_by_item(MONDAY + timedelta(days=7), MONDAY + timedelta(days=13)) == {"b": 120}
+    assert progress.logged_on(MONDAY + timedelta(days=8)) == 30
+    assert progress.of("no-such-item") is None
+    assert at(MONDAY, log("a", MONDAY, 30)).streak_weeks == 1  # today's study counts
+    noted = ProgressState.replay(
+        [
+            Event("n", "a", "note", "read the docs", "2027-01-04T12:00:00+00:00"),
+            Event("e", "a", "evidence", "https://example.org/a", "2027-01-04T12:00:00+00:00"),
+        ]
+    )
+    entry = compute_progress(PLAN, noted, MONDAY).of("a")
+    assert entry is not None
+    assert (entry.notes, entry.evidence) == (("read the docs",), "https://example.org/a")
+    raw = _raw()
+    raw["phases"] = [
+        {"id": "p1", "title": "One"},
+        {"id": "px", "title": "Empty"},
+        {"id": "p2", "title": "Two"},
+    ]
+    raw["items"][2]["phase"] = "p2"
+    numbered = compute_progress(parse(raw), state(), MONDAY)
+    assert [(p.number, p.id) for p in numbered.phases] == [
+        (1, "p1"),
+        (3, "p2"),
+    ]  # numbered as the plan has them
+    behind = at(MONDAY + timedelta(days=8), log("a", MONDAY, 59))  # 480 due, 59 done: 421 behind
+    assert behind.delta_minutes == -421
+    assert needs_replan(behind)
+
+
+def test_where_the_forecasts_pace_comes_from() -> None:
+    ticks = state(tick("a", MONDAY), tick("b", MONDAY + timedelta(days=14)))
+    logs = state(log("a", MONDAY, 60), log("a", MONDAY + timedelta(days=14), 60))
+    both = state(log("a", MONDAY, 60), tick("b", MONDAY + timedelta(days=14)))
+    logged_then_ticked = state(log("a", MONDAY, 60), tick("a", MONDAY + timedelta(days=14)))
+    day = MONDAY + timedelta(days=14)
+    sources = [compute_progress(PLAN, s, day).forecast for s in (ticks, logs, both, logged_then_ticked)]
+    assert [f.source if f else None for f in sources] == ["ticks", "logged", "both", "logged"]
+    found = activity(logged_then_ticked, compute_progress(PLAN, logged_then_ticked, day).items)
+    assert found == [(MONDAY, 60)]  # a ticked item with time logged counts its time, not its estimate
+    assert compute_progress(PLAN, state(log("a", MONDAY, 60)), day).calibration is None  # not finished
+
+
+def test_a_learner_on_pace_but_uneven_is_not_forecast_past_the_planned_end() -> None:
+    week = [0] * 7 + [120] * 7 + [60] * 14  # share 1 over four weeks, very uneven
+    events = [log("a", MONDAY + timedelta(days=n), m) for n, m in enumerate(week) if m]
+    progress = compute_progress(LONG, state(*events), MONDAY + timedelta(days=27))
+    assert progress.delta_minutes == 0
+    forecast = progress.forecast
+    assert forecast is not None
+    assert forecast.share == 1.0
+    assert forecast.end_latest == LONG.end  # at the slow end it would be later: the pace says no
+    assert forecast.end_earliest == MONDAY + timedelta(days=27 + 17)  # 28 h at 1.71 of an hour a day
+    assert not forecast.slower_than_plan
+    exactly = [log("a", MONDAY + timedelta(days=n), 60) for n in range(0, FORECAST_AFTER_DAYS + 1, 14)]
+    assert compute_progress(LONG, state(*exactly), MONDAY + timedelta(days=FORECAST_AFTER_DAYS)).forecast
+    done = state(log("a", MONDAY, 60), tick("a", MONDAY), tick("b", MONDAY + timedelta(days=14)))
+    finished = compute_progress(LONG, done, MONDAY + timedelta(days=20)).forecast
+    assert finished is not None
+    assert (finished.left_minutes, finished.end_earliest) == (0, MONDAY + timedelta(days=20))
+
+
+def test_the_end_at_a_pace_starts_with_what_is_left_of_today() -> None:
+    from roadmap_cli.views.forecast import _end_at
+
+    assert _end_at(PLAN, 1.0, 1, MONDAY, 60) == MONDAY + timedelta(days=1)  # today's hour is used
+    assert _end_at(PLAN, 1.0, 1, MONDAY, 0) == MONDAY
+    assert _end_at(PLAN, 0.5, 60, MONDAY, 0) == MONDAY + timedelta(days=1)
+    assert _end_at(PLAN, 0.0, 60, MONDAY, 0) is None
+    assert _end_at(PLAN, 1.0, 0, MONDAY, 0) == MONDAY
