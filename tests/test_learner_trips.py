@@ -284,7 +284,8 @@ def test_an_id_longer_than_the_column_keeps_the_titles_in_line(runner: CliRunner
     lines = ok(runner, "show").splitlines()
     at = next(i for i, line in enumerate(lines) if "system-design-interview-prep" in line)
     assert lines[at].split() == ["○", "system-design-interview-prep"]  # the id alone
-    below = lines[at + 2]  # a row whose id fits: its title starts in the titles' column
+    # the next row whose id fits the column: its title starts where every title does
+    below = next(line for line in lines[at + 1 :] if line.startswith("  ○ ") and len(line.split()) > 2)
     column = below.index(below.split()[2])
     assert lines[at + 1].startswith(" " * column + "Rehearse system design")
 
