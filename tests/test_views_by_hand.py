@@ -239,6 +239,7 @@ def test_replanning_is_the_advice_past_a_week_behind() -> None:
     assert done is not None
     assert done.kind == "finished"
     assert advice_text(done) == "Every item of your plan is done."
+    assert advice(at(MONDAY)) is None  # on time: nothing to say
     # ahead, but with overdue work: no "ahead" advice
     assert advice(at(date(2027, 1, 12), tick("b", MONDAY), log("a", MONDAY, 60))) is None
 
@@ -305,6 +306,7 @@ def test_a_day_off_says_why() -> None:
     rest = day_off(weekdays, MONDAY + timedelta(days=6))
     assert rest is not None
     assert off_text(rest) == "not one of your study days"
+    assert rest.kind == "rest"
 
 
 def test_the_next_item_needs_its_prerequisites_done() -> None:
