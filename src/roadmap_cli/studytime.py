@@ -171,12 +171,15 @@ _PART = re.compile(
 
 
 def weekday_of(word: str) -> int:
-    key = word.strip().lower()[:3]
-    if key not in WEEKDAYS or not DAY_NAMES[WEEKDAYS.index(key)].lower().startswith(word.strip().lower()):
+    """A day of the week as people write it: ``mon``, ``Tuesday``, ``we``; any two letters or more
+    that begin one day's name."""
+    key = word.strip().lower()
+    found = [n for n, name in enumerate(DAY_NAMES) if len(key) >= 2 and name.lower().startswith(key)]
+    if len(found) != 1:
         raise CalendarError(
             f"{word.strip()!r} is not a day of the week; use mon, tue, wed, thu, fri, sat, sun"
         )
-    return WEEKDAYS.index(key)
+    return found[0]
 
 
 def parse_days(text: str) -> tuple[int, ...]:
@@ -309,7 +312,7 @@ def from_options(
             region, free = None, ()
         else:
             region, free = public_holidays(holidays, start.year, start.year + 4)
-    elif region is not None and (not free or free[-1].day.year < start.year + 1):
+    elif region is not None and (not free or free[-1].day.year < start.year + 4):
         region, free = public_holidays(region, start.year, start.year + 4)
     deadline = by if by is not None else (base.deadline if base is not None else None)
     if deadline is not None and deadline <= start:
