@@ -56,7 +56,7 @@ class Holiday(Record):
 class StudyCalendar(Record):
     """Minutes of study on each weekday (Monday first), less breaks and holidays."""
 
-    weekdays: tuple[int, int, int, int, int, int, int]
+    weekdays: tuple[int, ...]  # seven: Monday to Sunday
     breaks: tuple[Break, ...] = ()
     holidays: tuple[Holiday, ...] = ()
     region: str | None = None  # the holidays' country or region, as given (``DE-BY``)
@@ -66,6 +66,8 @@ class StudyCalendar(Record):
     _free: set[date] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if len(self.weekdays) != 7:
+            raise ValueError(f"a week has seven days, not {len(self.weekdays)}")
         self._free.update(h.day for h in self.holidays)
 
     @property
