@@ -14,6 +14,11 @@ from pathlib import Path
 
 #: The largest pack file read (the loader's cap; the catalog cache's key reads the same bytes).
 MAX_PACK_BYTES = 1024 * 1024
+#: The largest catalog cache read: far above what the built-in packs and many big packs make.
+MAX_CACHE_BYTES = 256 * 1024 * 1024
+#: Files and folders roadmap makes hold notes and progress: its owner's alone, whatever the umask.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 
 
 class NotRegular(OSError):
@@ -75,3 +80,30 @@ def read_bounded(stream: object, limit: int) -> bytes:
     if len(data) > limit:
         raise TooLarge(f"larger than the {limit:,}-byte limit")
     return data
+
+
+def private_folder(path: Path) -> None:
+    """Make ``path`` and any missing folder above it, each readable by its owner only (0700),
+    whatever the umask; folders that exist already are left as their owner set them."""
+    missing = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:  # another roadmap made it a moment ago
+            continue
+        folder.chmod(PRIVATE_FOLDER)
+
+
+def trusted(info: os.stat_result) -> bool:
+    """Whether a file roadmap made for itself (the catalog cache) may be believed: its own user's,
+    and writable by no one else. Another user who could write it could make roadmap show or plan
+    anything."""
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

@@ -9,6 +9,7 @@ collector rests meanwhile: on a big catalog its passes would cost more than the 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -55,8 +56,16 @@ def user_files() -> list[Path]:
 
 def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
     """The paths a person named, each a readable file, or a usage error (exit 2) for the first that is not."""
+    from roadmap_cli.safetext import is_text, safe
+
     found = []
     for path in given:
+        if what == "--pack" and not is_text(str(path)):
+            # A plan keeps the paths of its packs as text (JSON, SQLite), which cannot hold them.
+            raise UsageError(
+                f"--pack {safe(str(path))}: the file's name holds bytes that are not UTF-8 (shown as \\xNN)",
+                hint="rename the file (or copy it) to a name in UTF-8 and give that",
+            )
         try:
             path.stat()
         except FileNotFoundError:
@@ -512,7 +521,7 @@ def cache_key(files: Sequence[Path]) -> str:
     from roadmap_cli.files import MAX_PACK_BYTES, read_regular
 
     for path in files:
-        digest.update(str(path).encode() + b"\0")
+        digest.update(os.fsencode(path) + b"\0")  # a name that is not UTF-8 included
         try:
             # Bounded, and never a FIFO or a device: loading refuses those with a message.
             digest.update(read_regular(path, MAX_PACK_BYTES))
@@ -536,10 +545,16 @@ def cache_state(extra: Sequence[Path] = ()) -> Literal["missing", "unreadable", 
 
 
 def _cache_payload() -> dict[str, Any] | None:
+    """The cache as it was written, or None: read as every file is (a FIFO or ``/dev/zero`` in its
+    place is not read at all), and believed only when this user alone may write it and its folder."""
+    from roadmap_cli.files import MAX_CACHE_BYTES, read_regular, trusted
+
+    path = cache_path()
     try:
-        with cache_path().open("rb") as fh:
-            payload = json.load(fh)
-    except (OSError, ValueError):
+        if not trusted(path.stat()) or not trusted(path.parent.stat()):
+            return None
+        payload = json.loads(read_regular(path, MAX_CACHE_BYTES))
+    except (OSError, ValueError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
 
@@ -556,14 +571,24 @@ def _read_cache(key: str) -> dict[str, Any] | None:
 
 def _write_cache(key: str, data: dict[str, Any]) -> None:
     """Best effort: a cache that cannot be written only costs the next run some time."""
+    from roadmap_cli.files import PRIVATE_FILE, PRIVATE_FOLDER, private_folder, trusted
+
     target = cache_path()
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        private_folder(target.parent)
+        folder = target.parent.stat()
+        if not trusted(folder) and (not hasattr(os, "getuid") or folder.st_uid == os.getuid()):
+            # roadmap's own cache folder, made under a looser umask by an earlier version: it is
+            # trusted again once no one else may write in it.
+            target.parent.chmod(PRIVATE_FOLDER)
         # check_circular=False: the data comes from JSON-shaped YAML and holds no cycles, and on a
         # big catalog the encoder's check of every list and mapping costs a tenth of its time.
         text = json.dumps({"key": key, "catalog": data}, separators=(",", ":"), check_circular=False)
-        tmp.write_text(text, encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
         tmp.replace(target)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

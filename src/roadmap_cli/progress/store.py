@@ -349,6 +349,7 @@ class Store:
             for item_id, kind, value in entries:
                 if kind not in EVENT_KINDS:
                     raise ValueError(f"unknown event kind {kind!r}")
+                _refuse_undecodable(kind, value)
                 if keep is not None and not keep(state, item_id, kind, value):
                     continue
                 uid = uuid4().hex
@@ -719,3 +720,29 @@ def _migrate(db: sqlite3.Connection) -> None:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
+
+
+#: What a person typed that an event's value holds, by the event's kind, for the refusal below.
+_TYPED = {"note": "the note", "evidence": "--evidence", "log": "--note"}
+
+
+def _refuse_undecodable(kind: str, value: str | None) -> None:
+    """A usage error (nothing written) when text typed on the command line held bytes that are
+    not UTF-8: Python keeps them as lone surrogates, which SQLite, JSON and a terminal cannot take."""
+    from roadmap_cli.safetext import is_text, safe
+
+    if value is None:
+        return
+    text: object = value
+    if kind == "log":  # the note inside the study time's JSON, where \udcff is an escape
+        import json
+
+        text = json.loads(value).get("note")
+    if isinstance(text, str) and not is_text(text):
+        from roadmap_cli.errors import UsageError
+
+        raise UsageError(
+            f"{_TYPED.get(kind, 'the text')} '{safe(text[:60])}' holds bytes that are not UTF-8 "
+            "(shown as \\xNN); roadmap keeps text as UTF-8, and nothing was written",
+            hint="set your terminal to UTF-8 (LANG or LC_ALL ending in .UTF-8) and type it again",
+        )

@@ -59,6 +59,9 @@ def _style(salt: str) -> Iterator[None]:
         {
             "svg.hashsalt": f"roadmap-report-{salt}",
             "svg.fonttype": "none",
+            # Titles come from packs and backups: text, never TeX (a `$` would start mathtext,
+            # and an unknown command or deep nesting in it fails the whole report).
+            "text.parse_math": False,
             "font.family": "sans-serif",
             "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
             "font.size": 9,

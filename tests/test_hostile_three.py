@@ -1,0 +1,216 @@
+"""Untrusted input, round three: each class of problem the third hostile run found, as a case that
+failed before its fix. Bytes that are not UTF-8 and lone surrogates end in a message; a FIFO or a
+device in place of roadmap's own files is never read; text from outside is shown, never obeyed,
+in every export; files roadmap makes are private; dates at the edges round-trip."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from roadmap_cli.cli import app
+
+START = "2027-01-04"
+TODAY = "2027-02-15"
+ROADMAP = [sys.executable, "-m", "roadmap_cli"]
+ITEM = "learn-language-core"
+posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files, bytes in arguments and signals")
+
+
+def invoke(runner: CliRunner, *args: str, **kwargs: Any) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), **kwargs)
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run(*args: str | bytes, home: Path, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """``roadmap *args`` in its own process, where an argument may be bytes that are not UTF-8."""
+    env = {
+        **os.environ,
+        "ROADMAP_HOME": str(home),
+        "ROADMAP_TODAY": TODAY,
+        "NO_COLOR": "1",
+        **kwargs.pop("env", {}),
+    }
+    words = [os.fsencode(a) if isinstance(a, str) else a for a in args]
+    kwargs.setdefault("timeout", 60)
+    return subprocess.run([*ROADMAP, *words], capture_output=True, env=env, **kwargs)
+
+
+def no_traceback(done: subprocess.CompletedProcess[bytes]) -> str:
+    err = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err, err
+    assert "Error:" not in err.replace("error:", ""), err
+    return err
+
+
+@pytest.fixture
+def planned(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("ROADMAP_TODAY", TODAY)
+    assert invoke(runner, "plan", "--lang", "python", "--hours", "12", "--start", START)[0] == 0
+    return runner
+
+
+def backup_of(runner: CliRunner) -> dict[str, Any]:
+    code, out, err = invoke(runner, "progress", "export")
+    assert code == 0, err
+    doc: dict[str, Any] = json.loads(out)
+    return doc
+
+
+def import_doc(
+    runner: CliRunner, doc: dict[str, Any], tmp_path: Path, name: str = "b.json"
+) -> tuple[int, str]:
+    source = tmp_path / name
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    code, _, err = invoke(runner, "progress", "import", str(source))
+    return code, err
+
+
+# -- tracebacks -----------------------------------------------------------------------------------
+
+
+@posix
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["note", ITEM, b"bad \xff byte"], "the note"),
+        (["log", ITEM, "1h", "--note", b"bad \xff byte"], "--note"),
+        (["check", ITEM, "--evidence", b"bad \xff byte"], "--evidence"),
+        (["check", "-e", b"bad \xff byte", ITEM], "--evidence"),
+    ],
+)
+def test_bytes_that_are_not_utf8_in_an_argument_are_refused_in_words(
+    planned: CliRunner, roadmap_home: Path, args: list[str | bytes], named: str
+) -> None:
+    done = run(*args, home=roadmap_home)
+    err = no_traceback(done)
+    assert done.returncode == 2, err
+    assert err.startswith(f"error: {named} 'bad \\xff byte' holds bytes that are not UTF-8"), err
+    assert "nothing was written" in err
+    assert invoke(planned, "progress", "export")[0] == 0
+    assert backup_of(planned)["events"] == []
+
+
+@posix
+def test_an_unknown_id_that_is_not_utf8_is_named(planned: CliRunner, roadmap_home: Path) -> None:
+    done = run("note", b"bad\xff", "text", home=roadmap_home)
+    assert done.returncode == 2
+    assert "unknown item id" in no_traceback(done)
+
+
+@pytest.mark.parametrize("where", ["note", "log note", "plan title", "phase title"])
+def test_a_lone_surrogate_in_a_backup_is_refused_whole(
+    planned: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    doc = backup_of(planned)
+    stamp = "2027-01-06T10:00:00+00:00"
+    if where == "note":
+        doc["events"].append(
+            {"uid": "n1", "item_id": ITEM, "kind": "note", "value": "a\ud800b", "created_at": stamp}
+        )
+    elif where == "log note":
+        value = json.dumps({"minutes": 30, "on": "2027-01-06", "note": "a\ud800b"})
+        doc["events"].append(
+            {"uid": "l1", "item_id": ITEM, "kind": "log", "value": value, "created_at": stamp}
+        )
+    elif where == "plan title":
+        doc["plans"][0]["snapshot"]["title"] = "T\ud800"
+    else:
+        doc["plans"][0]["snapshot"]["phases"][0]["title"] = "P\udcff"
+    doc["plans"][0]["created_at"] = "2027-01-05T10:00:00+00:00"
+    monkeypatch.setenv("ROADMAP_HOME", str(tmp_path / "fresh"))
+    code, err = import_doc(planned, doc, tmp_path)
+    assert code == 1, err
+    assert "cannot be imported; nothing was imported" in err
+    assert invoke(planned, "status")[0] == 1  # still no plan: nothing was kept
+
+
+def test_safe_shows_lone_surrogates_and_bytes_that_were_not_utf8() -> None:
+    from roadmap_cli.safetext import is_text, safe, safe_json, safe_lines
+
+    assert safe("bad \udcff byte") == "bad \\xff byte"
+    assert safe("a\ud800b") == "a\\ud800b"
+    assert safe_lines("a\udcffb\nc") == "a\\xffb\nc"
+    assert json.loads(safe_json('"a\ud800"')) == "a\ud800"
+    assert "\ud800" not in safe_json('"a\ud800"')
+    assert not is_text("a\udcff")
+    assert is_text("a ✓ 東")
+
+
+@posix
+def test_a_pack_whose_file_name_is_not_utf8(planned: CliRunner, roadmap_home: Path, tmp_path: Path) -> None:
+    assert invoke(planned, "packs", "new", "mine")[0] == 0
+    folder = roadmap_home / "config" / "packs"
+    odd = os.fsencode(folder) + b"/x\xff.yaml"
+    os.rename(folder / "mine.yaml", odd)  # noqa: PTH104 (a name Path cannot spell)
+    for args in (["packs", "list"], ["packs", "list", "--json"], ["status"], ["doctor"], ["stacks"]):
+        done = run(*args, home=roadmap_home)
+        no_traceback(done)
+        assert done.returncode == 0, (args, done.stderr)
+    assert b"x\\xff.yaml" in run("packs", "list", home=roadmap_home).stdout
+    done = run("plan", "--lang", "python", "--hours", "10", "--pack", odd, home=roadmap_home)
+    assert done.returncode == 2
+    assert "the file's name holds bytes that are not UTF-8" in no_traceback(done)
+    done = run("packs", "validate", odd, home=roadmap_home)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("title", ["$\\foo{x}$ maths", "$" + "{" * 60 + "x" + "}" * 60 + "$", "$x^2$ and $"])
+def test_a_title_that_looks_like_tex_is_text_in_the_report(
+    planned: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str
+) -> None:
+    doc = backup_of(planned)
+    for phase in doc["plans"][0]["snapshot"]["phases"]:
+        phase["title"] = title
+    doc["plans"][0]["created_at"] = "2027-01-05T10:00:00+00:00"
+    monkeypatch.setenv("ROADMAP_HOME", str(tmp_path / "fresh"))
+    assert import_doc(planned, doc, tmp_path)[0] == 0
+    out = tmp_path / "r.html"
+    code, _, err = invoke(planned, "report", "--output", str(out))
+    assert code == 0, err
+    assert title[:6] in out.read_text(encoding="utf-8")
+
+
+# -- the hang -------------------------------------------------------------------------------------
+
+
+@posix
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_a_fifo_or_a_device_in_place_of_the_cache_is_not_read(
+    planned: CliRunner, roadmap_home: Path, kind: str
+) -> None:
+    cache = roadmap_home / "cache" / "catalog.json"
+    cache.unlink()
+    if kind == "fifo":
+        os.mkfifo(cache)
+    else:
+        cache.symlink_to("/dev/zero")
+    for args in (["status"], ["plan", "--lang", "go", "--hours", "5", "--dry-run"], ["doctor"]):
+        done = run(*args, home=roadmap_home, timeout=30)
+        no_traceback(done)
+        assert done.returncode == 0, (args, done.stderr)
+
+
+def test_a_cache_others_may_write_is_not_trusted(planned: CliRunner, roadmap_home: Path) -> None:
+    """Its key matches, but another user could have written it: it is rebuilt, never believed."""
+    cache = roadmap_home / "cache" / "catalog.json"
+    payload = json.loads(cache.read_text(encoding="utf-8"))
+    stack = payload["catalog"]["stacks"][0]
+    stack["title"] = "FORGED"
+    cache.write_text(json.dumps(payload), encoding="utf-8")
+    cache.chmod(0o666)
+    code, out, _ = invoke(planned, "stacks")
+    assert code == 0
+    assert "FORGED" not in out
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600  # rebuilt, private
