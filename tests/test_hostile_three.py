@@ -214,3 +214,79 @@ def test_a_cache_others_may_write_is_not_trusted(planned: CliRunner, roadmap_hom
     assert code == 0
     assert "FORGED" not in out
     assert stat.S_IMODE(cache.stat().st_mode) == 0o600  # rebuilt, private
+
+
+# -- obeyed text ----------------------------------------------------------------------------------
+
+#: An OSC 52 clipboard write, a window title, a bell, a NUL, a screen clear, a right-to-left
+#: override and the Arabic letter mark: none may reach a terminal raw.
+OBEYED = "\x1b]52;c;ZXZpbA==\x07\x1b]0;owned\x07\x00\x1b[2J\u202egnp\u061c"
+#: A link whose shown text a right-to-left override would reverse.
+RLO_LINK = "https://example.com/\u202egpj.exe"
+
+
+def raw_controls(text: str) -> list[str]:
+    """Characters a terminal may act on (newline and tab aside) that made it into output."""
+    return sorted(
+        {
+            c
+            for c in text
+            if (ord(c) < 32 and c not in "\n\t")
+            or 0x7F <= ord(c) < 0xA0
+            or c in "\u061c\u200e\u200f\u2028\u2029"
+            or 0x202A <= ord(c) <= 0x202E
+            or 0x2066 <= ord(c) <= 0x2069
+        }
+    )
+
+
+@pytest.fixture
+def poisoned(planned: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A home whose history holds notes and evidence a crafted backup would bring."""
+    doc = backup_of(planned)
+    doc["plans"][0]["created_at"] = "2027-01-05T10:00:00+00:00"
+    stamp = "2027-01-06T10:00:00+00:00"
+    second = "programming-fundamentals"
+    doc["events"] += [
+        {"uid": "n1", "item_id": ITEM, "kind": "note", "value": f"note{OBEYED}", "created_at": stamp},
+        {"uid": "e1", "item_id": ITEM, "kind": "evidence", "value": f"ev{OBEYED}", "created_at": stamp},
+        {"uid": "e2", "item_id": second, "kind": "evidence", "value": RLO_LINK, "created_at": stamp},
+    ]
+    monkeypatch.setenv("ROADMAP_HOME", str(tmp_path / "fresh"))
+    code, err = import_doc(planned, doc, tmp_path)
+    assert code == 0, err
+    return planned
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ics", "md"])
+def test_exports_on_stdout_show_control_text_never_obey_it(poisoned: CliRunner, fmt: str) -> None:
+    code, out, err = invoke(poisoned, "export", "--format", fmt, "--sessions", "mon 19:00-20:00")
+    if code == 2:  # --sessions is for the calendar only
+        code, out, err = invoke(poisoned, "export", "--format", fmt)
+    assert code == 0, err
+    assert raw_controls(out) == []
+    assert "x1b" in out
+    assert "52;c;ZXZpbA==" in out.replace("\\;", ";")
+
+
+def test_a_reordered_link_is_text_in_markdown_and_the_report(poisoned: CliRunner, tmp_path: Path) -> None:
+    code, out, _ = invoke(poisoned, "export", "--format", "md")
+    assert code == 0
+    assert f"<{RLO_LINK}>" not in out
+    assert "https://example.com/\\\\u202egpj.exe" in out
+    page = tmp_path / "r.html"
+    assert invoke(poisoned, "report", "--output", str(page))[0] == 0
+    html = page.read_text(encoding="utf-8")
+    assert 'href="https://example.com/' not in html
+    assert raw_controls(html) == []
+
+
+def test_the_arabic_letter_mark_is_escaped_like_its_neighbours() -> None:
+    from roadmap_cli.render.report import web_link
+    from roadmap_cli.safetext import is_one_line, safe, safe_json
+
+    assert safe("a\u061cb") == "a\\u061cb"
+    assert safe_json('"a\u061cb"') == '"a\\u061cb"'
+    assert not is_one_line("a\u061cb")
+    assert web_link("https://example.com/\u061cx") is None
+    assert web_link(RLO_LINK) is None

@@ -4,6 +4,10 @@
 * with ``--sessions "mon,wed 19:00-21:00"``, timed study sessions every week of the plan, each
   saying what to study that week.
 
+Titles, notes and evidence are text from outside: each control, escape and reordering character
+in them is written as a visible escape (``\\x1b``), as the terminal views show them, since the
+calendar often goes to a terminal first and a calendar app shows what it is given.
+
 UIDs are derived from the stack and the item id (or the session's date and time), so importing a
 new export of the same plan updates events instead of adding copies.
 """
@@ -20,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from roadmap_cli import __version__
 from roadmap_cli.errors import UsageError
+from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -175,15 +180,15 @@ def render_ics(
         event.add("dtend", item.end + timedelta(days=1))  # all-day DTEND is the day after
         done = "✓ " if entry.done else ""
         label = "Project: " if item.kind == "project" else ""
-        event.add("summary", f"{done}{label}{item.title}")
+        event.add("summary", f"{done}{label}{safe(item.title)}")
         lines = [
-            f"roadmap id: {item.id}",
+            f"roadmap id: {safe(item.id)}",
             f"{hours_text(item.minutes)} · {item.priority}",
             f"state: {entry.state}",
         ]
         if entry.evidence:
-            lines.append(f"evidence: {entry.evidence}")
-        lines += [f"note: {note}" for note in entry.notes]
+            lines.append(f"evidence: {safe(entry.evidence)}")
+        lines += [f"note: {safe(note)}" for note in entry.notes]
         event.add("description", "\n".join(lines))
         event.add("categories", ["roadmap", item.kind])
         event.add("transp", "TRANSPARENT")
@@ -208,7 +213,7 @@ def _session_events(
         todo = [(item, minutes) for item_id, minutes in week.slices if (item := plan.item(item_id))]
         if not todo:
             continue
-        titles = ", ".join(item.title for item, _ in todo)
+        titles = ", ".join(safe(item.title) for item, _ in todo)
         for session in sessions:
             day = week.start + timedelta(days=session.weekday)
             if day < plan.start or day > plan.end:
@@ -220,7 +225,9 @@ def _session_events(
             event.add("dtend", datetime.combine(day, session.end, zone_info))
             event.add("summary", f"Study: {titles}")
             details = [f"Week {week.index + 1} of your plan ({hours_text(week.used)} this week):"]
-            details += [f"- {item.title} ({hours_text(minutes)}) [{item.id}]" for item, minutes in todo]
+            details += [
+                f"- {safe(item.title)} ({hours_text(minutes)}) [{safe(item.id)}]" for item, minutes in todo
+            ]
             event.add("description", "\n".join(details))
             event.add("categories", ["roadmap", "session"])
             events.append(event)

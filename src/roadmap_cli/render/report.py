@@ -44,9 +44,10 @@ def web_link(url: str | None) -> str | None:
     if not url:
         return None
     text = url.strip()
-    if re.fullmatch(r"https?://[^\s<>\"'`\\]+", text, flags=re.IGNORECASE) and not any(
-        ord(c) < 32 for c in text
-    ):
+    from roadmap_cli.safetext import is_one_line
+
+    # is_one_line: no control, and no bidi character that would make the address read otherwise
+    if re.fullmatch(r"https?://[^\s<>\"'`\\]+", text, flags=re.IGNORECASE) and is_one_line(text):
         return text
     return None
 
