@@ -44,7 +44,9 @@ def run(*args: str | bytes, home: Path, **kwargs: Any) -> subprocess.CompletedPr
     }
     words = [os.fsencode(a) if isinstance(a, str) else a for a in args]
     kwargs.setdefault("timeout", 60)
-    return subprocess.run([*ROADMAP, *words], capture_output=True, env=env, **kwargs)
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    return subprocess.run([*ROADMAP, *words], env=env, **kwargs)
 
 
 def no_traceback(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -290,3 +292,96 @@ def test_the_arabic_letter_mark_is_escaped_like_its_neighbours() -> None:
     assert not is_one_line("a\u061cb")
     assert web_link("https://example.com/\u061cx") is None
     assert web_link(RLO_LINK) is None
+
+
+# -- wrong, but quiet -----------------------------------------------------------------------------
+
+
+def _replacing_pack(name: str) -> str:
+    return f"""pack:
+  id: {name}
+  title: "{name}"
+  version: "0.1"
+sources:
+  - id: {name}-notes
+    title: "Notes"
+    publisher: "Us"
+    as_of: "2026-11"
+milestones:
+  - id: sql-fundamentals
+    replace: true
+    phase: foundations
+    title: "Write SQL ({name})"
+    hours: 8
+    sources: [{name}-notes]
+"""
+
+
+def test_yml_packs_in_the_packs_folder_are_read(runner: CliRunner, roadmap_home: Path) -> None:
+    folder = roadmap_home / "config" / "packs"
+    folder.mkdir(parents=True)
+    (folder / "team.yml").write_text(_replacing_pack("team"), encoding="utf-8")
+    code, out, err = invoke(runner, "packs", "list", "--json")
+    assert code == 0, err
+    assert "team" in [p["id"] for p in json.loads(out)["packs"]]
+    code, out, _ = invoke(runner, "doctor")
+    assert "team 0.1" in out
+    code, out, err = invoke(runner, "plan", "--lang", "python", "--hours", "12", "--dry-run", "--json")
+    assert code == 0, err
+    assert "Write SQL (team)" in out
+
+
+def test_two_packs_replacing_one_item_are_warned_and_counted_once(
+    runner: CliRunner, roadmap_home: Path
+) -> None:
+    folder = roadmap_home / "config" / "packs"
+    folder.mkdir(parents=True)
+    (folder / "aa.yaml").write_text(_replacing_pack("aa"), encoding="utf-8")
+    (folder / "bb.yml").write_text(_replacing_pack("bb"), encoding="utf-8")
+    code, out, err = invoke(runner, "packs", "list")
+    assert code == 0
+    assert "warning:" in err
+    assert "'sql-fundamentals' is replaced by this pack and by" in err
+    code, out, _ = invoke(runner, "doctor")
+    assert code == 0
+    assert "they replace 1 built-in item(s)" in out
+    assert "! your packs" in out
+    assert "only this one counts" in " ".join(out.split())
+
+
+@posix
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_saved_change_whose_output_cannot_be_written_exits_0(
+    planned: CliRunner, roadmap_home: Path
+) -> None:
+    """The change is what the command is for: a script that retried on failure would log twice."""
+    with open("/dev/full", "wb") as full:  # noqa: PTH123
+        done = run("log", ITEM, "1h", home=roadmap_home, stdout=full, stderr=subprocess.PIPE)
+        err = no_traceback(done)
+        assert done.returncode == 0, err
+        assert (
+            err
+            == "warning: the change was saved, but its output could not be written: No space left on device\n"
+        )
+        done = run("status", home=roadmap_home, stdout=full, stderr=subprocess.PIPE)
+        assert done.returncode == 1  # nothing saved: the output was the point
+        assert no_traceback(done) == "error: cannot write the output: No space left on device\n"
+    logs = [e for e in backup_of(planned)["events"] if e["kind"] == "log"]
+    assert len(logs) == 1
+
+
+def test_ctrl_c_on_the_parser_path_says_so(
+    planned: CliRunner, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roadmap_cli import cli, fast, track
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(track, "status", interrupted)
+    monkeypatch.setattr(fast, "answer", lambda argv: None)  # the parser's way, as for any other command
+    monkeypatch.setattr(sys, "argv", ["roadmap", "status"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    assert capsys.readouterr().err == "\ninterrupted\n"

@@ -79,9 +79,12 @@ def check_user_packs(ctx: Context) -> CheckResult:
         return CheckResult(name, "ok", f"none in {folder} (start one with `roadmap packs new NAME`)")
     theirs = [p for p in ctx.catalog.packs if not p["builtin"]]
     listed = ", ".join(f"{p['id']} {p['version']}".strip() for p in theirs)
-    replaced = sum(len(p["replaces"]) for p in theirs)
+    replaced = len({item_id for p in theirs for item_id in p["replaces"]})  # an id replaced twice is one
     extra = f"; they replace {replaced} built-in item(s)" if replaced else ""
-    return CheckResult(name, "ok", f"{count} file(s) valid in {folder}: {listed}{extra}")
+    found = f"{count} file(s) valid in {folder}: {listed}{extra}"
+    if ctx.catalog.warnings:
+        return CheckResult(name, "warn", "\n".join([found, *ctx.catalog.warnings]))
+    return CheckResult(name, "ok", found)
 
 
 def check_cache(ctx: Context) -> CheckResult:

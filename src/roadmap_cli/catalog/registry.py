@@ -24,7 +24,7 @@ from roadmap_cli.speed import gc_paused
 if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 _LISTS = (
     "sources",
     "stacks",
@@ -49,9 +49,16 @@ def builtin_files() -> list[Path]:
     return sorted(paths.builtin_content_dir().glob("*.yaml"))
 
 
+#: What a pack file's name ends with: ``.yaml``, or ``.yml`` as many editors and tools write it.
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
 def user_files() -> list[Path]:
+    """The pack files in the user packs folder, ``.yaml`` and ``.yml`` alike, in name order."""
     folder = paths.user_packs_dir()
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name.endswith(PACK_SUFFIXES))
 
 
 def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
@@ -206,6 +213,8 @@ def build_catalog_data(
     packs: list[PackRecord] = []
     builtin_record: PackRecord | None = None  # the built-in files make one pack
     pack_where: dict[str, str] = {}
+    replaced_in: dict[str, str] = {}  # an id a pack of the user's replaced, and that pack's file
+    warnings: list[str] = []
     for path in files:
         try:
             doc, pack = load_pack_file(path)
@@ -242,10 +251,19 @@ def build_catalog_data(
                 replaced = merger.add(name, doc, i, dict(entry))
                 if replaced is not None:
                     record["replaces"].append(replaced)
+                    earlier = replaced_in.get(replaced)
+                    if earlier is not None and earlier != str(path):
+                        warnings.append(
+                            f"{doc.where((name, i, 'id'))}: {_singular(name)} {replaced!r} is replaced "
+                            f"by this pack and by {earlier}; only this one counts (packs are read in "
+                            "name order): keep one replacement, or give the other its own id"
+                        )
+                    replaced_in[replaced] = str(path)
     if problems:
         raise ContentError(problems, more=unlisted)
     data = _assemble(merger.merged(), problems)
     data["packs"] = packs
+    data["warnings"] = warnings
     if problems:
         raise ContentError(problems)
     return data

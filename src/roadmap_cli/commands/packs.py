@@ -23,7 +23,7 @@ packs_app = typer.Typer(
     "list",
     help=(
         "List the content packs in use: the built-in pack and your own, with versions and item counts.\n\n"
-        "Your packs are the .yaml files in the user packs folder (shown below the list).\n\n"
+        "Your packs are the .yaml and .yml files in the user packs folder (shown below the list).\n\n"
         "Example:  roadmap packs list --json"
     ),
 )
@@ -32,7 +32,12 @@ def list_packs(json_out: JsonOption = False, packs: PackOption = None) -> None:
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.render.jsonout import packs_document
 
-    document = packs_document(load_catalog(packs or ()), str(paths.user_packs_dir()))
+    catalog = load_catalog(packs or ())
+    document = packs_document(catalog, str(paths.user_packs_dir()))
+    if catalog.warnings:
+        from roadmap_cli.safetext import safe_lines
+
+        typer.echo("".join(f"warning: {safe_lines(w)}\n" for w in catalog.warnings), err=True, nl=False)
     if json_out:
         from roadmap_cli.render.jsonout import emit
 

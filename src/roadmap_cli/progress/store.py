@@ -264,6 +264,9 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+        from roadmap_cli.guard import note_saved
+
+        note_saved()  # output that fails from here on does not undo, or fail, the change
 
     # plans
 
