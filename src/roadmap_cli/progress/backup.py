@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.limits import DATE_RANGE, in_range
+from roadmap_cli.limits import DATE_RANGE, FIRST_DAY, LAST_END, end_in_range, in_range
 from roadmap_cli.progress.models import EVENT_KINDS, MAX_ID, MAX_VALUE, Event, event_problem
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, parse, to_json
 from roadmap_cli.render.jsonout import VERSIONS
@@ -208,10 +208,16 @@ def _check_plan(problems: _Problems, path: str, plan: object) -> tuple[str, Save
         else:
             problems.add(exc.where, exc.problem)
         return None
-    for where, day in (("request.start", saved.request.start), ("start", saved.start), ("end", saved.end)):
+    for where, day in (("request.start", saved.request.start), ("start", saved.start)):
         if not in_range(day):
             problems.add(f"{path}.snapshot.{where}", f"out of range; roadmap takes dates {DATE_RANGE}")
             return None
+    if not end_in_range(saved.end):  # a plan started late in 2999 ends in the next century
+        problems.add(
+            f"{path}.snapshot.end",
+            f"out of range; a plan ends from {FIRST_DAY.isoformat()} to {LAST_END.isoformat()}",
+        )
+        return None
     return (str(created_at), saved) if isinstance(created_at, str) else None
 
 

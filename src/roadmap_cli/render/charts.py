@@ -10,6 +10,7 @@ Colours work on a light and a dark page alike; the page's stylesheet gives the t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.render.units import hours
-from roadmap_cli.views.report import PhaseDates, WeekPoint
+from roadmap_cli.views.report import WEEKS_AFTER, PhaseDates, WeekPoint
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -46,8 +47,32 @@ class Chart:
 
 
 def _setup() -> None:
+    """matplotlib, on the Agg backend, keeping its files in roadmap's cache and its words to itself.
+
+    matplotlib writes a font cache, and reads a ``matplotlibrc``, in its config folder: by default
+    under the home folder, outside roadmap's own. ``MPLCONFIGDIR`` points it at a private folder in
+    roadmap's cache instead, before matplotlib is first imported (it reads the variable then). That
+    also keeps a person's own ``matplotlibrc`` out of the page: the same progress on the same day
+    gives the same bytes. Its log (a font cache being built, more ticks than it draws) is not
+    roadmap's to show.
+    """
+    import sys
+
+    if "matplotlib" not in sys.modules:
+        from roadmap_cli import paths
+        from roadmap_cli.files import private_folder
+
+        folder = paths.cache_dir() / "matplotlib"
+        try:
+            private_folder(folder)
+            os.environ["MPLCONFIGDIR"] = str(folder)
+        except OSError:  # matplotlib finds a temporary folder of its own, and says so
+            pass
+    import logging
+
     import matplotlib
 
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
     matplotlib.use("Agg", force=True)
 
 
@@ -102,9 +127,13 @@ def _date_axis(ax: Any, first: date, last: date) -> None:
     mdates: Any = import_module("matplotlib.dates")  # its locators are untyped
 
     months = max(1, (last - first).days // 30)
-    step = 1 if months <= 14 else 2 if months <= 28 else 3 if months <= 42 else 6
-    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    if months > 84:  # a plan of many years: a label every year or more, at most a dozen or so
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, months // 144)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    else:
+        step = 1 if months <= 14 else 2 if months <= 28 else 3 if months <= 42 else 6
+        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
     ax.set_xlim(first, last)
 
 
@@ -135,8 +164,8 @@ def timeline_chart(progress: Progress, phases: Sequence[PhaseDates]) -> Chart | 
     plan, today = progress.plan, progress.today
     first = min(plan.start, *(p.planned_start for p in rows if p.planned_start))
     last = max(plan.end, *(p.planned_end for p in rows if p.planned_end)) + timedelta(days=7)
-    if today > last:
-        last = today + timedelta(days=7)
+    if today > last:  # up to today, but never decades of nothing (see views.report.WEEKS_AFTER)
+        last = min(today, last + timedelta(weeks=WEEKS_AFTER)) + timedelta(days=7)
     with _style("timeline"):
         fig, ax = _figure(0.45 * len(rows) + 1.0)
         for n, phase in enumerate(rows):
@@ -190,7 +219,8 @@ def burndown_chart(progress: Progress, weeks: Sequence[WeekPoint]) -> Chart:
     last = weeks[-1].last_day
     if forecast and forecast.end_earliest:
         last = max(last, forecast.end_latest or forecast.end_earliest)
-    last = min(last, max(plan.end, today) + timedelta(days=730))  # a pace of nearly nothing: two years on
+    # A pace of nearly nothing: two years on; a report made long after: the weeks charted.
+    last = min(last, max(plan.end, min(today, weeks[-1].last_day)) + timedelta(days=730))
     planned_x = [first, *(w.last_day for w in weeks if w.last_day <= plan.end + timedelta(days=6))]
     planned_y = [hours(plan.total_minutes), *(hours(w.planned_left_minutes) for w in weeks)][: len(planned_x)]
     done = [w for w in weeks if w.left_minutes is not None]

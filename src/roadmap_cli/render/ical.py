@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -201,6 +201,26 @@ def render_ics(
     return raw
 
 
+def _real(day: date, at: time, zone_info: ZoneInfo) -> datetime:
+    """``at`` on ``day`` as the zone's clocks really show it: a time that does not exist (skipped
+    when the clocks go forward) becomes the time it is then (02:30 in New York on the spring day is
+    03:30); a time that comes twice when they go back is its first."""
+    return datetime.combine(day, at, zone_info).astimezone(timezone.utc).astimezone(zone_info)
+
+
+def session_times(day: date, session: Session, zone_info: ZoneInfo) -> tuple[datetime, datetime]:
+    """When a session starts and ends on ``day``, in real wall time, never for no time at all.
+
+    A session that the clocks going forward would shorten to nothing (02:00-03:00 in New York,
+    02:00-02:30 on Lord Howe Island) is moved to start when the clocks do, for its usual length.
+    """
+    start, end = _real(day, session.start, zone_info), _real(day, session.end, zone_info)
+    if end.astimezone(timezone.utc) <= start.astimezone(timezone.utc):
+        length = datetime.combine(day, session.end) - datetime.combine(day, session.start)
+        end = (start.astimezone(timezone.utc) + length).astimezone(zone_info)
+    return start, end
+
+
 def _session_events(
     plan: SavedPlan, sessions: list[Session], zone_info: ZoneInfo, dtstamp: datetime, stack_id: str
 ) -> list[Event]:
@@ -221,8 +241,9 @@ def _session_events(
             event = Event()
             event.add("uid", f"{stack_id}-session-{day.isoformat()}-{session.start:%H%M}@{UID_DOMAIN}")
             event.add("dtstamp", dtstamp)
-            event.add("dtstart", datetime.combine(day, session.start, zone_info))
-            event.add("dtend", datetime.combine(day, session.end, zone_info))
+            start, end = session_times(day, session, zone_info)
+            event.add("dtstart", start)
+            event.add("dtend", end)
             event.add("summary", f"Study: {titles}")
             details = [f"Week {week.index + 1} of your plan ({hours_text(week.used)} this week):"]
             details += [

@@ -21,6 +21,7 @@ from roadmap_cli.render.units import ESTIMATE_NOTE, day_text, hours, hours_text,
 from roadmap_cli.views.progress import Advice, ItemProgress, Progress
 from roadmap_cli.views.report import (
     CitedSource,
+    charts_end,
     cited_sources,
     heatmap_range,
     phase_dates,
@@ -138,7 +139,7 @@ def render_report(
     weeks = plan_weeks(progress, state)
     phases = phase_dates(progress, state)
     days = study_days(progress, state)
-    first, last = heatmap_range(progress)
+    first, last = heatmap_range(progress, charts_end(progress, state))
     chart_list = [
         charts.timeline_chart(progress, phases),
         charts.burndown_chart(progress, weeks),
