@@ -385,3 +385,101 @@ def test_ctrl_c_on_the_parser_path_says_so(
         cli.main()
     assert exit_info.value.code == 130
     assert capsys.readouterr().err == "\ninterrupted\n"
+
+
+# -- dates ----------------------------------------------------------------------------------------
+
+
+def test_a_plan_started_in_2999_round_trips_through_its_backup(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROADMAP_TODAY", "2999-12-20")
+    code, _, err = invoke(runner, "plan", "--lang", "python", "--hours", "3", "--start", "2999-12-01")
+    assert code == 0, err
+    assert invoke(runner, "check", ITEM)[0] == 0
+    doc = backup_of(runner)
+    assert doc["plans"][0]["snapshot"]["end"] > "3000"
+    monkeypatch.setenv("ROADMAP_HOME", str(tmp_path / "fresh"))
+    code, err = import_doc(runner, doc, tmp_path)
+    assert code == 0, err
+    assert backup_of(runner)["events"] == doc["events"]
+
+
+@pytest.mark.parametrize(
+    ("tz", "sessions"),
+    [
+        ("America/New_York", "sun 02:00-03:00; sun 02:30-02:45; sun 01:00-04:00"),
+        ("Europe/London", "sun 01:00-02:00; sun 01:30-03:00"),
+        ("Australia/Lord_Howe", "sun 02:00-02:30; sun 02:15-02:20"),
+    ],
+)
+def test_calendar_sessions_in_a_daylight_saving_gap_keep_real_times(
+    planned: CliRunner, tz: str, sessions: str
+) -> None:
+    from datetime import timezone
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar
+
+    code, out, err = invoke(planned, "export", "-F", "ics", "--tz", tz, "--sessions", sessions)
+    assert code == 0, err
+    zone = ZoneInfo(tz)
+    timed = [e for e in Calendar.from_ical(out).walk("VEVENT") if "session" in str(e["uid"])]
+    assert len(timed) > 100
+    for event in timed:
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        real = start.astimezone(timezone.utc).astimezone(zone)
+        assert real.replace(tzinfo=None) == start.replace(tzinfo=None), (
+            event["uid"],
+            start,
+        )  # a time that exists
+        assert end.astimezone(timezone.utc) > start.astimezone(timezone.utc), (event["uid"], start, end)
+
+
+def test_a_report_made_long_after_the_plan_is_small_and_quiet(planned: CliRunner, tmp_path: Path) -> None:
+    """Today nearly a thousand years after the plan: the charts cover the plan's years and two more,
+    not every empty week since (that took a minute, 20 MB and a stderr of matplotlib warnings)."""
+    page = tmp_path / "late.html"
+    code, _, err = invoke(planned, "report", "--output", str(page), env={"ROADMAP_TODAY": "2999-01-01"})
+    assert code == 0, err
+    assert err == f"Wrote {page}\n"
+    assert page.stat().st_size < 1_000_000
+    html = page.read_text(encoding="utf-8")
+    assert "2999-01-01" in html
+
+
+# -- privacy and reach ----------------------------------------------------------------------------
+
+
+@posix
+def test_files_and_folders_roadmap_makes_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    home, user_home = tmp_path / "rh", tmp_path / "user-home"
+    user_home.mkdir()
+    env = {"HOME": str(user_home), "ROADMAP_TODAY": "2027-06-01"}
+    env.pop("MPLCONFIGDIR", None)
+    os.environ.pop("MPLCONFIGDIR", None)
+    permissive = {"preexec_fn": lambda: os.umask(0)}
+    for args in (
+        ["plan", "--lang", "go", "--hours", "5", "--start", START],
+        ["note", ITEM, "private"],
+        ["packs", "new", "mine"],
+        ["report", "--output", str(tmp_path / "report.html")],
+        ["export", "-F", "csv", "--output", str(tmp_path / "plan.csv")],
+        ["progress", "export", str(tmp_path / "backup.json")],
+    ):
+        done = run(*args, home=home, env=env, cwd=tmp_path, **permissive)
+        assert done.returncode == 0, (args, done.stderr)
+    for folder in (home, home / "config", home / "config" / "packs", home / "cache", home / "data"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    for file in (
+        home / "config" / "packs" / "mine.yaml",
+        home / "cache" / "catalog.json",
+        tmp_path / "report.html",
+        tmp_path / "plan.csv",
+        tmp_path / "backup.json",
+    ):
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+    # matplotlib's font cache and config went to roadmap's cache, not the home folder
+    assert list(user_home.iterdir()) == []
+    assert (home / "cache" / "matplotlib").is_dir()
+    assert stat.S_IMODE((home / "cache" / "matplotlib").stat().st_mode) == 0o700

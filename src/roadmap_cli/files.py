@@ -8,6 +8,7 @@ checks again what it opened (``fstat``: the path may have changed in between), a
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -92,6 +93,8 @@ def private_folder(path: Path) -> None:
         if current.parent == current:
             break
         current = current.parent
+    if not missing and not path.is_dir():  # as mkdir(exist_ok=True) says it
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     for folder in reversed(missing):
         try:
             folder.mkdir(mode=PRIVATE_FOLDER)

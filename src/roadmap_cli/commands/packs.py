@@ -135,8 +135,13 @@ def new(
     if target.is_dir():
         raise UsageError(f"--output {target}: is a directory; give a file name such as {target / name}.yaml")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as fh:
+        import os
+
+        from roadmap_cli.files import PRIVATE_FILE, private_folder
+
+        private_folder(target.parent)  # the config and packs folders, made owner-only
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(starter_pack(name))
     except FileExistsError:
         raise RoadmapError(

@@ -622,7 +622,9 @@ def _create_private(path: Path) -> None:
     nobody else's business, whatever the umask. SQLite gives its -wal and -shm files the database's
     permissions."""
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        from roadmap_cli.files import private_folder
+
+        private_folder(path.parent)  # ROADMAP_HOME too, when it is made here
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except FileExistsError:
