@@ -483,3 +483,61 @@ def test_files_and_folders_roadmap_makes_are_private_whatever_the_umask(tmp_path
     assert list(user_home.iterdir()) == []
     assert (home / "cache" / "matplotlib").is_dir()
     assert stat.S_IMODE((home / "cache" / "matplotlib").stat().st_mode) == 0o700
+
+
+# -- display cells --------------------------------------------------------------------------------
+
+#: Wide (CJK, two cells each), an emoji sequence (one picture, two cells) and combining accents
+#: (no cell of their own), with no space to break at.
+WIDE = "東京タワーの歴史と文化について学ぶ👩‍💻e\u0301e\u0301"
+
+
+def cells(line: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(line)
+
+
+@pytest.fixture
+def wide_home(planned: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    doc = backup_of(planned)
+    snapshot = doc["plans"][0]["snapshot"]
+    for n, entry in enumerate(snapshot["items"]):
+        entry["title"] = WIDE * (1 + n % 3) + " API"
+    for phase in snapshot["phases"]:
+        phase["title"] = "第一段階" + WIDE
+    doc["plans"][0]["created_at"] = "2027-01-05T10:00:00+00:00"
+    stamp = "2027-01-06T10:00:00+00:00"
+    doc["events"] += [
+        {"uid": "n1", "item_id": ITEM, "kind": "note", "value": "メモ" * 40, "created_at": stamp},
+        {"uid": "t1", "item_id": ITEM, "kind": "tick", "value": None, "created_at": stamp},
+    ]
+    monkeypatch.setenv("ROADMAP_HOME", str(tmp_path / "wide"))
+    assert import_doc(planned, doc, tmp_path)[0] == 0
+    return planned
+
+
+@pytest.mark.parametrize("columns", [40, 57, 80])
+def test_views_of_wide_text_fit_the_terminal_in_cells(wide_home: CliRunner, columns: int) -> None:
+    views = [["status"], ["next"], ["today"], ["show"], ["show", ITEM], ["show", "--weeks"], ["plans"]]
+    for args in views:
+        code, out, err = invoke(wide_home, "--no-pager", *args, env={"COLUMNS": str(columns)})
+        assert code == 0, (args, err)
+        for line in out.splitlines():
+            assert cells(line) <= columns or len(line.split()) == 1, (args, columns, line)
+
+
+def test_wrapping_counts_cells_and_breaks_text_without_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    from roadmap_cli.render.term import Column, reset, table, wrap
+
+    lines = wrap(f"Learn {WIDE}{WIDE} with a friend", 20)
+    assert len(lines) > 2
+    assert all(cells(line) <= 20 for line in lines)
+    assert "".join(lines).replace(" ", "") == f"Learn{WIDE}{WIDE}withafriend"
+    assert wrap("a-very-long-ascii-path/that/stays/whole", 10) == ["a-very-long-ascii-path/that/stays/whole"]
+    monkeypatch.setenv("COLUMNS", "80")
+    reset()
+    rows = table(
+        [Column("Name"), Column("Hours", right=True)], [["東京", "1"], ["cafe\u0301", "22"], ["ab", "3"]]
+    )
+    assert len({cells(line) for line in rows}) == 1  # every row ends in the same column

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from roadmap_cli.cells import cell_len, ljust
 from roadmap_cli.progress.models import read_log
 from roadmap_cli.progress.saved import PlanItem
 from roadmap_cli.render.term import MARKS, fields, item, para, term
@@ -96,7 +97,7 @@ def _phase_lines(phase: PhaseProgress, width: int, current: bool) -> list[str]:
     name = f"{phase.number}. {phase.title}"
     if 2 + width + 2 + meter_width <= t.width:
         lines = para(name, width=width)
-        first = f"{mark} {lines[0].ljust(width)}  {meter}"
+        first = f"{mark} {ljust(lines[0], width)}  {meter}"
         return [first, *(f"  {line}" for line in lines[1:])]
     return [*para(name, first=f"{mark} ", width=t.width), f"    {meter}"]
 
@@ -106,7 +107,7 @@ def timeline_lines(spans: list[Span], start: date, end: date, today: date | None
     from roadmap_cli.views.timeline import DONE, FULL, TODAY, timeline
 
     t = term()
-    longest = max((len(s.label) for s in spans), default=0)
+    longest = max((cell_len(s.label) for s in spans), default=0)
     label_width = min(28, longest) if t.width - min(28, longest) - 1 >= 40 else 3
     picture = timeline(
         spans, start, end, today, width=min(100, t.width - label_width - 1), label_width=label_width
@@ -207,7 +208,7 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
         else "Streak: none yet; tick something this week to start one."
     )
     lines += ["", t.paint("Phases", "bold")]
-    longest = max((len(f"{p.number}. {p.title}") for p in status.phases), default=10)
+    longest = max((cell_len(f"{p.number}. {p.title}") for p in status.phases), default=10)
     width = min(longest, max(20, t.width - 40))  # the rest is the bar and the counts
     current = status.current_phase
     for p in status.phases:
