@@ -11,6 +11,7 @@ Colours work on a light and a dark page alike; the page's stylesheet gives the t
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.render.units import hours
+from roadmap_cli.safetext import safe
 from roadmap_cli.views.report import WEEKS_AFTER, PhaseDates, WeekPoint
 
 if TYPE_CHECKING:
@@ -80,33 +82,39 @@ def _setup() -> None:
 def _style(salt: str) -> Iterator[None]:
     import matplotlib.pyplot as plt
 
-    with plt.rc_context(
-        {
-            "svg.hashsalt": f"roadmap-report-{salt}",
-            "svg.fonttype": "none",
-            # Titles come from packs and backups: text, never TeX (a `$` would start mathtext,
-            # and an unknown command or deep nesting in it fails the whole report).
-            "text.parse_math": False,
-            "font.family": "sans-serif",
-            "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
-            "font.size": 9,
-            "axes.edgecolor": GRID,
-            "axes.labelcolor": GRID,
-            "xtick.color": GRID,
-            "ytick.color": GRID,
-            "text.color": GRID,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "axes.grid": True,
-            "grid.color": GRID,
-            "grid.alpha": 0.25,
-            "legend.frameon": False,
-            "figure.facecolor": "none",
-            "axes.facecolor": "none",
-            "savefig.facecolor": "none",
-            "savefig.transparent": True,
-        }
+    with (
+        plt.rc_context(
+            {
+                "svg.hashsalt": f"roadmap-report-{salt}",
+                "svg.fonttype": "none",
+                # Titles come from packs and backups: text, never TeX (a `$` would start mathtext,
+                # and an unknown command or deep nesting in it fails the whole report).
+                "text.parse_math": False,
+                "font.family": "sans-serif",
+                "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+                "font.size": 9,
+                "axes.edgecolor": GRID,
+                "axes.labelcolor": GRID,
+                "xtick.color": GRID,
+                "ytick.color": GRID,
+                "text.color": GRID,
+                "axes.spines.top": False,
+                "axes.spines.right": False,
+                "axes.grid": True,
+                "grid.color": GRID,
+                "grid.alpha": 0.25,
+                "legend.frameon": False,
+                "figure.facecolor": "none",
+                "axes.facecolor": "none",
+                "savefig.facecolor": "none",
+                "savefig.transparent": True,
+            }
+        ),
+        warnings.catch_warnings(),
     ):
+        # The text is kept as text in the SVG (the page's font draws it): a glyph that matplotlib's
+        # own font lacks (CJK, emoji) is no matter, and no warning of it.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         yield
 
 
@@ -177,7 +185,7 @@ def timeline_chart(progress: Progress, phases: Sequence[PhaseDates]) -> Chart | 
             done = days * shares.get(phase.id, 0.0)
             if done:
                 ax.barh(n, done, left=start, height=0.6, color=DONE)
-        ax.set_yticks(range(len(rows)), [f"{p.number}. {p.title.split(':')[0]}" for p in rows])
+        ax.set_yticks(range(len(rows)), [f"{p.number}. {safe(p.title.split(':')[0])}" for p in rows])
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
         _date_axis(ax, first, last)

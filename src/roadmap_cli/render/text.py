@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from roadmap_cli.cells import cell_len, ljust
 from roadmap_cli.progress.models import read_log
 from roadmap_cli.progress.saved import PlanItem
-from roadmap_cli.render.term import MARKS, fields, item, para, term
+from roadmap_cli.render.term import MARKS, fields, item, para, term, visible_len, wrap
 from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import day_text, days_text, hours_text, percent_text
 from roadmap_cli.safetext import safe
@@ -104,9 +104,11 @@ def _phase_lines(phase: PhaseProgress, width: int, current: bool) -> list[str]:
 
 def timeline_lines(spans: list[Span], start: date, end: date, today: date | None) -> list[str]:
     """The phase timeline, painted: done in green, planned in cyan, today in bold magenta."""
-    from roadmap_cli.views.timeline import DONE, FULL, TODAY, timeline
+    from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
 
     t = term()
+    # Escaped before they are measured and cut: "\u202e" takes six cells, not none.
+    spans = [Span(safe(s.label), s.start, s.end, s.done) for s in spans]
     longest = max((cell_len(s.label) for s in spans), default=0)
     label_width = min(28, longest) if t.width - min(28, longest) - 1 >= 40 else 3
     picture = timeline(
@@ -469,4 +471,13 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
 
 
 def write(text: str, *, pager: bool = False) -> None:
+    """A view or a message to stdout; a plain line wider than the terminal (a one-line message)
+    is wrapped between words first."""
+    width = term().width
+    if any(visible_len(line) > width and "\x1b" not in line for line in text.splitlines()):
+        lines = [
+            "\n".join(wrap(line, width)) if visible_len(line) > width and "\x1b" not in line else line
+            for line in text.splitlines()
+        ]
+        text = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
     term_write(text, pager=pager)
