@@ -204,6 +204,20 @@ def test_a_fifo_or_a_device_in_place_of_the_cache_is_not_read(
         assert done.returncode == 0, (args, done.stderr)
 
 
+@posix
+def test_the_database_header_is_read_as_every_file_is(tmp_path: Path) -> None:
+    """The first bytes of the database are read without waiting on a FIFO that took its place."""
+    from roadmap_cli.files import NotRegular, read_head
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(NotRegular):
+        read_head(fifo, 16)
+    plain = tmp_path / "plain"
+    plain.write_bytes(b"SQLite format 3\x00and more")
+    assert read_head(plain, 16) == b"SQLite format 3\x00"
+
+
 def test_a_cache_others_may_write_is_not_trusted(planned: CliRunner, roadmap_home: Path) -> None:
     """Its key matches, but another user could have written it: it is rebuilt, never believed."""
     cache = roadmap_home / "cache" / "catalog.json"

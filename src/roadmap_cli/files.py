@@ -42,6 +42,20 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of ``path`` (fewer if it is shorter), when it is a regular file:
+    opened without blocking and checked again once open, as ``read_regular()`` does."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            raise NotRegular(f"is {kind_of(opened.st_mode)}, not a regular file; it was not read")
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
 def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of ``path`` when it is (or links to) a regular file of at most ``limit`` bytes.
 

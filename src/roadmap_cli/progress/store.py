@@ -653,8 +653,9 @@ def _check_header(path: Path) -> None:
             )
         if info.st_size == 0:
             return
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
+        from roadmap_cli.files import read_head
+
+        head = read_head(path, len(SQLITE_HEADER))  # a FIFO put there since the stat: not waited on
     except OSError as exc:
         raise _damaged(path, exc.strerror or str(exc)) from None
     if head != SQLITE_HEADER:
