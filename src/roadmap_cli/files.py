@@ -120,7 +120,9 @@ def private_folder(path: Path) -> None:
 def trusted(info: os.stat_result) -> bool:
     """Whether a file roadmap made for itself (the catalog cache) may be believed: its own user's,
     and writable by no one else. Another user who could write it could make roadmap show or plan
-    anything."""
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+    anything. (Windows keeps no such bits: there, what the folder's access lists allow holds.)"""
+    if not hasattr(os, "getuid"):
+        return True
+    if info.st_uid != os.getuid():
         return False
     return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

@@ -250,6 +250,8 @@ def _unraisable(hook: Callable[[Any], object]) -> Callable[[Any], object]:
 
 def run(body: Callable[[], None]) -> None:
     """Run ``body`` (the whole command) and turn what can go wrong with the process into one line."""
+    global _saved
+    _saved = False  # nothing saved yet in this run (tests run many in one process)
     previous = signal.getsignal(signal.SIGINT)
     previous_hook = sys.unraisablehook
     try:
