@@ -35,6 +35,8 @@ from typer.testing import CliRunner
 from roadmap_cli.cli import app, build_app
 
 EXIT_CODES = {0, 1, 2, 65, 130}
+#: ``ROADMAP_FUZZ_EXAMPLES=3000`` hunts longer (the default keeps the suite's time).
+SCALE = int(os.environ.get("ROADMAP_FUZZ_EXAMPLES", "0"))
 #: Longer than any run takes on the slowest machine: past it, the run is stuck.
 HANG = 60
 ITEMS = ["learn-language-core", "programming-fundamentals", "sql-fundamentals", "bookmark-manager-api"]
@@ -304,7 +306,7 @@ def fuzzing(examples: int) -> settings:
 
 
 @posix
-@fuzzing(300)
+@fuzzing(SCALE or 300)
 @given(data=st.data())
 def test_the_whole_command_line_in_process(template: Path, data: st.DataObject) -> None:
     # As a real process gets them: a lone surrogate arrives as the bytes that encode it, which
@@ -354,7 +356,7 @@ BYTES = [b"bad \xff byte", b"\xff", b"\xfe\xfd", b"caf\xe9", b"x\xff.yaml"]
 
 
 @posix
-@fuzzing(16)
+@fuzzing(max(16, SCALE // 20))
 @given(data=st.data())
 def test_the_whole_command_line_in_a_real_process_with_bytes(template: Path, data: st.DataObject) -> None:
     """Arguments the shell passes as bytes that are not UTF-8 (a Latin-1 terminal), as Python gets

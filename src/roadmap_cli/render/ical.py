@@ -168,7 +168,7 @@ def render_ics(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"Backend study plan ({plan.stack})")
+    cal.add("x-wr-calname", f"Backend study plan ({safe(plan.stack)})")
     for entry in progress.items:
         item = entry.item
         if item.start is None or item.end is None:
