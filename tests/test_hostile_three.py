@@ -555,3 +555,24 @@ def test_wrapping_counts_cells_and_breaks_text_without_spaces(monkeypatch: pytes
         [Column("Name"), Column("Hours", right=True)], [["東京", "1"], ["cafe\u0301", "22"], ["ab", "3"]]
     )
     assert len({cells(line) for line in rows}) == 1  # every row ends in the same column
+
+
+def test_ctrl_c_after_the_change_was_saved_says_so(
+    planned: CliRunner, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from roadmap_cli import cli, guard
+
+    saved = guard.note_saved
+
+    def saved_then_interrupted() -> None:
+        saved()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(guard, "note_saved", saved_then_interrupted)
+    monkeypatch.setattr(sys, "argv", ["roadmap", "note", ITEM, "kept"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    assert capsys.readouterr().err == "\ninterrupted; the change was saved\n"
+    monkeypatch.setattr(guard, "note_saved", saved)
+    assert [e["value"] for e in backup_of(planned)["events"] if e["kind"] == "note"] == ["kept"]

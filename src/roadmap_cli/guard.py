@@ -4,7 +4,8 @@
 whatever happens to the process ends in one line and a documented exit code, never a traceback:
 
 * Ctrl-C at any moment: ``interrupted`` and exit 130;
-* a reader that went away (``roadmap plan | head -1``): nothing more, exit 1;
+* a reader that went away (``roadmap plan | head -1``): nothing more, exit 1 (0 when the
+  command's change was already saved, as below);
 * stdout that cannot be written (a full disk, a closed descriptor): one line on stderr, exit 1 --
   unless the command's change was already saved (``roadmap log ... > /dev/full``): then the line
   says it was saved, and the exit code is 0. The change is what the command is for; its output
@@ -229,7 +230,7 @@ def interrupted() -> NoReturn:
     """Ctrl-C: one line, exit 130 (a write under way has been rolled back by then)."""
     # A second Ctrl-C must not interrupt the goodbye with a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _say("\ninterrupted")
+    _say("\ninterrupted; the change was saved" if _saved else "\ninterrupted")
     _silence_stdout_if_failing()
     sys.exit(ExitCode.INTERRUPTED)
 
