@@ -576,3 +576,16 @@ def test_ctrl_c_after_the_change_was_saved_says_so(
     assert capsys.readouterr().err == "\ninterrupted; the change was saved\n"
     monkeypatch.setattr(guard, "note_saved", saved)
     assert [e["value"] for e in backup_of(planned)["events"] if e["kind"] == "note"] == ["kept"]
+
+
+def test_the_fast_measure_agrees_with_rich() -> None:
+    """What roadmap_cli.cells measures without Rich (its own marks, text below U+0300) is what
+    Rich's tables say; everything else is Rich's."""
+    from roadmap_cli.cells import _ONE_CELL, cell_len, simple
+
+    for char in [*_ONE_CELL, *(chr(c) for c in range(0x20, 0x300) if chr(c).isprintable())]:
+        assert simple(char)
+        assert cells(char) == 1, repr(char)
+    for text in ["東京", "👩‍💻", "e\u0301", "🇬🇧", "ｗｉｄｅ", "a\u200bb"]:
+        assert not simple(text)
+        assert cell_len(text) == cells(text)

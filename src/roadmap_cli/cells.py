@@ -23,24 +23,27 @@ the built-in content never pay it, as every character they draw is in the fast s
 
 from __future__ import annotations
 
+import re
+
 from roadmap_cli.guard import ASCII_MARKS
 
 #: Characters from U+0300 on that are one cell wide and that roadmap itself draws (its marks, bars,
 #: arrows, dashes and quotes), so that the views over the built-in content never import Rich.
-_ONE_CELL = frozenset(ASCII_MARKS) | frozenset("✓»◐!◆○?★▸✗━·█░│▏▕─")
-#: Below this code point every printable character is one cell (combining marks start at U+0300).
-_SIMPLE_BELOW = "\u0300"
+_ONE_CELL = "".join(sorted({c for c in (*ASCII_MARKS, *"✓»◐!◆○?★▸✗━·█░│▏▕─") if c >= "\u0300"}))
+#: A character that may not be one cell: from U+0300 on (where combining marks start), less the
+#: above. Searched for at C speed: most text roadmap draws has none.
+_NOT_SIMPLE = re.compile(f"[^\x00-\u02ff{re.escape(_ONE_CELL)}]")
 
 
-def _simple(text: str) -> bool:
+def simple(text: str) -> bool:
     """True when every character of ``text`` is one cell wide, known without a table."""
-    return text.isascii() or all(c < _SIMPLE_BELOW or c in _ONE_CELL for c in text)
+    return text.isascii() or _NOT_SIMPLE.search(text) is None
 
 
 def cell_len(text: str) -> int:
     """How many terminal cells ``text`` takes (it holds no control characters: ``safe()`` saw to
     that)."""
-    if _simple(text):
+    if simple(text):
         return len(text)
     from rich.cells import cell_len as rich_cell_len
 
@@ -50,13 +53,13 @@ def cell_len(text: str) -> int:
 def is_wide(text: str) -> bool:
     """True when ``text`` takes more cells than it has characters: a word of CJK or emoji, which
     may be broken between its characters (there are no spaces to break at)."""
-    return not _simple(text) and cell_len(text) > len(text)
+    return not simple(text) and cell_len(text) > len(text)
 
 
 def chop(text: str, width: int) -> list[str]:
     """``text`` in pieces of at most ``width`` cells, never inside a character's cells, an emoji
     sequence or a letter and its combining marks."""
-    if _simple(text):
+    if simple(text):
         return [text[i : i + width] for i in range(0, len(text), max(1, width))] or [""]
     from rich.cells import chop_cells
 

@@ -42,7 +42,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from roadmap_cli.cells import cell_len, chop, is_wide, ljust, rjust
+from roadmap_cli.cells import cell_len, chop, is_wide, ljust, rjust, simple
 from roadmap_cli.guard import ASCII_MARKS, can_show_marks
 from roadmap_cli.record import Record
 from roadmap_cli.safetext import safe
@@ -189,7 +189,7 @@ def wrap(text: str, width: int) -> list[str]:
     at a hyphen. A word wider than the whole line (a long file path) gets a line of its own and
     runs past the width rather than being cut, so it can still be copied whole."""
     text = safe(text)  # text from packs and notes is shown, never obeyed by the terminal
-    if cell_len(text) == len(text) and not is_wide(text):
+    if simple(text):  # one cell a character: the standard library's wrapping counts right
         return textwrap.wrap(text, max(1, width), break_on_hyphens=False, break_long_words=False) or [""]
     return _wrap_cells(text, max(1, width))
 
