@@ -226,6 +226,8 @@ def test_a_cache_others_may_write_is_not_trusted(planned: CliRunner, roadmap_hom
     stack["title"] = "FORGED"
     cache.write_text(json.dumps(payload), encoding="utf-8")
     cache.chmod(0o666)
+    code, out, _ = invoke(planned, "doctor")
+    assert "is not yours alone to write, so it is not used" in " ".join(out.split())
     code, out, _ = invoke(planned, "stacks")
     assert code == 0
     assert "FORGED" not in out

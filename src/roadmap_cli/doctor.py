@@ -95,6 +95,13 @@ def check_cache(ctx: Context) -> CheckResult:
     state = registry.cache_state(ctx.extra_packs)
     if state == "missing":
         return CheckResult(name, "ok", f"not built yet; the next command makes {target}")
+    if state == "untrusted":
+        return CheckResult(
+            name,
+            "warn",
+            f"{target} (or its folder) is not yours alone to write, so it is not used; the next "
+            f"command rebuilds it when it can (`chmod 700 {target.parent}` if the folder is yours)",
+        )
     if state == "unreadable":
         return CheckResult(name, "warn", f"{target} is not a catalog cache; the next command rebuilds it")
     if state == "stale":

@@ -552,10 +552,19 @@ def cache_path() -> Path:
     return paths.cache_dir() / "catalog.json"
 
 
-def cache_state(extra: Sequence[Path] = ()) -> Literal["missing", "unreadable", "stale", "current"]:
+def cache_state(
+    extra: Sequence[Path] = (),
+) -> Literal["missing", "untrusted", "unreadable", "stale", "current"]:
     """What ``roadmap doctor`` reports of the cache: read the same way a command reads it."""
+    from roadmap_cli.files import trusted
+
     if not cache_path().exists():
         return "missing"
+    try:
+        if not trusted(cache_path().stat()) or not trusted(cache_path().parent.stat()):
+            return "untrusted"
+    except OSError:
+        return "unreadable"
     payload = _cache_payload()
     if payload is None or "key" not in payload:
         return "unreadable"
