@@ -591,3 +591,11 @@ def test_the_fast_measure_agrees_with_rich() -> None:
     for text in ["東京", "👩‍💻", "e\u0301", "🇬🇧", "ｗｉｄｅ", "a\u200bb"]:
         assert not simple(text)
         assert cell_len(text) == cells(text)
+
+
+def test_a_pack_title_with_the_arabic_letter_mark_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "alm.yaml"
+    pack.write_text(_replacing_pack("alm").replace('title: "alm"', 'title: "a\u061cb"'), encoding="utf-8")
+    code, _, err = invoke(runner, "packs", "validate", str(pack))
+    assert code == 65, err
+    assert "alm.yaml:3:" in err
