@@ -351,3 +351,16 @@ def test_an_error_in_a_lazily_loaded_command_keeps_its_exit_code(planned_home: P
     assert done.returncode == 2
     assert done.stderr.startswith("error: ")
     assert "Traceback" not in done.stderr
+
+
+def test_the_daily_views_over_the_built_in_content_measure_cells_without_rich(roadmap_home: Path) -> None:
+    """roadmap_cli.cells imports rich.cells only for text that needs its tables (CJK, emoji,
+    combining marks): every character the built-in content and roadmap's marks draw is measured
+    without it."""
+    made, _ = probe(roadmap_home, *PLAN[:-1])
+    assert made.returncode == 0, made.stderr
+    for args in (["status"], ["next"], ["today"], ["show"], ["show", "learn-language-core"]):
+        done, modules = probe(roadmap_home, *args, ROADMAP_TODAY="2027-02-15")
+        assert done.returncode == 0, (args, done.stderr)
+        assert "roadmap_cli.cells" in modules
+        assert not {m for m in modules if m == "rich" or m.startswith("rich.")}, args

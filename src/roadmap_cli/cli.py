@@ -149,6 +149,11 @@ def build_app() -> "typer.Typer":
         def invoke(self, ctx: Any) -> Any:
             try:
                 return super().invoke(ctx)
+            except KeyboardInterrupt:
+                # Typer would turn it into a silent exit 130: say it, as everywhere else.
+                from roadmap_cli.guard import interrupted
+
+                interrupted()
             except (RoadmapError, OSError) as error:
                 code = failed(error)
                 if code is None:

@@ -75,9 +75,12 @@ def check_user_packs(ctx: Context) -> CheckResult:
         return CheckResult(name, "ok", f"none in {folder} (start one with `roadmap packs new NAME`)")
     theirs = [p for p in ctx.catalog.packs if not p["builtin"]]
     listed = ", ".join(f"{p['id']} {p['version']}".strip() for p in theirs)
-    replaced = sum(len(p["replaces"]) for p in theirs)
+    replaced = len({item_id for p in theirs for item_id in p["replaces"]})  # an id replaced twice is one
     extra = f"; they replace {replaced} built-in item(s)" if replaced else ""
-    return CheckResult(name, "ok", f"{count} file(s) valid in {folder}: {listed}{extra}")
+    found = f"{count} file(s) valid in {folder}: {listed}{extra}"
+    if ctx.catalog.warnings:
+        return CheckResult(name, "warn", "\n".join([found, *ctx.catalog.warnings]))
+    return CheckResult(name, "ok", found)
 
 
 def check_cache(ctx: Context) -> CheckResult:
@@ -88,6 +91,13 @@ def check_cache(ctx: Context) -> CheckResult:
     state = registry.cache_state(ctx.extra_packs)
     if state == "missing":
         return CheckResult(name, "ok", f"not built yet; the next command makes {target}")
+    if state == "untrusted":
+        return CheckResult(
+            name,
+            "warn",
+            f"{target} (or its folder) is not yours alone to write, so it is not used; the next "
+            f"command rebuilds it when it can (`chmod 700 {target.parent}` if the folder is yours)",
+        )
     if state == "unreadable":
         return CheckResult(name, "warn", f"{target} is not a catalog cache; the next command rebuilds it")
     if state == "stale":

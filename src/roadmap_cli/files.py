@@ -8,12 +8,18 @@ checks again what it opened (``fstat``: the path may have changed in between), a
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 
 #: The largest pack file read (the loader's cap; the catalog cache's key reads the same bytes).
 MAX_PACK_BYTES = 1024 * 1024
+#: The largest catalog cache read: far above what the built-in packs and many big packs make.
+MAX_CACHE_BYTES = 256 * 1024 * 1024
+#: Files and folders roadmap makes hold notes and progress: its owner's alone, whatever the umask.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 
 
 class NotRegular(OSError):
@@ -34,6 +40,20 @@ def kind_of(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of ``path`` (fewer if it is shorter), when it is a regular file:
+    opened without blocking and checked again once open, as ``read_regular()`` does."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            raise NotRegular(f"is {kind_of(opened.st_mode)}, not a regular file; it was not read")
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -75,3 +95,34 @@ def read_bounded(stream: object, limit: int) -> bytes:
     if len(data) > limit:
         raise TooLarge(f"larger than the {limit:,}-byte limit")
     return data
+
+
+def private_folder(path: Path) -> None:
+    """Make ``path`` and any missing folder above it, each readable by its owner only (0700),
+    whatever the umask; folders that exist already are left as their owner set them."""
+    missing = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    if not missing and not path.is_dir():  # as mkdir(exist_ok=True) says it
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:  # another roadmap made it a moment ago
+            continue
+        folder.chmod(PRIVATE_FOLDER)
+
+
+def trusted(info: os.stat_result) -> bool:
+    """Whether a file roadmap made for itself (the catalog cache) may be believed: its own user's,
+    and writable by no one else. Another user who could write it could make roadmap show or plan
+    anything. (Windows keeps no such bits: there, what the folder's access lists allow holds.)"""
+    if not hasattr(os, "getuid"):
+        return True
+    if info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

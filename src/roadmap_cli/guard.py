@@ -4,8 +4,12 @@
 whatever happens to the process ends in one line and a documented exit code, never a traceback:
 
 * Ctrl-C at any moment: ``interrupted`` and exit 130;
-* a reader that went away (``roadmap plan | head -1``): nothing more, exit 1;
-* stdout that cannot be written (a full disk, a closed descriptor): one line on stderr, exit 1;
+* a reader that went away (``roadmap plan | head -1``): nothing more, exit 1 (0 when the
+  command's change was already saved, as below);
+* stdout that cannot be written (a full disk, a closed descriptor): one line on stderr, exit 1 --
+  unless the command's change was already saved (``roadmap log ... > /dev/full``): then the line
+  says it was saved, and the exit code is 0. The change is what the command is for; its output
+  only confirms it, and a script that retried on exit 1 would record the change twice;
 * a terminal whose encoding cannot show roadmap's marks (``PYTHONIOENCODING=ascii``): ASCII
   stand-ins for them, never an encoding error.
 
@@ -91,6 +95,17 @@ def can_show_marks(stream: object) -> bool:
     except (UnicodeError, LookupError):
         return False
     return True
+
+
+#: Whether this run has committed a change to the progress database (``note_saved``).
+_saved = False
+
+
+def note_saved() -> None:
+    """Called by the store when a change the person asked for is committed: from then on, output
+    that cannot be written no longer makes the run a failure (see the module's docstring)."""
+    global _saved
+    _saved = True
 
 
 def _fill_standard_descriptors() -> None:
@@ -211,10 +226,11 @@ def _interrupt_in(error: BaseException) -> bool:
     return False
 
 
-def _interrupted() -> NoReturn:
+def interrupted() -> NoReturn:
+    """Ctrl-C: one line, exit 130 (a write under way has been rolled back by then)."""
     # A second Ctrl-C must not interrupt the goodbye with a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _say("\ninterrupted")
+    _say("\ninterrupted; the change was saved" if _saved else "\ninterrupted")
     _silence_stdout_if_failing()
     sys.exit(ExitCode.INTERRUPTED)
 
@@ -235,6 +251,8 @@ def _unraisable(hook: Callable[[Any], object]) -> Callable[[Any], object]:
 
 def run(body: Callable[[], None]) -> None:
     """Run ``body`` (the whole command) and turn what can go wrong with the process into one line."""
+    global _saved
+    _saved = False  # nothing saved yet in this run (tests run many in one process)
     previous = signal.getsignal(signal.SIGINT)
     previous_hook = sys.unraisablehook
     try:
@@ -249,19 +267,23 @@ def run(body: Callable[[], None]) -> None:
             finally:
                 _flush_stdout()  # here, and not at exit, so that a failure is reported
         except KeyboardInterrupt:
-            _interrupted()
+            interrupted()
         except BrokenPipeError:
             # The reader went away (`roadmap plan | head -1`): stop quietly.
             _silence_stdout()
-            sys.exit(ExitCode.FAILURE)
+            sys.exit(ExitCode.OK if _saved else ExitCode.FAILURE)
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 _silence_stdout()
-                sys.exit(ExitCode.FAILURE)
+                sys.exit(ExitCode.OK if _saved else ExitCode.FAILURE)
             closed = isinstance(sys.stdout, _ClosedOutput) and exc.errno == errno.EBADF
             # An error with no file name that got this far came from writing the output.
             if closed or _stdout_failed() or exc.filename is None:
                 _silence_stdout()
+                if _saved:
+                    reason = exc.strerror or exc
+                    _say(f"warning: the change was saved, but its output could not be written: {reason}")
+                    sys.exit(ExitCode.OK)
                 _say(f"error: cannot write the output: {exc.strerror or exc}")
             else:
                 # Not stdout: a file or folder that could not be used, and no code of roadmap's
@@ -273,7 +295,7 @@ def run(body: Callable[[], None]) -> None:
             sys.exit(ExitCode.FAILURE)
         except Exception as exc:
             if _interrupt_in(exc):
-                _interrupted()
+                interrupted()
             raise
     finally:
         sys.unraisablehook = previous_hook

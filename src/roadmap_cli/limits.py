@@ -24,3 +24,13 @@ MAX_SESSIONS_TEXT = 1_000
 
 def in_range(day: date) -> bool:
     return FIRST_DAY <= day <= LAST_DAY
+
+
+#: The latest end a plan may have: one started on LAST_DAY may run up to the planner's hundred
+#: years (``planner.MAX_YEARS``), and its backup must import as it was made.
+LAST_END = date(LAST_DAY.year + 101, 12, 31)
+
+
+def end_in_range(day: date) -> bool:
+    """A plan's end: on or after FIRST_DAY and no later than LAST_END."""
+    return FIRST_DAY <= day <= LAST_END

@@ -10,10 +10,9 @@ from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
 
-#: A new private file (a backup holds notes and evidence): readable by its owner only.
+#: A new document (a backup, an export, the report: they hold notes and evidence): its owner's
+#: only, whatever the umask. ``chmod`` it to share it.
 PRIVATE_MODE = 0o600
-#: A new document otherwise, before the umask takes its share, as for any file a program writes.
-PUBLIC_MODE = 0o666
 
 
 def _existing_mode(output: Path) -> int | None:
@@ -46,7 +45,8 @@ def _existing_mode(output: Path) -> int | None:
 def write_document(data: str | bytes, output: Path | None, *, force: bool, private: bool = False) -> None:
     """Write to stdout (``output`` None or ``-``), or to a file through a temporary one, so a failed
     or interrupted write never leaves half a file behind. An existing file is kept unless ``force``;
-    a replaced file keeps its permissions (a ``private`` one never more than owner-only)."""
+    a new file is owner-only (``PRIVATE_MODE``); a replaced file keeps its permissions (a ``private``
+    one never more than owner-only)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is None or str(output) == "-":
         sys.stdout.flush()
@@ -57,7 +57,7 @@ def write_document(data: str | bytes, output: Path | None, *, force: bool, priva
     if mode is not None and not force:
         raise RoadmapError(f"{output} already exists; it was left as it is", hint="add --force to replace it")
     if mode is None:
-        mode = PRIVATE_MODE if private else PUBLIC_MODE & ~_umask()
+        mode = PRIVATE_MODE
     elif private:
         mode &= PRIVATE_MODE
     # A short temporary name: the output's own may already be as long as a name can be.
@@ -86,9 +86,3 @@ def _write_all(fd: int, raw: bytes) -> None:
     while view:
         written = os.write(fd, view)
         view = view[written:]
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current

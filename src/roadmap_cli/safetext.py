@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import re
 
-#: C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidirectional
-#: overrides and isolates that reorder what a terminal shows ("Trojan Source").
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: C0 controls, DEL, C1 controls, the line and paragraph separators, the bidirectional marks
+#: (U+061C, U+200E, U+200F), overrides and isolates that reorder what a terminal shows ("Trojan
+#: Source"), and lone surrogates: a byte that was not UTF-8 in a name or an argument (Python keeps
+#: it as U+DC80-U+DCFF) or a ``\ud800`` escape in JSON, which no output encoding can write.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 #: The same, less the newline: for text whose lines the renderer splits itself.
-_UNSAFE_INLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_INLINE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 #: The same characters as patterns for pack validation, which refuses them (JSON Schema, pydantic).
-ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]*$"
+#: (A pack is UTF-8 YAML: it cannot hold a lone surrogate, so the patterns need not name them.)
+ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]*$"
 #: ... and for longer text, where newlines are allowed.
-LINES = r"^[^\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]*$"
+LINES = r"^[^\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]*$"
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -31,6 +38,8 @@ def _visible(match: re.Match[str]) -> str:
     if named is not None:
         return named
     code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as Python keeps it: shown as that byte
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -49,7 +58,9 @@ def safe_lines(text: str) -> str:
 
 
 #: What json.dumps(ensure_ascii=False) leaves raw that a terminal may act on (it escapes C0 itself).
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def safe_json(text: str) -> str:
@@ -58,6 +69,16 @@ def safe_json(text: str) -> str:
     if text.isascii():
         return text
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def is_text(text: str) -> bool:
+    """True when ``text`` can be written as UTF-8: it holds no lone surrogate (a byte that was not
+    UTF-8 in an argument or a file name, or a ``\\ud800`` escape in JSON)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def is_one_line(text: str) -> bool:

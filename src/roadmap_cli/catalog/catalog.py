@@ -80,6 +80,8 @@ class Catalog:
         self.skills: list[dict[str, Any]] = data.get("skills", [])
         self.market: list[dict[str, Any]] = data.get("market", [])
         self.cert_by_id: dict[str, dict[str, Any]] = {c["id"]: c for c in self.certifications}
+        #: What holds together but is likely a mistake (two packs replacing one item), in words.
+        self.warnings: list[str] = data.get("warnings", [])
 
     def default_certs(self) -> list[str]:
         """The certifications a plan holds when none are chosen."""

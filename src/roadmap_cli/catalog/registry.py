@@ -9,6 +9,7 @@ collector rests meanwhile: on a big catalog its passes would cost more than the 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -23,7 +24,7 @@ from roadmap_cli.speed import gc_paused
 if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 _LISTS = (
     "sources",
     "stacks",
@@ -48,15 +49,30 @@ def builtin_files() -> list[Path]:
     return sorted(paths.builtin_content_dir().glob("*.yaml"))
 
 
+#: What a pack file's name ends with: ``.yaml``, or ``.yml`` as many editors and tools write it.
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
 def user_files() -> list[Path]:
+    """The pack files in the user packs folder, ``.yaml`` and ``.yml`` alike, in name order."""
     folder = paths.user_packs_dir()
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name.endswith(PACK_SUFFIXES))
 
 
 def check_pack_paths(given: Iterable[Path], what: str = "--pack") -> list[Path]:
     """The paths a person named, each a readable file, or a usage error (exit 2) for the first that is not."""
+    from roadmap_cli.safetext import is_text, safe
+
     found = []
     for path in given:
+        if what == "--pack" and not is_text(str(path)):
+            # A plan keeps the paths of its packs as text (JSON, SQLite), which cannot hold them.
+            raise UsageError(
+                f"--pack {safe(str(path))}: the file's name holds bytes that are not UTF-8 (shown as \\xNN)",
+                hint="rename the file (or copy it) to a name in UTF-8 and give that",
+            )
         try:
             path.stat()
         except FileNotFoundError:
@@ -197,6 +213,8 @@ def build_catalog_data(
     packs: list[PackRecord] = []
     builtin_record: PackRecord | None = None  # the built-in files make one pack
     pack_where: dict[str, str] = {}
+    replaced_in: dict[str, str] = {}  # an id a pack of the user's replaced, and that pack's file
+    warnings: list[str] = []
     for path in files:
         try:
             doc, pack = load_pack_file(path)
@@ -233,10 +251,19 @@ def build_catalog_data(
                 replaced = merger.add(name, doc, i, dict(entry))
                 if replaced is not None:
                     record["replaces"].append(replaced)
+                    earlier = replaced_in.get(replaced)
+                    if earlier is not None and earlier != str(path):
+                        warnings.append(
+                            f"{doc.where((name, i, 'id'))}: {_singular(name)} {replaced!r} is replaced "
+                            f"by this pack and by {earlier}; only this one counts (packs are read in "
+                            "name order): keep one replacement, or give the other its own id"
+                        )
+                    replaced_in[replaced] = str(path)
     if problems:
         raise ContentError(problems, more=unlisted)
     data = _assemble(merger.merged(), problems)
     data["packs"] = packs
+    data["warnings"] = warnings
     if problems:
         raise ContentError(problems)
     return data
@@ -516,7 +543,7 @@ def cache_key(files: Sequence[Path]) -> str:
     from roadmap_cli.files import MAX_PACK_BYTES, read_regular
 
     for path in files:
-        digest.update(str(path).encode() + b"\0")
+        digest.update(os.fsencode(path) + b"\0")  # a name that is not UTF-8 included
         try:
             # Bounded, and never a FIFO or a device: loading refuses those with a message.
             digest.update(read_regular(path, MAX_PACK_BYTES))
@@ -529,10 +556,19 @@ def cache_path() -> Path:
     return paths.cache_dir() / "catalog.json"
 
 
-def cache_state(extra: Sequence[Path] = ()) -> Literal["missing", "unreadable", "stale", "current"]:
+def cache_state(
+    extra: Sequence[Path] = (),
+) -> Literal["missing", "untrusted", "unreadable", "stale", "current"]:
     """What ``roadmap doctor`` reports of the cache: read the same way a command reads it."""
+    from roadmap_cli.files import trusted
+
     if not cache_path().exists():
         return "missing"
+    try:
+        if not trusted(cache_path().stat()) or not trusted(cache_path().parent.stat()):
+            return "untrusted"
+    except OSError:
+        return "unreadable"
     payload = _cache_payload()
     if payload is None or "key" not in payload:
         return "unreadable"
@@ -540,10 +576,16 @@ def cache_state(extra: Sequence[Path] = ()) -> Literal["missing", "unreadable", 
 
 
 def _cache_payload() -> dict[str, Any] | None:
+    """The cache as it was written, or None: read as every file is (a FIFO or ``/dev/zero`` in its
+    place is not read at all), and believed only when this user alone may write it and its folder."""
+    from roadmap_cli.files import MAX_CACHE_BYTES, read_regular, trusted
+
+    path = cache_path()
     try:
-        with cache_path().open("rb") as fh:
-            payload = json.load(fh)
-    except (OSError, ValueError):
+        if not trusted(path.stat()) or not trusted(path.parent.stat()):
+            return None
+        payload = json.loads(read_regular(path, MAX_CACHE_BYTES))
+    except (OSError, ValueError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
 
@@ -560,14 +602,24 @@ def _read_cache(key: str) -> dict[str, Any] | None:
 
 def _write_cache(key: str, data: dict[str, Any]) -> None:
     """Best effort: a cache that cannot be written only costs the next run some time."""
+    from roadmap_cli.files import PRIVATE_FILE, PRIVATE_FOLDER, private_folder, trusted
+
     target = cache_path()
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        private_folder(target.parent)
+        folder = target.parent.stat()
+        if not trusted(folder) and (not hasattr(os, "getuid") or folder.st_uid == os.getuid()):
+            # roadmap's own cache folder, made under a looser umask by an earlier version: it is
+            # trusted again once no one else may write in it.
+            target.parent.chmod(PRIVATE_FOLDER)
         # check_circular=False: the data comes from JSON-shaped YAML and holds no cycles, and on a
         # big catalog the encoder's check of every list and mapping costs a tenth of its time.
         text = json.dumps({"key": key, "catalog": data}, separators=(",", ":"), check_circular=False)
-        tmp.write_text(text, encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
         tmp.replace(target)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

@@ -23,7 +23,7 @@ packs_app = typer.Typer(
     "list",
     help=(
         "List the content packs in use: the built-in pack and your own, with versions and item counts.\n\n"
-        "Your packs are the .yaml files in the user packs folder (shown below the list).\n\n"
+        "Your packs are the .yaml and .yml files in the user packs folder (shown below the list).\n\n"
         "Example:  roadmap packs list --json"
     ),
 )
@@ -32,7 +32,12 @@ def list_packs(json_out: JsonOption = False, packs: PackOption = None) -> None:
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.views.packs import pack_list
 
-    view = pack_list(load_catalog(packs or ()), str(paths.user_packs_dir()))
+    catalog = load_catalog(packs or ())
+    view = pack_list(catalog, str(paths.user_packs_dir()))
+    if catalog.warnings:
+        from roadmap_cli.safetext import safe_lines
+
+        typer.echo("".join(f"warning: {safe_lines(w)}\n" for w in catalog.warnings), err=True, nl=False)
     if json_out:
         from roadmap_cli.render.jsonout import emit, packs_document
 
@@ -130,8 +135,13 @@ def new(
     if target.is_dir():
         raise UsageError(f"--output {target}: is a directory; give a file name such as {target / name}.yaml")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as fh:
+        import os
+
+        from roadmap_cli.files import PRIVATE_FILE, private_folder
+
+        private_folder(target.parent)  # the config and packs folders, made owner-only
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(starter_pack(name))
     except FileExistsError:
         raise RoadmapError(

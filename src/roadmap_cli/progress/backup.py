@@ -19,12 +19,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.limits import DATE_RANGE, in_range
+from roadmap_cli.limits import DATE_RANGE, FIRST_DAY, LAST_END, end_in_range, in_range
 from roadmap_cli.progress.models import BACKUP_KIND as BACKUP_KIND
 from roadmap_cli.progress.models import BACKUP_VERSION as BACKUP_VERSION
 from roadmap_cli.progress.models import EVENT_KINDS, MAX_ID, MAX_VALUE, Event, event_problem
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, parse, to_json
-from roadmap_cli.safetext import safe
+from roadmap_cli.safetext import is_text, safe
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.backup_shape import BackupDoc
@@ -127,6 +127,25 @@ def _too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+def _not_text(value: object, path: str) -> str | None:
+    """The place of the first text (or key) in ``value`` that is not Unicode text: JSON's
+    ``\\ud800`` escape makes a lone surrogate, which no file, database or terminal can hold."""
+    stack: list[tuple[object, str]] = [(value, path)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            if not is_text(node):
+                return where
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                if isinstance(key, str) and not is_text(key):
+                    return where
+                stack.append((child, f"{where}.{safe(str(key))}"))
+        elif isinstance(node, list):
+            stack.extend((child, f"{where}[{n}]") for n, child in enumerate(node))
+    return None
+
+
 class _Problems:
     """Problems found so far, each as ``json.path: what is wrong``; the first MAX_LISTED are kept."""
 
@@ -198,6 +217,10 @@ def _check_plan(problems: _Problems, path: str, plan: object) -> tuple[str, Save
     if _too_deep(snapshot):
         problems.add(f"{path}.snapshot", f"nested more than {MAX_DEPTH} levels deep")
         return None
+    surrogate = _not_text(snapshot, f"{path}.snapshot")
+    if surrogate is not None:
+        problems.add(surrogate, "holds a lone surrogate (\\ud800 to \\udfff), which is not text")
+        return None
     try:
         saved = parse(snapshot, f"{path}.snapshot")
     except SavedPlanError as exc:
@@ -207,10 +230,16 @@ def _check_plan(problems: _Problems, path: str, plan: object) -> tuple[str, Save
         else:
             problems.add(exc.where, exc.problem)
         return None
-    for where, day in (("request.start", saved.request.start), ("start", saved.start), ("end", saved.end)):
+    for where, day in (("request.start", saved.request.start), ("start", saved.start)):
         if not in_range(day):
             problems.add(f"{path}.snapshot.{where}", f"out of range; roadmap takes dates {DATE_RANGE}")
             return None
+    if not end_in_range(saved.end):  # a plan started late in 2999 ends in the next century
+        problems.add(
+            f"{path}.snapshot.end",
+            f"out of range; a plan ends from {FIRST_DAY.isoformat()} to {LAST_END.isoformat()}",
+        )
+        return None
     return (str(created_at), saved) if isinstance(created_at, str) else None
 
 

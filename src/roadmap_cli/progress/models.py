@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from roadmap_cli.record import Record, field
+from roadmap_cli.safetext import is_text
 
 EventKind = Literal["tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog"]
 EVENT_KINDS: tuple[EventKind, ...] = ("tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog")
@@ -79,7 +80,7 @@ def read_log(event: Event) -> LogEntry:
     minutes, on, note = doc["minutes"], doc["on"], doc.get("note")
     if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= MAX_LOG_MINUTES:
         raise ValueError(f"minutes must be 1 to {MAX_LOG_MINUTES}")
-    if note is not None and (not isinstance(note, str) or len(note) > MAX_VALUE):
+    if note is not None and (not isinstance(note, str) or len(note) > MAX_VALUE or not is_text(note)):
         raise ValueError("a note is text")
     return LogEntry(event.uid, event.item_id, date.fromisoformat(on), minutes, note, event.row)
 
@@ -173,6 +174,8 @@ def event_problem(event: Event) -> str | None:
         return f"{event.kind!r} is not a kind of event roadmap writes"
     if event.value is not None and (not isinstance(event.value, str) or len(event.value) > MAX_VALUE):
         return f"its value is not a text of at most {MAX_VALUE:,} characters"
+    if event.value is not None and not is_text(event.value):
+        return "its value holds a lone surrogate (\\ud800 to \\udfff), which is not text"
     try:
         stamp = datetime.fromisoformat(event.created_at)
     except (TypeError, ValueError):

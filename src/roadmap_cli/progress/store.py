@@ -152,6 +152,9 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+        from roadmap_cli.guard import note_saved
+
+        note_saved()  # output that fails from here on does not undo, or fail, the change
 
     # plans
 
@@ -239,6 +242,7 @@ class Store:
             for item_id, kind, value in entries:
                 if kind not in EVENT_KINDS:
                     raise ValueError(f"unknown event kind {kind!r}")
+                _refuse_undecodable(kind, value)
                 if keep is not None and not keep(state, item_id, kind, value):
                     continue
                 uid = uuid4().hex
@@ -495,7 +499,9 @@ def _create_private(path: Path) -> None:
     nobody else's business, whatever the umask. SQLite gives its -wal and -shm files the database's
     permissions."""
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        from roadmap_cli.files import private_folder
+
+        private_folder(path.parent)  # ROADMAP_HOME too, when it is made here
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except FileExistsError:
@@ -524,8 +530,9 @@ def _check_header(path: Path) -> None:
             )
         if info.st_size == 0:
             return
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
+        from roadmap_cli.files import read_head
+
+        head = read_head(path, len(SQLITE_HEADER))  # a FIFO put there since the stat: not waited on
     except OSError as exc:
         raise _damaged(path, exc.strerror or str(exc)) from None
     if head != SQLITE_HEADER:
@@ -576,3 +583,29 @@ def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool, require_sche
 
 def _migrate(db: sqlite3.Connection) -> None:
     migrate(db, MIGRATIONS, now=utc_now, rebuild=_rebuild)
+
+
+#: What a person typed that an event's value holds, by the event's kind, for the refusal below.
+_TYPED = {"note": "the note", "evidence": "--evidence", "log": "--note"}
+
+
+def _refuse_undecodable(kind: str, value: str | None) -> None:
+    """A usage error (nothing written) when text typed on the command line held bytes that are
+    not UTF-8: Python keeps them as lone surrogates, which SQLite, JSON and a terminal cannot take."""
+    from roadmap_cli.safetext import is_text, safe
+
+    if value is None:
+        return
+    text: object = value
+    if kind == "log":  # the note inside the study time's JSON, where \udcff is an escape
+        import json
+
+        text = json.loads(value).get("note")
+    if isinstance(text, str) and not is_text(text):
+        from roadmap_cli.errors import UsageError
+
+        raise UsageError(
+            f"{_TYPED.get(kind, 'the text')} '{safe(text[:60])}' holds bytes that are not UTF-8 "
+            "(shown as \\xNN); roadmap keeps text as UTF-8, and nothing was written",
+            hint="set your terminal to UTF-8 (LANG or LC_ALL ending in .UTF-8) and type it again",
+        )

@@ -10,6 +10,8 @@ Colours work on a light and a dark page alike; the page's stylesheet gives the t
 
 from __future__ import annotations
 
+import os
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +20,8 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.render.units import hours
-from roadmap_cli.views.report import PhaseDates, WeekPoint
+from roadmap_cli.safetext import safe
+from roadmap_cli.views.report import WEEKS_AFTER, PhaseDates, WeekPoint
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -47,8 +50,32 @@ class Chart:
 
 
 def _setup() -> None:
+    """matplotlib, on the Agg backend, keeping its files in roadmap's cache and its words to itself.
+
+    matplotlib writes a font cache, and reads a ``matplotlibrc``, in its config folder: by default
+    under the home folder, outside roadmap's own. ``MPLCONFIGDIR`` points it at a private folder in
+    roadmap's cache instead, before matplotlib is first imported (it reads the variable then). That
+    also keeps a person's own ``matplotlibrc`` out of the page: the same progress on the same day
+    gives the same bytes. Its log (a font cache being built, more ticks than it draws) is not
+    roadmap's to show.
+    """
+    import sys
+
+    if "matplotlib" not in sys.modules:
+        from roadmap_cli import paths
+        from roadmap_cli.files import private_folder
+
+        folder = paths.cache_dir() / "matplotlib"
+        try:
+            private_folder(folder)
+            os.environ["MPLCONFIGDIR"] = str(folder)
+        except OSError:  # matplotlib finds a temporary folder of its own, and says so
+            pass
+    import logging
+
     import matplotlib
 
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
     matplotlib.use("Agg", force=True)
 
 
@@ -56,30 +83,39 @@ def _setup() -> None:
 def _style(salt: str) -> Iterator[None]:
     import matplotlib.pyplot as plt
 
-    with plt.rc_context(
-        {
-            "svg.hashsalt": f"roadmap-report-{salt}",
-            "svg.fonttype": "none",
-            "font.family": "sans-serif",
-            "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
-            "font.size": 9,
-            "axes.edgecolor": GRID,
-            "axes.labelcolor": GRID,
-            "xtick.color": GRID,
-            "ytick.color": GRID,
-            "text.color": GRID,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "axes.grid": True,
-            "grid.color": GRID,
-            "grid.alpha": 0.25,
-            "legend.frameon": False,
-            "figure.facecolor": "none",
-            "axes.facecolor": "none",
-            "savefig.facecolor": "none",
-            "savefig.transparent": True,
-        }
+    with (
+        plt.rc_context(
+            {
+                "svg.hashsalt": f"roadmap-report-{salt}",
+                "svg.fonttype": "none",
+                # Titles come from packs and backups: text, never TeX (a `$` would start mathtext,
+                # and an unknown command or deep nesting in it fails the whole report).
+                "text.parse_math": False,
+                "font.family": "sans-serif",
+                "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+                "font.size": 9,
+                "axes.edgecolor": GRID,
+                "axes.labelcolor": GRID,
+                "xtick.color": GRID,
+                "ytick.color": GRID,
+                "text.color": GRID,
+                "axes.spines.top": False,
+                "axes.spines.right": False,
+                "axes.grid": True,
+                "grid.color": GRID,
+                "grid.alpha": 0.25,
+                "legend.frameon": False,
+                "figure.facecolor": "none",
+                "axes.facecolor": "none",
+                "savefig.facecolor": "none",
+                "savefig.transparent": True,
+            }
+        ),
+        warnings.catch_warnings(),
     ):
+        # The text is kept as text in the SVG (the page's font draws it): a glyph that matplotlib's
+        # own font lacks (CJK, emoji) is no matter, and no warning of it.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         yield
 
 
@@ -100,9 +136,13 @@ def _date_axis(ax: Any, first: date, last: date) -> None:
     mdates: Any = import_module("matplotlib.dates")  # its locators are untyped
 
     months = max(1, (last - first).days // 30)
-    step = 1 if months <= 14 else 2 if months <= 28 else 3 if months <= 42 else 6
-    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    if months > 84:  # a plan of many years: a label every year or more, at most a dozen or so
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, months // 144)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    else:
+        step = 1 if months <= 14 else 2 if months <= 28 else 3 if months <= 42 else 6
+        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
     ax.set_xlim(first, last)
 
 
@@ -133,8 +173,8 @@ def timeline_chart(progress: Progress, phases: Sequence[PhaseDates]) -> Chart | 
     plan, today = progress.plan, progress.today
     first = min(plan.first_day, *(p.planned_start for p in rows if p.planned_start))
     last = max(plan.end, *(p.planned_end for p in rows if p.planned_end)) + timedelta(days=7)
-    if today > last:
-        last = today + timedelta(days=7)
+    if today > last:  # up to today, but never decades of nothing (see views.report.WEEKS_AFTER)
+        last = min(today, last + timedelta(weeks=WEEKS_AFTER)) + timedelta(days=7)
     with _style("timeline"):
         fig, ax = _figure(0.45 * len(rows) + 1.0)
         for n, phase in enumerate(rows):
@@ -146,7 +186,7 @@ def timeline_chart(progress: Progress, phases: Sequence[PhaseDates]) -> Chart | 
             done = days * shares.get(phase.id, 0.0)
             if done:
                 ax.barh(n, done, left=start, height=0.6, color=DONE)
-        ax.set_yticks(range(len(rows)), [f"{p.number}. {p.title.split(':')[0]}" for p in rows])
+        ax.set_yticks(range(len(rows)), [f"{p.number}. {safe(p.title.split(':')[0])}" for p in rows])
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
         _date_axis(ax, first, last)
@@ -188,7 +228,8 @@ def burndown_chart(progress: Progress, weeks: Sequence[WeekPoint]) -> Chart:
     last = weeks[-1].last_day
     if forecast and forecast.end_earliest:
         last = max(last, forecast.end_latest or forecast.end_earliest)
-    last = min(last, max(plan.end, today) + timedelta(days=730))  # a pace of nearly nothing: two years on
+    # A pace of nearly nothing: two years on; a report made long after: the weeks charted.
+    last = min(last, max(plan.end, min(today, weeks[-1].last_day)) + timedelta(days=730))
     planned_x = [first, *(w.last_day for w in weeks if w.last_day <= plan.end + timedelta(days=6))]
     planned_y = [hours(plan.total_minutes), *(hours(w.planned_left_minutes) for w in weeks)][: len(planned_x)]
     done = [w for w in weeks if w.left_minutes is not None]

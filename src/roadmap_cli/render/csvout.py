@@ -6,6 +6,7 @@ import csv
 import io
 
 from roadmap_cli.render.units import hours
+from roadmap_cli.safetext import safe
 from roadmap_cli.views.state import Progress
 
 #: ``hours`` are the project's estimates (no guide gives them); ``hours_are`` says so on every row.
@@ -30,8 +31,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "�
 
 
 def cell(text: str) -> str:
-    """Text as a cell a spreadsheet shows and never runs: a leading ' when it could start a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Text as a cell a spreadsheet shows and never runs: a leading ' when it could start a formula,
+    and every control, escape and reordering character as a visible escape (``\\x1b``), as the
+    terminal views show them: the export often goes to a terminal first."""
+    if text.startswith(FORMULA_STARTS):
+        return "'" + safe(text)
+    return safe(text)
 
 
 def render_csv(progress: Progress) -> str:

@@ -9,6 +9,10 @@
   hours than the plan needs, the export says so;
 * with ``--alarm 10m``, a reminder that long before each timed session (none by default).
 
+Titles, notes and evidence are text from outside: each control, escape and reordering character
+in them is written as a visible escape (``\\x1b``), as the terminal views show them, since the
+calendar often goes to a terminal first and a calendar app shows what it is given.
+
 UIDs are derived from the stack and the item id (or the session's date and time), so importing a
 new export of the same plan updates events instead of adding copies.
 """
@@ -18,13 +22,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli import __version__
 from roadmap_cli.errors import UsageError
+from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -235,7 +240,7 @@ def render_ics(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"Backend study plan ({plan.stack})")
+    cal.add("x-wr-calname", f"Backend study plan ({safe(plan.stack)})")
     for entry in progress.items:
         item = entry.item
         if item.start is None or item.end is None:
@@ -247,15 +252,15 @@ def render_ics(
         event.add("dtend", item.end + timedelta(days=1))  # all-day DTEND is the day after
         done = "✓ " if entry.done else ""
         label = "Project: " if item.kind == "project" else ""
-        event.add("summary", f"{done}{label}{item.title}")
+        event.add("summary", f"{done}{label}{safe(item.title)}")
         lines = [
-            f"roadmap id: {item.id}",
+            f"roadmap id: {safe(item.id)}",
             f"{hours_text(item.minutes)} · {item.priority}",
             f"state: {entry.state}",
         ]
         if entry.evidence:
-            lines.append(f"evidence: {entry.evidence}")
-        lines += [f"note: {note}" for note in entry.notes]
+            lines.append(f"evidence: {safe(entry.evidence)}")
+        lines += [f"note: {safe(note)}" for note in entry.notes]
         event.add("description", "\n".join(lines))
         event.add("categories", ["roadmap", item.kind])
         event.add("transp", "TRANSPARENT")
@@ -275,6 +280,26 @@ def render_ics(
     return raw
 
 
+def _real(day: date, at: time, zone_info: ZoneInfo) -> datetime:
+    """``at`` on ``day`` as the zone's clocks really show it: a time that does not exist (skipped
+    when the clocks go forward) becomes the time it is then (02:30 in New York on the spring day is
+    03:30); a time that comes twice when they go back is its first."""
+    return datetime.combine(day, at, zone_info).astimezone(timezone.utc).astimezone(zone_info)
+
+
+def session_times(day: date, session: Session, zone_info: ZoneInfo) -> tuple[datetime, datetime]:
+    """When a session starts and ends on ``day``, in real wall time, never for no time at all.
+
+    A session that the clocks going forward would shorten to nothing (02:00-03:00 in New York,
+    02:00-02:30 on Lord Howe Island) is moved to start when the clocks do, for its usual length.
+    """
+    start, end = _real(day, session.start, zone_info), _real(day, session.end, zone_info)
+    if end.astimezone(timezone.utc) <= start.astimezone(timezone.utc):
+        length = datetime.combine(day, session.end) - datetime.combine(day, session.start)
+        end = (start.astimezone(timezone.utc) + length).astimezone(zone_info)
+    return start, end
+
+
 def _session_events(
     plan: SavedPlan, sessions: list[Session], zone_info: ZoneInfo, dtstamp: datetime, stack_id: str
 ) -> list[Event]:
@@ -287,7 +312,7 @@ def _session_events(
         todo = [(item, minutes) for item_id, minutes in week.slices if (item := plan.item(item_id))]
         if not todo:
             continue
-        titles = ", ".join(item.title for item, _ in todo)
+        titles = ", ".join(safe(item.title) for item, _ in todo)
         for session in sessions:
             day = week.start + timedelta(days=session.weekday)
             if day < plan.start or day > plan.end:
@@ -297,12 +322,15 @@ def _session_events(
             event = Event()
             event.add("uid", f"{stack_id}-session-{day.isoformat()}-{session.start:%H%M}@{UID_DOMAIN}")
             event.add("dtstamp", dtstamp)
-            event.add("dtstart", datetime.combine(day, session.start, zone_info))
-            event.add("dtend", datetime.combine(day, session.end, zone_info))
+            start, end = session_times(day, session, zone_info)
+            event.add("dtstart", start)
+            event.add("dtend", end)
             event.add("summary", f"Study: {titles}")
             number = plan.week_number(week.start)
             details = [f"Week {number} of your plan ({hours_text(week.used)} this week):"]
-            details += [f"- {item.title} ({hours_text(minutes)}) [{item.id}]" for item, minutes in todo]
+            details += [
+                f"- {safe(item.title)} ({hours_text(minutes)}) [{safe(item.id)}]" for item, minutes in todo
+            ]
             event.add("description", "\n".join(details))
             event.add("categories", ["roadmap", "session"])
             events.append(event)
@@ -333,12 +361,16 @@ def _day_events(
         todo = [(item, minutes) for item_id, minutes in plan_day.slices if (item := plan.item(item_id))]
         if start is None or not todo:
             continue
-        begins = datetime.combine(plan_day.day, start, zone_info)
+        begins = _real(plan_day.day, start, zone_info)  # a start in a daylight-saving gap moves on
         event = Event()
         event.add("uid", f"{stack_id}-day-{plan_day.day.isoformat()}@{UID_DOMAIN}")
         event.add("dtstamp", dtstamp)
         event.add("dtstart", begins)
-        event.add("dtend", begins + timedelta(minutes=plan_day.used))
+        # the day's time in real minutes, across a change of the clocks
+        event.add(
+            "dtend",
+            (begins.astimezone(timezone.utc) + timedelta(minutes=plan_day.used)).astimezone(zone_info),
+        )
         event.add("summary", "Study: " + ", ".join(item.title for item, _ in todo))
         details = [f"Week {plan.week_number(plan_day.day)} of your plan, {hours_text(plan_day.used)} today:"]
         details += [f"- {item.title} ({hours_text(minutes)}) [{item.id}]" for item, minutes in todo]

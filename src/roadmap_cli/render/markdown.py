@@ -6,7 +6,7 @@ import re
 
 from roadmap_cli.render.text import totals_text
 from roadmap_cli.render.units import ESTIMATE_NOTE, hours_text
-from roadmap_cli.safetext import safe
+from roadmap_cli.safetext import is_one_line, safe
 from roadmap_cli.views.state import ItemProgress, Progress
 
 _STATE_NOTES = {
@@ -37,13 +37,19 @@ def _escape(text: str) -> str:
 _LINKABLE = re.compile(r"https?://[^\s<>()\\`\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 
 
+def _linkable(url: str) -> bool:
+    """An http(s) address with nothing in it that could end the link early or reorder what is
+    shown (a right-to-left override would make the link text lie about where it goes)."""
+    return _LINKABLE.fullmatch(url) is not None and is_one_line(url)
+
+
 def _evidence(url: str) -> str:
     """A web address as a link; anything else as plain, escaped text."""
-    return f"<{url}>" if _LINKABLE.fullmatch(url) else _escape(url)
+    return f"<{url}>" if _linkable(url) else _escape(url)
 
 
 def _link(title: str, url: str) -> str:
-    return f"[{_escape(title)}]({url})" if _LINKABLE.fullmatch(url) else f"{_escape(title)}: {_escape(url)}"
+    return f"[{_escape(title)}]({url})" if _linkable(url) else f"{_escape(title)}: {_escape(url)}"
 
 
 def _code(text: str) -> str:

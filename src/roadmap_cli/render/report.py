@@ -21,6 +21,7 @@ from roadmap_cli.render.units import ESTIMATE_NOTE, day_text, hours, hours_text,
 from roadmap_cli.render.words import advice_text, calendar_text
 from roadmap_cli.views.report import (
     CitedSource,
+    charts_end,
     cited_sources,
     heatmap_range,
     phase_dates,
@@ -46,9 +47,10 @@ def web_link(url: str | None) -> str | None:
     if not url:
         return None
     text = url.strip()
-    if re.fullmatch(r"https?://[^\s<>\"'`\\]+", text, flags=re.IGNORECASE) and not any(
-        ord(c) < 32 for c in text
-    ):
+    from roadmap_cli.safetext import is_one_line
+
+    # is_one_line: no control, and no bidi character that would make the address read otherwise
+    if re.fullmatch(r"https?://[^\s<>\"'`\\]+", text, flags=re.IGNORECASE) and is_one_line(text):
         return text
     return None
 
@@ -139,7 +141,7 @@ def render_report(
     weeks = plan_weeks(progress, state)
     phases = phase_dates(progress, state)
     days = study_days(progress, state)
-    first, last = heatmap_range(progress)
+    first, last = heatmap_range(progress, charts_end(progress, state))
     chart_list = [
         charts.timeline_chart(progress, phases),
         charts.burndown_chart(progress, weeks),

@@ -13,11 +13,13 @@ Text that did not come from roadmap (pack titles, notes, file names) passes
 :func:`roadmap_cli.safetext.safe` on its way through the layout, so it is shown, never obeyed.
 
 **How it lays out**: views build plain strings; this module wraps them between words (never at
-a hyphen, so an id is never cut), aligns columns, and paints *after* layout, so colour codes never
-count as width. Tables that cannot fit with every column at least as wide as its longest word (or
-that would squeeze a column thin) are drawn as one record per row instead. No line is wider than
-the width, with one exception: a single word wider than the whole line (a long file path) runs
-past it rather than being cut, so it can still be copied whole.
+a hyphen, so an id is never cut; a run of CJK or emoji, which has no spaces, between its
+characters), measures them in terminal cells (:mod:`roadmap_cli.cells`: a CJK character
+or an emoji takes two, a combining mark none), aligns columns, and paints *after* layout, so
+colour codes never count as width. Tables that cannot fit with every column at least as wide as
+its longest word (or that would squeeze a column thin) are drawn as one record per row instead.
+No line is wider than the width, with one exception: a single word wider than the whole line (a
+long file path) runs past it rather than being cut, so it can still be copied whole.
 
 **Why not Rich here.** Rich is the project's library for terminal output, and a first version drew
 half the views with it. It costs about 35 ms to import (the daily commands take about 70 ms in
@@ -40,6 +42,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from roadmap_cli.cells import cell_len, chop, is_wide, ljust, rjust, simple
 from roadmap_cli.guard import ASCII_MARKS, can_show_marks
 from roadmap_cli.record import Record
 from roadmap_cli.safetext import safe
@@ -175,8 +178,8 @@ _ANSI = re.compile("\x1b\\[[0-9;]*m")
 
 
 def visible_len(text: str) -> int:
-    """How many columns ``text`` takes: its length without colour codes."""
-    return len(_ANSI.sub("", text)) if "\x1b" in text else len(text)
+    """How many terminal cells ``text`` takes, colour codes aside."""
+    return cell_len(_ANSI.sub("", text)) if "\x1b" in text else cell_len(text)
 
 
 # -- layout -----------------------------------------------------------------------------------------
@@ -187,7 +190,46 @@ def wrap(text: str, width: int) -> list[str]:
     at a hyphen. A word wider than the whole line (a long file path) gets a line of its own and
     runs past the width rather than being cut, so it can still be copied whole."""
     text = safe(text)  # text from packs and notes is shown, never obeyed by the terminal
-    return textwrap.wrap(text, max(1, width), break_on_hyphens=False, break_long_words=False) or [""]
+    if simple(text):  # one cell a character: the standard library's wrapping counts right
+        return textwrap.wrap(text, max(1, width), break_on_hyphens=False, break_long_words=False) or [""]
+    return _wrap_cells(text, max(1, width))
+
+
+_TOKENS = re.compile(r" +|[^ ]+")
+
+
+def _wrap_cells(text: str, width: int) -> list[str]:
+    """``wrap()`` for text whose cells are not its characters: lines of at most ``width`` cells,
+    broken between words, and inside a word of wide characters (CJK, emoji: no spaces to break
+    at) between its characters. A word of narrow ones wider than the line still runs past it."""
+    lines: list[str] = []
+    line, used, space = "", 0, ""
+    for token in _TOKENS.findall(text):
+        if token.startswith(" "):
+            space = token if line else ""
+            continue
+        size = cell_len(token)
+        if line and used + len(space) + size <= width:
+            line, used, space = line + space + token, used + len(space) + size, ""
+            continue
+        if is_wide(token):
+            room = width - used - len(space) if line else width
+            head = chop(token, room)[0] if room >= 2 else ""
+            if head and line:
+                line, token = line + space + head, token[len(head) :]
+            pieces = chop(token, width) if token else []
+            if line:
+                lines.append(line)
+            lines += pieces[:-1]
+            line = pieces[-1] if pieces else ""
+        else:
+            if line:
+                lines.append(line)
+            line = token
+        used, space = cell_len(line), ""
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 def para(
@@ -205,7 +247,7 @@ def para(
     size = (width or t.prose) - indent
     lead = visible_len(first)
     pad = " " * indent
-    if lead > size // 2 and lead + len(text) > size:
+    if lead > size // 2 and lead + cell_len(text) > size:
         heads = wrap(_ANSI.sub("", first).strip(), size)
         rest = wrap(text, size - 2)
         return [pad + t.paint(h, *first_styles) for h in heads] + [
@@ -237,8 +279,8 @@ def item(mark: str, item_id: str, text: str, *styles: str, id_width: int = 0, ta
     item_id = safe(item_id)
     # The id column: as wide as the longest id of the list, up to ID_COLUMN; a longer id goes whole on
     # its own line, its text below in the same column as the others'.
-    id_width = min(max(id_width, len(item_id)), ID_COLUMN) if id_width else len(item_id)
-    long_id = len(item_id) > id_width
+    id_width = min(max(id_width, cell_len(item_id)), ID_COLUMN) if id_width else cell_len(item_id)
+    long_id = cell_len(item_id) > id_width
     head = f"  {mark} "
     head_width = 2 + visible_len(mark) + 1
     # A short tail is kept whole: its spaces do not break until the line is laid out.
@@ -261,7 +303,7 @@ def item(mark: str, item_id: str, text: str, *styles: str, id_width: int = 0, ta
         ]
     if text_width >= 24:
         lines = wrap(words, text_width)
-        out = [head + styled_id + " " * (id_width - len(item_id) + 2) + painted(lines[0])]
+        out = [head + styled_id + " " * (id_width - cell_len(item_id) + 2) + painted(lines[0])]
         out += [" " * (head_width + id_width + 2) + painted(line) for line in lines[1:]]
         return out
     indent = " " * (head_width + 2)
@@ -274,7 +316,7 @@ def fields(pairs: Sequence[tuple[str, str]], *, indent: int = 2, dim: Sequence[s
     t = term()
     # Measured as they will be written: an ASCII stand-in can be longer than its mark (£ is GBP).
     pairs = [(t.plain(label), t.plain(value)) for label, value in pairs]
-    label_width = max((len(label) for label, _ in pairs), default=0)
+    label_width = max((cell_len(label) for label, _ in pairs), default=0)
     out: list[str] = []
     for label, value in pairs:
         styles = ("dim",) if label in dim else ()
@@ -282,7 +324,7 @@ def fields(pairs: Sequence[tuple[str, str]], *, indent: int = 2, dim: Sequence[s
         if room >= max(24, _longest_word(value)):
             lines = wrap(value, room)
             out.append(
-                " " * indent + t.paint(label.ljust(label_width), "dim") + "  " + t.paint(lines[0], *styles)
+                " " * indent + t.paint(ljust(label, label_width), "dim") + "  " + t.paint(lines[0], *styles)
             )
             out += [" " * (indent + label_width + 2) + t.paint(line, *styles) for line in lines[1:]]
         else:
@@ -298,7 +340,8 @@ class Column(Record):
 
 
 def _longest_word(text: str) -> int:
-    return max((len(w) for w in text.split()), default=0)
+    """The cells of the widest word that cannot be broken (a run of wide characters can: two)."""
+    return max((min(2, cell_len(w)) if is_wide(w) else cell_len(w) for w in text.split()), default=0)
 
 
 def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], *, gap: int = 2) -> list[str]:
@@ -311,7 +354,12 @@ def table(columns: Sequence[Column], rows: Sequence[Sequence[str]], *, gap: int 
     columns = [Column(t.plain(c.header), c.styles, c.right) for c in columns]
     rows = [[t.plain(cell) for cell in row] for row in rows]
     natural = [
-        max([len(c.header), *(max((len(line) for line in row[i].split("\n")), default=0) for row in rows)])
+        max(
+            [
+                cell_len(c.header),
+                *(max((cell_len(ln) for ln in row[i].split("\n")), default=0) for row in rows),
+            ]
+        )
         for i, c in enumerate(columns)
     ]
     least = [
@@ -357,7 +405,7 @@ def _lay(
         parts = []
         for i, cell in enumerate(cells):
             text = cell[n] if n < len(cell) else ""
-            padded = text.rjust(widths[i]) if columns[i].right else text.ljust(widths[i])
+            padded = rjust(text, widths[i]) if columns[i].right else ljust(text, widths[i])
             parts.append(t.paint(padded, *styles[i]) if text else padded)
         out.append((" " * gap).join(parts).rstrip())
     return out

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from roadmap_cli.cells import cell_len, ljust
 from roadmap_cli.progress.models import read_log
 from roadmap_cli.progress.saved import PlanItem
-from roadmap_cli.render.term import MARKS, fields, item, para, term
+from roadmap_cli.render.term import MARKS, fields, item, para, term, visible_len, wrap
 from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import count_text, day_text, days_text, hours_text, percent_text
 from roadmap_cli.render.words import advice_text, calendar_text, off_text, why_text
@@ -98,7 +99,7 @@ def _phase_lines(phase: PhaseProgress, width: int, current: bool) -> list[str]:
     if 2 + width + 2 + _meter_width(phase) <= t.width:
         # The title wraps within its column, under its own first word: the bar keeps its column.
         lines = para(phase.title, first=number, width=width, first_styles=())
-        first = f"{mark} {lines[0].ljust(width)}  {meter}"
+        first = f"{mark} {ljust(lines[0], width)}  {meter}"
         return [first, *(f"  {line}" for line in lines[1:])]
     return [*para(f"{number}{phase.title}", first=f"{mark} ", width=t.width), f"    {meter}"]
 
@@ -114,10 +115,12 @@ def _meter_width(phase: PhaseProgress) -> int:
 
 def timeline_lines(spans: list[Span], start: date, end: date, today: date | None) -> list[str]:
     """The phase timeline, painted: done in green, planned in cyan, today in bold magenta."""
-    from roadmap_cli.views.timeline import DONE, FULL, TODAY, timeline
+    from roadmap_cli.views.timeline import DONE, FULL, TODAY, Span, timeline
 
     t = term()
-    longest = max((len(s.label) for s in spans), default=0)
+    # Escaped before they are measured and cut: "\u202e" takes six cells, not none.
+    spans = [Span(safe(s.label), s.start, s.end, s.done) for s in spans]
+    longest = max((cell_len(s.label) for s in spans), default=0)
     label_width = min(28, longest) if t.width - min(28, longest) - 1 >= 40 else 3
     picture = timeline(
         spans, start, end, today, width=min(100, t.width - label_width - 1), label_width=label_width
@@ -237,7 +240,7 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
         else "Streak: none yet; tick something this week to start one."
     )
     lines += ["", t.paint("Phases", "bold")]
-    longest = max((len(f"{p.number}. {p.title}") for p in status.phases), default=10)
+    longest = max((cell_len(f"{p.number}. {p.title}") for p in status.phases), default=10)
     meter = max((_meter_width(p) for p in status.phases), default=0)
     width = min(longest, max(20, t.width - 4 - meter))  # the rest is the bar and the counts
     current = status.current_phase
@@ -522,4 +525,13 @@ def change_report(outcome: Outcome, progress: Progress) -> str:
 
 
 def write(text: str, *, pager: bool = False) -> None:
+    """A view or a message to stdout; a plain line wider than the terminal (a one-line message)
+    is wrapped between words first."""
+    width = term().width
+    if any(visible_len(line) > width and "\x1b" not in line for line in text.splitlines()):
+        lines = [
+            "\n".join(wrap(line, width)) if visible_len(line) > width and "\x1b" not in line else line
+            for line in text.splitlines()
+        ]
+        text = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
     term_write(text, pager=pager)

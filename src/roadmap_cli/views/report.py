@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 #: The heatmap shows at most this many weeks, the latest ones.
 HEATMAP_WEEKS = 106
+#: How far past the later of the plan's end and the last study the charts run. A report made long
+#: after (today in 2999 for a plan of 2027) shows the plan's own years and the two after them, not
+#: the empty decades since: fast, small, and as telling (nothing changed in those decades).
+WEEKS_AFTER = 104
 
 
 @dataclass(frozen=True)
@@ -85,13 +89,20 @@ def study_days(progress: Progress, state: ProgressState) -> dict[date, int]:
     return dict(sorted(days.items()))
 
 
+def charts_end(progress: Progress, state: ProgressState) -> date:
+    """The last day the report's charts cover: the later of the plan's end and today, but no more
+    than :data:`WEEKS_AFTER` weeks past the later of the plan's end and the last study."""
+    latest = max([progress.plan.end, *(day for day, _ in activity(state, progress.items))])
+    return min(max(progress.plan.end, progress.today), latest + timedelta(weeks=WEEKS_AFTER))
+
+
 def plan_weeks(progress: Progress, state: ProgressState) -> list[WeekPoint]:
     """Every week from the journey's first (the first plan's start, kept across replans) to the later of
-    the plan's last and today's. The plan's line is the active plan's: before it was made it stands at
-    all it plans; study and what was really left run over the whole journey."""
+    the plan's last and today's (up to :func:`charts_end`). The plan's line is the active plan's: before
+    it was made it stands at all it plans; study and what was really left run over the whole journey."""
     plan, today = progress.plan, progress.today
     first = monday_of(plan.first_day)
-    last = monday_of(max(plan.end, today))
+    last = monday_of(charts_end(progress, state))
     planned_in: dict[date, int] = {w.start: w.used for w in plan.weeks}
     logged: dict[str, list[tuple[date, int]]] = defaultdict(list)
     for entry in state.logs:
@@ -141,11 +152,11 @@ def phase_dates(progress: Progress, state: ProgressState) -> list[PhaseDates]:
     return rows
 
 
-def heatmap_range(progress: Progress) -> tuple[date, date]:
+def heatmap_range(progress: Progress, end: date | None = None) -> tuple[date, date]:
     """The Monday of the heatmap's first week and the Sunday of its last: the plan's whole span and
-    up to today, from the journey's first day (across replans), the latest :data:`HEATMAP_WEEKS` weeks
-    of it."""
-    last = monday_of(max(progress.today, progress.plan.end))
+    up to today (or ``end``, :func:`charts_end`), from the journey's first day (across replans), the
+    latest :data:`HEATMAP_WEEKS` weeks of it."""
+    last = monday_of(end if end is not None else max(progress.today, progress.plan.end))
     first = max(monday_of(progress.plan.first_day), last - timedelta(weeks=HEATMAP_WEEKS - 1))
     return first, last + timedelta(days=6)
 

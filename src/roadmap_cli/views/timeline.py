@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from roadmap_cli.cells import cell_len, fit, ljust
 from roadmap_cli.record import Record
 
 if TYPE_CHECKING:
@@ -79,16 +80,16 @@ def _months(start: date, end: date) -> list[date]:
 
 
 def _short(label: str, width: int) -> str:
-    """``label`` cut between words to ``width``, with an ellipsis when cut."""
-    if len(label) <= width:
+    """``label`` cut between words to ``width`` terminal cells, with an ellipsis when cut."""
+    if cell_len(label) <= width:
         return label
     words, kept = label.split(), ""
     for word in words:
         candidate = f"{kept} {word}".strip()
-        if len(candidate) > width - 1:
+        if cell_len(candidate) > width - 1:
             break
         kept = candidate
-    return (kept or label[: width - 1]) + "…"
+    return kept + "…" if kept else fit(label, width)
 
 
 def timeline(
@@ -142,11 +143,11 @@ def timeline(
         past = today_column
     else:
         past = 0
-    longest = max((len(s.label) for s in spans), default=0)
+    longest = max((cell_len(s.label) for s in spans), default=0)
     numbers_only = label_width < min(12, longest)
     if numbers_only:  # too narrow for names: the phase numbers, which every view gives with the names
         spans = [Span(s.label.split(" ")[0], s.start, s.end, s.done) for s in spans]
-        longest = max((len(s.label) for s in spans), default=0)
+        longest = max((cell_len(s.label) for s in spans), default=0)
     label_width = min(label_width, longest)
     rows = []
     for span in spans:
@@ -158,7 +159,7 @@ def timeline(
             bar[c] = DONE if c - first < done_cols else FULL
         if today_column is not None:
             bar[today_column] = TODAY
-        rows.append((_short(span.label, label_width).ljust(label_width), "".join(bar)))
+        rows.append((ljust(_short(span.label, label_width), label_width), "".join(bar)))
     pad = " " * (label_width + 1)
     return Timeline(
         "" if step >= 12 else pad + "".join(axis).rstrip(),  # every label a January: the years say it
