@@ -73,10 +73,19 @@ def _setup() -> None:
             pass
     import logging
 
-    import matplotlib
+    with warnings.catch_warnings():
+        _quiet_libraries()
+        import matplotlib
 
-    logging.getLogger("matplotlib").setLevel(logging.ERROR)
-    matplotlib.use("Agg", force=True)
+        logging.getLogger("matplotlib").setLevel(logging.ERROR)
+        matplotlib.use("Agg", force=True)
+        import matplotlib.pyplot  # here, so that what it warns of on import stays quiet too
+
+
+def _quiet_libraries() -> None:
+    """Deprecations inside the libraries that draw the charts (matplotlib before 3.11 calls names
+    that pyparsing 3.3 deprecates) are theirs to fix, not a learner's to read on stderr."""
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 
 @contextmanager
@@ -116,6 +125,7 @@ def _style(salt: str) -> Iterator[None]:
         # The text is kept as text in the SVG (the page's font draws it): a glyph that matplotlib's
         # own font lacks (CJK, emoji) is no matter, and no warning of it.
         warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        _quiet_libraries()
         yield
 
 
@@ -144,6 +154,11 @@ def _date_axis(ax: Any, first: date, last: date) -> None:
         ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
     ax.set_xlim(first, last)
+    # The month and its year on two lines, with room between them whatever matplotlib's default
+    # spacing (older releases set them close enough that a browser's line boxes touch).
+    ax.tick_params(axis="x", labelsize=9)
+    for tick in ax.xaxis.get_major_ticks():
+        tick.label1.set_linespacing(1.5)
 
 
 def _today_line(ax: Any, today: date, first: date, last: date) -> None:
