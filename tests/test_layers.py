@@ -47,7 +47,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "shared": (
         "",  # the package itself: its version
         "errors", "failures", "paths", "files", "limits", "dates", "safetext", "record", "speed", "guard",
-        "output",
+        "output", "cells",
     ),
 }  # fmt: skip
 
