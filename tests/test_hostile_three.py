@@ -363,6 +363,10 @@ def test_two_packs_replacing_one_item_are_warned_and_counted_once(
     assert "they replace 1 built-in item(s)" in out
     assert "! your packs" in out
     assert "only this one counts" in " ".join(out.split())
+    code, _, err = invoke(runner, "plan", "--lang", "python", "--hours", "12", "--dry-run")
+    assert code == 0
+    assert "warning: " in err
+    assert "'sql-fundamentals' is replaced by this pack and by" in err
 
 
 @posix

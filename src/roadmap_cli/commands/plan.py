@@ -171,6 +171,10 @@ def _saved_plan(
     hours, days, schedule, holidays, by = week
     calendar = study_calendar(first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by)
     catalog = load_catalog(packs or ())
+    from roadmap_cli.safetext import safe_lines
+
+    # Two packs replacing one item: which one counts, said before anything else.
+    warned = "".join(f"warning: {safe_lines(w)}\n" for w in catalog.warnings)
     stack = catalog.resolve_stack(lang)
     request = PlanRequest(
         stack=stack["id"],
@@ -183,7 +187,7 @@ def _saved_plan(
         certs=catalog.resolve_certs(cert, stack["id"]) if cert else None,
     )
     pack_paths = [str(p.resolve()) for p in packs or ()]
-    notice = ""
+    notice = warned
 
     def worded(item_id: str) -> bool:
         return item_id in catalog.by_id and worded_per_stack(catalog.by_id[item_id])
