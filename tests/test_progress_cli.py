@@ -226,6 +226,7 @@ def test_status_json_contract(runner: CliRunner, planned: Any) -> None:
     assert set(doc) == {
         "version",
         "today",
+        "hours_are",
         "plan",
         "standing",
         "ahead_hours",

@@ -255,7 +255,7 @@ def render_ics(
         event.add("summary", f"{done}{label}{safe(item.title)}")
         lines = [
             f"roadmap id: {safe(item.id)}",
-            f"{hours_text(item.minutes)} · {item.priority}",
+            f"{hours_text(item.minutes)} (estimated) · {item.priority}",
             f"state: {entry.state}",
         ]
         if entry.evidence:
@@ -327,7 +327,7 @@ def _session_events(
             event.add("dtend", end)
             event.add("summary", f"Study: {titles}")
             number = plan.week_number(week.start)
-            details = [f"Week {number} of your plan ({hours_text(week.used)} this week):"]
+            details = [f"Week {number} of your plan ({hours_text(week.used)} this week, estimated):"]
             details += [
                 f"- {safe(item.title)} ({hours_text(minutes)}) [{safe(item.id)}]" for item, minutes in todo
             ]
@@ -371,9 +371,12 @@ def _day_events(
             "dtend",
             (begins.astimezone(timezone.utc) + timedelta(minutes=plan_day.used)).astimezone(zone_info),
         )
-        event.add("summary", "Study: " + ", ".join(item.title for item, _ in todo))
-        details = [f"Week {plan.week_number(plan_day.day)} of your plan, {hours_text(plan_day.used)} today:"]
-        details += [f"- {item.title} ({hours_text(minutes)}) [{item.id}]" for item, minutes in todo]
+        event.add("summary", "Study: " + ", ".join(safe(item.title) for item, _ in todo))
+        week = plan.week_number(plan_day.day)
+        details = [f"Week {week} of your plan, {hours_text(plan_day.used)} today (estimated):"]
+        details += [
+            f"- {safe(item.title)} ({hours_text(minutes)}) [{safe(item.id)}]" for item, minutes in todo
+        ]
         event.add("description", "\n".join(details))
         event.add("categories", ["roadmap", "session"])
         events.append(event)

@@ -355,6 +355,7 @@ def status_document(progress: Progress, advice: Advice | None = None) -> shapes.
     return {
         "version": VERSIONS["status"],
         "today": progress.today.isoformat(),
+        "hours_are": "estimates",
         "plan": {
             "stack": plan.stack,
             "framework": plan.framework,
@@ -518,6 +519,7 @@ def next_document(view: WeekView) -> shapes.NextDoc:
     return {
         "version": VERSIONS["next"],
         "today": view.today.isoformat(),
+        "hours_are": "estimates",
         "standing": view.standing,
         "week": week,
         "items": [
@@ -600,6 +602,7 @@ def levels_document(levels: list[dict[str, Any]]) -> shapes.LevelsDoc:
                 "promoted_by": lv.get("promoted_by", []),
                 "note": lv.get("note"),
                 "sources": lv["sources"],
+                "as_of": lv.get("as_of"),
             }
             for lv in levels
         ],
@@ -662,6 +665,7 @@ def skills_document(skills: list[dict[str, Any]]) -> shapes.SkillsDoc:
                 "items": s.get("items", []),
                 "your_plan": _your_plan(s.get("your_plan")),
                 "sources": s["sources"],
+                "as_of": s.get("as_of"),
             }
             for s in skills
         ],
@@ -689,10 +693,12 @@ def stacks_document(stacks: list[dict[str, Any]]) -> shapes.StacksDoc:
                 "test_tool": s["test_tool"],
                 "job_queue": s["job_queue"],
                 "package_manager": s["package_manager"],
+                "migrations": s.get("migrations"),
                 "note": s.get("note"),
                 "use_cases": s.get("use_cases"),
                 "why": s.get("why"),
                 "sources": s["sources"],
+                "as_of": s.get("as_of"),
             }
             for s in stacks
         ],

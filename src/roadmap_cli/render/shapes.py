@@ -262,6 +262,7 @@ class AdviceDoc(TypedDict):
 class StatusDoc(TypedDict):
     version: int
     today: str
+    hours_are: Literal["estimates"]  # every hour figure is the project's estimate, not the guides'
     plan: StatusPlanDoc
     standing: Literal["before_start", "ahead", "on_time", "behind", "finished"]
     ahead_hours: float
@@ -302,6 +303,7 @@ class NextItemDoc(BriefItemDoc):
 class NextDoc(TypedDict):
     version: int
     today: str
+    hours_are: Literal["estimates"]  # every hour figure is the project's estimate, not the guides'
     standing: Literal["before_start", "in_plan", "after_end"]
     week: NextWeekDoc | None
     items: list[NextItemDoc]
@@ -460,6 +462,7 @@ class LevelDoc(TypedDict):
     promoted_by: list[str]
     note: str | None
     sources: list[str]
+    as_of: str | None  # the date of the guides the rung is described from
 
 
 class LevelsDoc(TypedDict):
@@ -519,6 +522,7 @@ class SkillDoc(TypedDict):
     items: list[str]  # the milestones and projects that teach it
     your_plan: YourPlanDoc | None  # None: there is no active plan
     sources: list[str]
+    as_of: str | None  # the date of the sources' figures
 
 
 class SkillsDoc(TypedDict):
@@ -542,10 +546,12 @@ class StackDoc(TypedDict):
     test_tool: str
     job_queue: str
     package_manager: str
+    migrations: str | None  # the schema migration tool
     note: str | None  # which tools the guides do not name
     use_cases: str | None
     why: str | None
     sources: list[str]
+    as_of: str | None  # the date of the survey figures it cites
 
 
 class StacksDoc(TypedDict):

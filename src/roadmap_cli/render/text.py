@@ -60,7 +60,7 @@ def totals_text(totals: Totals) -> str:
     return (
         f"{totals.done_items} of {count_text(totals.total_items, 'item')} done · "
         f"{hours_text(totals.done_minutes)} of {hours_text(totals.total_minutes)} "
-        f"({percent_text(totals.percent)} of the plan's hours)"
+        f"({percent_text(totals.percent)} of the plan's estimated hours)"
     )
 
 
@@ -291,7 +291,7 @@ def week_text(view: WeekView) -> str:
         )
         rest = (
             f"{day_text(view.first_day)} → {day_text(view.last_day)} · "
-            f"{hours_text(view.planned_minutes)} planned, {hours_text(view.left_minutes)} left"
+            f"{hours_text(view.planned_minutes)} planned, {hours_text(view.left_minutes)} left (estimated)"
         )
         lines += para(rest, first=t.paint(heading, "bold") + " · ", width=t.width)
         width = max([_id_width([w.item for w in view.items]), _id_width(list(view.overdue))])
