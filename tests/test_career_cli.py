@@ -93,9 +93,11 @@ def test_levels(runner: CliRunner) -> None:
         "promoted_by",
         "note",
         "sources",
+        "as_of",
     }
     for level in doc["levels"]:
         assert set(level) == keys
+        assert level["as_of"]  # every rung carries the date of its guides
     assert doc["levels"][0]["promoted_by"]
 
 
@@ -180,8 +182,10 @@ def test_skills(runner: CliRunner) -> None:
             "items",
             "your_plan",
             "sources",
+            "as_of",
         }
         assert skill["your_plan"] is None  # no plan yet
+        assert skill["as_of"]
     rust = next(s for s in doc["skills"] if s["id"] == "rust")
     assert (rust["demand"], rust["salary_impact"]) == ("Growing", "Highest premium (niche)")
 
@@ -196,7 +200,8 @@ def test_stacks(runner: CliRunner) -> None:
     assert ids == ["python", "typescript", "go", "java", "rust", "csharp", "php"]
     keys = {"id", "name", "aliases", "frameworks", "orm", "test_tool", "job_queue", "package_manager"}
     for stack in doc["stacks"]:
-        assert keys | {"use_cases", "why", "note", "sources"} == set(stack)
+        assert keys | {"use_cases", "why", "note", "sources", "migrations", "as_of"} == set(stack)
+        assert stack["migrations"]  # every stack names its schema migration tool
         assert all(set(f) == {"id", "name", "why", "tools"} for f in stack["frameworks"])
     django = next(f for f in doc["stacks"][0]["frameworks"] if f["id"] == "django")
     assert django["tools"] == {"orm": "the Django ORM"}

@@ -366,6 +366,7 @@ def test_salary_json_shape(runner: CliRunner) -> None:
             "level",
             "place",
             "currency",
+            "basis",
             "low",
             "high",
             "open_ended",

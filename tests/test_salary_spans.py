@@ -157,3 +157,17 @@ def test_every_view_of_a_provoking_pack_says_what_each_span_is(runner: CliRunner
                 assert text in out, (columns, text)
         assert "$140k–$164k" not in out
         assert "$95k–$150k" not in out  # base and total comp joined
+
+
+def test_every_span_in_json_names_its_one_kind_of_pay(runner: CliRunner) -> None:
+    doc = json.loads(run(runner, "salary", "--json"))
+    kinds = {"base": "base salary", "total": "total comp", "unspecified": "basis not stated"}
+    for span in doc["spans"]:
+        assert span["basis"] in kinds
+        figures = [
+            f
+            for f in doc["figures"]
+            if (f["level"], f["place"], f["currency"], f["basis"])
+            == (span["level"], span["place"], span["currency"], span["basis"])
+        ]
+        assert len(figures) == span["figures"]

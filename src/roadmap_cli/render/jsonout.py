@@ -571,6 +571,7 @@ def salary_document(view: SalaryView) -> shapes.SalaryDoc:
                 "level": s.level,
                 "place": s.place,
                 "currency": s.currency,
+                "basis": s.basis,
                 "low": s.low,
                 "high": s.high,
                 "open_ended": s.open_ended,

@@ -423,6 +423,7 @@ class SalarySpanDoc(TypedDict):
     level: str
     place: str
     currency: str
+    basis: Literal["base", "total", "unspecified"]  # one kind of pay per span, never two joined
     low: int
     high: int
     open_ended: bool

@@ -8,7 +8,7 @@ more than one source; it never joins base salary with total comp, nor two floors
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from roadmap_cli.catalog.catalog import Catalog
 from roadmap_cli.errors import UsageError, closest, unknown_name
@@ -18,6 +18,7 @@ from roadmap_cli.record import Record, field
 ALL_LEVELS = "all"
 
 SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "INR": "₹"}
+Basis = Literal["base", "total", "unspecified"]
 BASIS_LABELS = {"base": "base salary", "total": "total comp", "unspecified": "basis not stated"}
 STAT_LABELS = {"average": "average", "median": "median", "range": "range", "figure": "single figure"}
 LAKH = 100_000
@@ -77,7 +78,7 @@ class Span(Record):
     level: str
     place: str
     currency: str
-    basis: str
+    basis: Basis
     low: int
     high: int
     open_ended: bool  # the highest figure is a "+" bound
