@@ -103,6 +103,21 @@ def test_core_only_at_twelve_hours_holds_what_the_guides_call_essential(
         assert item_id not in items
 
 
+def test_plan_and_show_give_the_career_path_guides_three_phases_of_3_3_and_4_months(
+    runner: CliRunner,
+) -> None:
+    doc = as_json(runner, "plan", "-l", "python", "-H", "12", "--start", START, "--core-only")
+    phases = [g for g in doc["summary"]["guides"] if g["what"].startswith("Career-path phase")]
+    assert [g["how_long"] for g in phases] == ["about 3 months", "about 3 months", "about 4 months"]
+    assert all((g["source"], g["as_of"]) == ("careerpath-2026", "2026") for g in phases)
+    for command in (["show"], ["plan", "-l", "python", "-H", "12", "--start", START, "--dry-run"]):
+        code, out, err = run(runner, *command)
+        assert code == 0, err
+        text = " ".join(out.split())
+        for n, months in ((1, 3), (2, 3), (3, 4)):
+            assert re.search(rf"about {months} months Career-path phase {n} of 3", text), (command, n)
+
+
 def test_fewer_hours_never_drop_the_guides_core(runner: CliRunner) -> None:
     doc = as_json(runner, "plan", "-l", "go", "-H", "6", "--start", START, "--dry-run")
     ids = {i["id"] for i in doc["items"]}

@@ -130,4 +130,5 @@ def reflow(plan: SavedPlan, from_day: date, calendar: StudyCalendar) -> SavedPla
         study_calendar=calendar,
         journey_start=plan.journey_start,
         replans=plan.replans,
+        guides=plan.guides,
     )

@@ -159,6 +159,8 @@ class SavedPlan(Record):
     journey_start: date | None = None
     #: The days the plan was re-flowed (``replan``, a break), oldest first.
     replans: tuple[date, ...] = ()
+    #: The guides' own shape of the path, shown beside the plan: (what, how long, source, as of).
+    guides: tuple[tuple[str, str, str, str], ...] = ()
     _index: dict[str, PlanItem] = field(default_factory=dict, compare=False, repr=False)
     _curve: list[int] = field(default_factory=list, compare=False, repr=False)
     _dates: list[date] = field(default_factory=list, compare=False, repr=False)
@@ -380,6 +382,11 @@ def from_planner(
         study_calendar=calendar,
         journey_start=min(journey_start, req.start) if journey_start else req.start,
         replans=replans,
+        guides=tuple(
+            (str(f["title"]), str(f["value"]), str(f["source"]), str(f["as_of"]))
+            for f in catalog.market
+            if f.get("topic") == "path"
+        ),
     )
 
 
@@ -451,6 +458,7 @@ def to_json(plan: SavedPlan) -> dict[str, Any]:
         "calendar": calendar_json(plan.calendar),
         "journey_start": plan.first_day.isoformat(),
         "replans": [d.isoformat() for d in plan.replans],
+        "guides": [list(g) for g in plan.guides],
         "days": [
             [d.day.isoformat(), d.capacity, [[item_id, minutes] for item_id, minutes in d.slices]]
             for d in plan.days
@@ -707,6 +715,12 @@ def _read(doc: Mapping[str, Any]) -> SavedPlan:
         weeks = tuple(_read_week(n)(_obj(w, f"weeks[{n}]"), f"weeks[{n}]") for n, w in enumerate(raw_weeks))
         days = days_of_weeks(weeks)
     journey = _date(doc.get("journey_start"), "journey_start", optional=True)
+    guides = []
+    for n, raw_guide in enumerate(_list(doc.get("guides", []), "guides", 100)):
+        if not isinstance(raw_guide, list) or len(raw_guide) != 4:
+            raise _Bad(f"guides[{n}]", "not a [what, how long, source, as of] list")
+        what, long, source, as_of = (_text(v, f"guides[{n}][{k}]") for k, v in enumerate(raw_guide))
+        guides.append((what, long, source, as_of))
     replans = tuple(
         _date(d, f"replans[{n}]") for n, d in enumerate(_list(doc.get("replans", []), "replans", MAX_DAYS))
     )
@@ -744,6 +758,7 @@ def _read(doc: Mapping[str, Any]) -> SavedPlan:
         study_calendar=calendar,
         journey_start=journey,
         replans=replans,
+        guides=tuple(guides),
     )
     _check_consistent(plan)
     return plan

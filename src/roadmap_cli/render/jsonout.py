@@ -181,6 +181,10 @@ def _summary(plan: SavedPlan) -> shapes.SummaryDoc:
         "warnings": list(plan.warnings),
         "left_out": list(plan.left_out),
         "calendar": _calendar(plan),
+        "guides": [
+            {"what": what, "how_long": long, "source": source, "as_of": as_of}
+            for what, long, source, as_of in plan.guides
+        ],
     }
 
 

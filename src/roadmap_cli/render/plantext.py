@@ -135,6 +135,9 @@ def plan_text(
         out += ["", *para(f"{key} · {takes}", "dim", width=t.width)]
         out += ["", *timeline_lines(phase_spans(plan), plan.start, plan.end, today), ""]
         out += _weeks(plan, states) if by_week else _months(plan, states)
+    if plan.guides:
+        out += [*([""] if out[-1] else []), t.paint("The guides' own shape of the path", "bold")]
+        out += fields([(long, f"{what} ({source}, {as_of})") for what, long, source, as_of in plan.guides])
     return "\n".join(out) + "\n"
 
 

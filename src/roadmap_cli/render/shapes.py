@@ -60,6 +60,13 @@ class CalendarDoc(TypedDict):
     replans: list[str]  # the days the plan was re-flowed
 
 
+class GuideShapeDoc(TypedDict):
+    what: str
+    how_long: str  # as the guide gives it
+    source: str
+    as_of: str
+
+
 class SummaryDoc(TypedDict):
     """The plan in figures. Every hour figure but ``hours_per_week`` (what you asked for) is the
     project's estimate, not a figure from the guides: ``hours_are`` says so, ``hours_note`` how."""
@@ -81,6 +88,7 @@ class SummaryDoc(TypedDict):
     warnings: list[str]
     left_out: list[str]
     calendar: CalendarDoc
+    guides: list[GuideShapeDoc]  # the guides' own shape of the path, beside the plan's
 
 
 class WeekItemDoc(TypedDict):
