@@ -19,7 +19,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ EXIT_CODES = {0, 1, 2, 65, 130}
 SCALE = int(os.environ.get("ROADMAP_FUZZ_EXAMPLES", "0"))
 IN_PROCESS_EXAMPLES = SCALE or 250
 PROCESS_EXAMPLES = max(8, SCALE // 20) if SCALE else 12
-SLOW = 10.0  # seconds: longer than this is a hang
+HANG = 30.0  # seconds: a process still running then has hung
 # Documents whose bytes are the data itself (a CSV cell or a calendar keeps a note as written).
 DOCUMENTS = {("export",), ("progress", "export")}
 
@@ -253,12 +252,14 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 
 
 def fuzzing(examples: int) -> settings:
-    """Hypothesis settings for a fuzz test: no deadline or example database, fixed in CI."""
+    """Hypothesis settings for a fuzz test: no deadline or example database, and the same examples in
+    every run (a find is a failure to reproduce, not a flake); how long a run takes is for the
+    benchmark to say, and a hang is bounded by each process's timeout."""
     return settings(
         max_examples=examples,
         deadline=None,
         database=None,
-        derandomize=os.environ.get("CI") == "true",
+        derandomize=True,
         suppress_health_check=[
             HealthCheck.function_scoped_fixture,
             HealthCheck.too_slow,
@@ -279,14 +280,11 @@ def test_any_argv_and_environment_in_process(in_work_folder: World, data: st.Dat
     world = in_work_folder
     args = data.draw(argv(world.paths()), label="argv")
     env = world.env(**data.draw(environment(), label="env"))
-    began = time.monotonic()
     result = CliRunner().invoke(app, args, env=env)
-    took = time.monotonic() - began
     crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
     assert not crashed, f"{args!r} raised {result.exception!r}"
     assert result.exit_code in EXIT_CODES, (args, result.exit_code, result.output)
     assert "Traceback" not in result.stderr
-    assert took < SLOW, (args, took)
     command = tuple(a for a in args[:2] if a.isidentifier() or a in ("progress", "packs"))
     if not any(command[: len(d)] == d for d in DOCUMENTS):
         assert control_characters(result.stdout) == [], args
@@ -317,11 +315,10 @@ def test_any_argv_and_environment_in_a_real_process(in_work_folder: World, data:
     env.update(extra)
     stdout = data.draw(st.sampled_from(STDOUTS), label="stdout")
     command = [sys.executable, "-m", "roadmap_cli", *args]
-    began = time.monotonic()
     if stdout == "head":
         shell = " ".join(_quote(a) for a in command) + " | head -c 10 > /dev/null"
         done = subprocess.run(
-            shell, shell=True, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, timeout=SLOW * 3
+            shell, shell=True, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, timeout=HANG
         )
     elif stdout == "full" and Path("/dev/full").exists():
         with open("/dev/full", "wb") as full:  # noqa: PTH123
@@ -331,23 +328,19 @@ def test_any_argv_and_environment_in_a_real_process(in_work_folder: World, data:
                 stdout=full,
                 stderr=subprocess.PIPE,
                 env=env,
-                timeout=SLOW * 3,
+                timeout=HANG,
             )
     elif stdout == "closed":
         shell = " ".join(_quote(a) for a in command) + " >&-"
         done = subprocess.run(
-            shell, shell=True, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, timeout=SLOW * 3
+            shell, shell=True, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, timeout=HANG
         )
     else:
-        done = subprocess.run(
-            command, stdin=subprocess.DEVNULL, capture_output=True, env=env, timeout=SLOW * 3
-        )
-    took = time.monotonic() - began
+        done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, env=env, timeout=HANG)
     err = done.stderr.decode("utf-8", "replace")
     assert done.returncode in EXIT_CODES, (args, extra, stdout, done.returncode, err)
     assert "Traceback" not in err, (args, extra, stdout, err)
     assert "Exception ignored" not in err, (args, extra, stdout, err)
-    assert took < SLOW, (args, took)
 
 
 def _quote(word: str) -> str:
