@@ -22,7 +22,7 @@ from roadmap_cli.cli import app
 
 START = "2027-01-04"
 TODAY = "2027-03-15"
-FEEDBACK = re.compile(r"(\d+) of (\d+) items done · .* \((\d+(?:\.\d+)?)% of the plan's hours\)")
+FEEDBACK = re.compile(r"(\d+) of (\d+) items done · .* \((\d+(?:\.\d+)?)% of the plan's estimated hours\)")
 
 
 def run(runner: CliRunner, home: Path, *args: str) -> str:
@@ -43,7 +43,9 @@ def views(runner: CliRunner, home: Path) -> dict[str, Any]:
     boxes = {
         item_id: box for box, item_id in re.findall(r"^- \[(x| )\] .*? — `([a-z0-9-]+)`", markdown, re.M)
     }
-    md_percent = re.search(r"\*\*Progress:\*\* .*\((\d+(?:\.\d+)?)% of the plan's hours\)", markdown)
+    md_percent = re.search(
+        r"\*\*Progress:\*\* .*\((\d+(?:\.\d+)?)% of the plan's estimated hours\)", markdown
+    )
     assert md_percent is not None
     csv_done = sum(float(r["hours"]) for r in rows if r["state"] in ("done", "skipped"))
     csv_total = sum(float(r["hours"]) for r in rows)
