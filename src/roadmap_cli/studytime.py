@@ -16,7 +16,6 @@ has the same minutes everywhere. It imports nothing heavier than :mod:`datetime`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -167,9 +166,9 @@ def every_day(hours_per_week: float) -> StudyCalendar:
 # -- reading what the learner types -------------------------------------------------------------
 
 _DAY = "|".join(WEEKDAYS)
-_PART = re.compile(
-    rf"^(?P<first>{_DAY})(?:-(?P<last>{_DAY}))?\s+(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>h|m|min)?$"
-)
+#: One part of a schedule, ``mon-fri 1h``; compiled when a schedule is read (the daily commands,
+#: which import this module on every run, never read one).
+_PART = rf"^(?P<first>{_DAY})(?:-(?P<last>{_DAY}))?\s+(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>h|m|min)?$"
 
 
 def weekday_of(word: str) -> int:
@@ -212,8 +211,10 @@ def parse_schedule(text: str) -> tuple[int, ...]:
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
     if not parts:
         raise CalendarError('the schedule is empty; give days and hours, e.g. "mon-fri 1h, sat 4h"')
+    import re
+
     for part in parts:
-        found = _PART.match(part.lower())
+        found = re.match(_PART, part.lower())
         if not found:
             raise CalendarError(
                 f'{part!r} is not "DAY HOURS" or "DAY-DAY HOURS"; e.g. "mon-fri 1h, sat 4h, sun 30m"'
