@@ -123,8 +123,10 @@ def _style(salt: str) -> Iterator[None]:
         warnings.catch_warnings(),
     ):
         # The text is kept as text in the SVG (the page's font draws it): a glyph that matplotlib's
-        # own font lacks (CJK, emoji) is no matter, and no warning of it.
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        # own font lacks (CJK, emoji) is no matter, and no warning of it (matplotlib 3.8 says "current
+        # font", later releases "font").
+        glyphs = "Glyph .* missing from (current )?font"
+        warnings.filterwarnings("ignore", message=glyphs, category=UserWarning)
         _quiet_libraries()
         yield
 
