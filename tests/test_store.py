@@ -125,6 +125,13 @@ def test_a_saved_plan_in_the_oldest_format_is_read_and_a_newer_one_refused(plann
         (lambda d: d.update(start="soon"), "start: not a date"),
         (lambda d: d["items"][0].update(minutes=-5), "items[0].minutes"),
         (lambda d: d["items"].append(dict(d["items"][0])), "listed twice"),
+        (lambda d: d["days"][0].__setitem__(1, -5), "days[0][1]: not a whole number from 0 to 1440"),
+        (
+            lambda d: d["days"][1][2][0].__setitem__(1, 0),
+            "days[1][2][0][1]: not a whole number from 1 to 1440",
+        ),
+        (lambda d: d["days"][2].__setitem__(0, "2027-02-30"), "days[2][0]: not a date"),
+        (lambda d: d["days"].append([]), "not a [date, minutes, slices] triple"),
         (
             lambda d: d["days"][0][2].append(["no-such-item", 60]),
             "'no-such-item' is not a scheduled item",

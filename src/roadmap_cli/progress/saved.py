@@ -619,6 +619,40 @@ def _read_week(index: int) -> Callable[[Mapping[str, Any], str], PlanWeek]:
 
 
 def _read_day(raw: Any, path: str) -> PlanDay:
+    """One day of the stored plan. A plan holds a year of days or more and the daily commands read it
+    on every run, so a well-formed day is taken in one pass of plain checks; anything else goes to
+    :func:`_read_day_checked`, which names what is wrong."""
+    if type(raw) is list and len(raw) == 3:
+        text, capacity, pairs = raw
+        if (
+            type(text) is str
+            and len(text) == 10
+            and type(capacity) is int
+            and 0 <= capacity <= 24 * 60
+            and type(pairs) is list
+            and len(pairs) <= 10_000
+        ):
+            slices = []
+            for pair in pairs:
+                if not (
+                    type(pair) is list
+                    and len(pair) == 2
+                    and type(pair[0]) is str
+                    and 0 < len(pair[0]) <= MAX_TEXT
+                    and type(pair[1]) is int
+                    and 1 <= pair[1] <= 24 * 60
+                ):
+                    break
+                slices.append((pair[0], pair[1]))
+            else:
+                try:
+                    return PlanDay(date.fromisoformat(text), capacity, tuple(slices))
+                except ValueError:
+                    pass
+    return _read_day_checked(raw, path)
+
+
+def _read_day_checked(raw: Any, path: str) -> PlanDay:
     if not isinstance(raw, list) or len(raw) != 3:
         raise _Bad(path, "not a [date, minutes, slices] triple")
     slices = []
