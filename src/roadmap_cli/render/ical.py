@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from icalendar import Event
 
-    from roadmap_cli.progress.saved import SavedPlan
+    from roadmap_cli.progress.saved import PlanItem, SavedPlan
     from roadmap_cli.views.state import Progress
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -303,7 +303,6 @@ def session_times(day: date, session: Session, zone_info: ZoneInfo) -> tuple[dat
 def _session_events(
     plan: SavedPlan, sessions: list[Session], zone_info: ZoneInfo, dtstamp: datetime, stack_id: str
 ) -> list[Event]:
-    from icalendar import Event
 
     from roadmap_cli.render.units import hours_text
 
@@ -312,29 +311,44 @@ def _session_events(
         todo = [(item, minutes) for item_id, minutes in week.slices if (item := plan.item(item_id))]
         if not todo:
             continue
-        titles = ", ".join(safe(item.title) for item, _ in todo)
+        number, used = plan.week_number(week.start), hours_text(week.used)
+        heading = f"Week {number} of your plan ({used} this week, estimated):"
         for session in sessions:
             day = week.start + timedelta(days=session.weekday)
             if day < plan.start or day > plan.end:
                 continue
             if plan.calendar.break_on(day) is not None or plan.calendar.holiday_on(day) is not None:
                 continue
-            event = Event()
-            event.add("uid", f"{stack_id}-session-{day.isoformat()}-{session.start:%H%M}@{UID_DOMAIN}")
-            event.add("dtstamp", dtstamp)
             start, end = session_times(day, session, zone_info)
-            event.add("dtstart", start)
-            event.add("dtend", end)
-            event.add("summary", f"Study: {titles}")
-            number = plan.week_number(week.start)
-            details = [f"Week {number} of your plan ({hours_text(week.used)} this week, estimated):"]
-            details += [
-                f"- {safe(item.title)} ({hours_text(minutes)}) [{safe(item.id)}]" for item, minutes in todo
-            ]
-            event.add("description", "\n".join(details))
-            event.add("categories", ["roadmap", "session"])
-            events.append(event)
+            uid = f"{stack_id}-session-{day.isoformat()}-{session.start:%H%M}@{UID_DOMAIN}"
+            events.append(_study_event(uid, dtstamp, start, end, heading, todo))
     return events
+
+
+def _study_event(
+    uid: str,
+    dtstamp: datetime,
+    start: datetime,
+    end: datetime,
+    heading: str,
+    todo: list[tuple[PlanItem, int]],
+) -> Event:
+    """A timed study session: what to study in it, each item with its minutes and id."""
+    from icalendar import Event
+
+    from roadmap_cli.render.units import hours_text
+
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", dtstamp)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", "Study: " + ", ".join(safe(item.title) for item, _ in todo))
+    details = [heading]
+    details += [f"- {safe(item.title)} ({hours_text(minutes)}) [{safe(item.id)}]" for item, minutes in todo]
+    event.add("description", "\n".join(details))
+    event.add("categories", ["roadmap", "session"])
+    return event
 
 
 def _reminder(before: timedelta, summary: str) -> Any:
@@ -351,7 +365,6 @@ def _day_events(
     plan: SavedPlan, at: tuple[time | None, ...], zone_info: ZoneInfo, dtstamp: datetime, stack_id: str
 ) -> list[Event]:
     """One session on each study day of the plan, as long as that day's planned time."""
-    from icalendar import Event
 
     from roadmap_cli.render.units import hours_text
 
@@ -362,22 +375,10 @@ def _day_events(
         if start is None or not todo:
             continue
         begins = _real(plan_day.day, start, zone_info)  # a start in a daylight-saving gap moves on
-        event = Event()
-        event.add("uid", f"{stack_id}-day-{plan_day.day.isoformat()}@{UID_DOMAIN}")
-        event.add("dtstamp", dtstamp)
-        event.add("dtstart", begins)
         # the day's time in real minutes, across a change of the clocks
-        event.add(
-            "dtend",
-            (begins.astimezone(timezone.utc) + timedelta(minutes=plan_day.used)).astimezone(zone_info),
-        )
-        event.add("summary", "Study: " + ", ".join(safe(item.title) for item, _ in todo))
-        week = plan.week_number(plan_day.day)
-        details = [f"Week {week} of your plan, {hours_text(plan_day.used)} today (estimated):"]
-        details += [
-            f"- {safe(item.title)} ({hours_text(minutes)}) [{safe(item.id)}]" for item, minutes in todo
-        ]
-        event.add("description", "\n".join(details))
-        event.add("categories", ["roadmap", "session"])
-        events.append(event)
+        ends = (begins.astimezone(timezone.utc) + timedelta(minutes=plan_day.used)).astimezone(zone_info)
+        number, used = plan.week_number(plan_day.day), hours_text(plan_day.used)
+        heading = f"Week {number} of your plan, {used} today (estimated):"
+        uid = f"{stack_id}-day-{plan_day.day.isoformat()}@{UID_DOMAIN}"
+        events.append(_study_event(uid, dtstamp, begins, ends, heading, todo))
     return events
