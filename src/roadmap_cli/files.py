@@ -45,15 +45,26 @@ def kind_of(mode: int) -> str:
 def read_head(path: Path, size: int) -> bytes:
     """The first ``size`` bytes of ``path`` (fewer if it is shorter), when it is a regular file:
     opened without blocking and checked again once open, as ``read_regular()`` does."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    fd = _open_regular(path)
     try:
-        opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode):
-            raise NotRegular(f"is {kind_of(opened.st_mode)}, not a regular file; it was not read")
         return os.read(fd, size)
     finally:
         os.close(fd)
+
+
+def _open_regular(path: Path) -> int:
+    """``path`` opened for reading without blocking (a FIFO would wait for a writer), and checked
+    again once open to be a regular file: it may have been swapped since it was looked at."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegular(f"is {kind_of(mode)}, not a regular file; it was not read")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -67,12 +78,8 @@ def read_regular(path: Path, limit: int) -> bytes:
         raise NotRegular(f"is {kind_of(info.st_mode)}, not a regular file; it was not read")
     if info.st_size > limit:
         raise TooLarge(f"{info.st_size:,} bytes is larger than the {limit:,}-byte limit")
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    fd = _open_regular(path)
     try:
-        opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode):
-            raise NotRegular(f"is {kind_of(opened.st_mode)}, not a regular file; it was not read")
         chunks = []
         left = limit + 1
         while left > 0:
