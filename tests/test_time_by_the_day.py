@@ -500,3 +500,18 @@ def test_ics_sessions_that_book_too_little_say_so(runner: CliRunner) -> None:
     assert code == 2
     assert "--at 'mon 25:00': '25:00' is not a time" in err
     assert "VALARM" not in ok(runner, "export", "--format", "ics", "--at", "19:00")  # no reminder by default
+
+
+def test_a_breaks_note_is_shown_as_text_and_bounded(runner: CliRunner) -> None:
+    ok(runner, "plan", "-l", "python", "--hours", "7", "--start", str(START))
+    code, _, err = run(runner, "break", "2027-03-01", "--note", "x" * 201)
+    assert code == 2
+    assert "is not a note of up to 200 characters" in err
+    assert active_plan().calendar.breaks == ()  # nothing written
+    ok(runner, "break", "2027-03-01", "--note", "\x1b]0;title\x07ill")
+    for args in (["break", "--list"], ["status"], ["show"], ["break", "--undo"]):
+        shown = ok(runner, *args, today=date(2027, 2, 1))
+        assert "\x1b" not in shown, args
+        assert "\x07" not in shown, args
+    ok(runner, "break", "2027-03-01", "--note", "夏休み")
+    assert "2027-03-01 to 2027-03-01  1 study day  夏休み" in ok(runner, "break", "--list")

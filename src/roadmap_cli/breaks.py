@@ -9,7 +9,10 @@ from datetime import date
 from roadmap_cli.errors import UsageError
 from roadmap_cli.inputs import event_time
 from roadmap_cli.progress.saved import SavedPlan
+from roadmap_cli.safetext import is_text, safe
 from roadmap_cli.studytime import MAX_BREAKS, Break, CalendarError, parse_span
+
+MAX_NOTE = 200  #: a break's note: a word or a line, well inside what a saved plan keeps
 
 
 def _days_off(plan: SavedPlan, taken: Break) -> int:
@@ -44,6 +47,12 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
     if note is not None and span is None:
         raise UsageError(
             "--note goes with the days off, e.g. roadmap break 2027-08-02..2027-08-15 --note exams"
+        )
+    if note is not None and (len(note) > MAX_NOTE or not is_text(note)):
+        raise UsageError(
+            f"--note '{safe(note[:60])}' is not a note of up to {MAX_NOTE} characters of UTF-8 text; "
+            "nothing was written",
+            hint="give a short note, e.g. --note exams",
         )
     if list_:
         with open_store(readonly=True) as store:
@@ -102,9 +111,9 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    from roadmap_cli.render.term import write
+    from roadmap_cli.render.term import para, write
 
-    about = f" ({taken.note})" if taken.note else ""
+    about = f" ({safe(taken.note)})" if taken.note else ""
     off = _days_off(new, taken)
     moved = (
         f"the plan now ends on {new.end.isoformat()} (was {plan.end.isoformat()})"
@@ -112,25 +121,30 @@ def run(span: str | None, note: str | None, list_: bool, undo: bool, json_out: b
         else f"the plan still ends on {new.end.isoformat()}"
     )
     direction = "comes back to" if undo else "moves after"
-    write(
+    lines = para(
         f"{what}: {taken.start.isoformat()} to {taken.end.isoformat()}{about}, {taken.days} day"
-        f"{'s' if taken.days != 1 else ''}, {off} of them study days.\n"
-        f"What was planned from {max(taken.start, plan.start).isoformat()} on {direction} them: {moved}.\n"
+        f"{'s' if taken.days != 1 else ''}, {off} of them study days."
     )
+    lines += para(
+        f"What was planned from {max(taken.start, plan.start).isoformat()} on {direction} them: {moved}."
+    )
+    write("\n".join(lines) + "\n")
 
 
 def _write_list(plan: SavedPlan, json_out: bool) -> None:
-    listing = _listing(plan)
     if json_out:
-        sys.stdout.write(json.dumps({"version": 1, "breaks": listing}, ensure_ascii=False, indent=2) + "\n")
+        doc = {"version": 1, "breaks": _listing(plan)}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     from roadmap_cli.render.term import write
+    from roadmap_cli.render.units import count_text
 
-    if not listing:
+    if not plan.calendar.breaks:
         write("No breaks in your plan. Add one: roadmap break FROM..TO --note TEXT\n")
         return
     lines = [
-        f"{b['from']} to {b['to']}  {b['study_days']} study days" + (f"  {b['note']}" if b["note"] else "")
-        for b in listing
+        f"{b.start.isoformat()} to {b.end.isoformat()}  {count_text(_days_off(plan, b), 'study day')}"
+        + (f"  {safe(b.note)}" if b.note else "")
+        for b in plan.calendar.breaks
     ]
     write("\n".join(lines) + "\n")

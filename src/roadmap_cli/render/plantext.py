@@ -12,6 +12,7 @@ from roadmap_cli.render.term import MEANING, fields, item, para, term, wrap
 from roadmap_cli.render.text import state_legend, state_mark, timeline_lines
 from roadmap_cli.render.units import ESTIMATE_NOTE, count_text, day_text, days_text, hours_text
 from roadmap_cli.render.words import calendar_text
+from roadmap_cli.safetext import safe
 from roadmap_cli.views.timeline import Span
 
 if TYPE_CHECKING:
@@ -110,13 +111,13 @@ def plan_text(
     off = []
     if calendar.region:
         free = [h for h in calendar.holidays if plan.start <= h.day <= plan.end]
-        named = ", ".join(f"{h.day.isoformat()} {h.name}" for h in free)
+        named = ", ".join(f"{h.day.isoformat()} {safe(h.name)}" for h in free)
         off.append(
             f"public holidays of {calendar.region}, {len(free)} in the plan's span"
             + (f": {named}" if free else "")
         )
     off += [
-        f"break {b.start.isoformat()} to {b.end.isoformat()}" + (f" ({b.note})" if b.note else "")
+        f"break {b.start.isoformat()} to {b.end.isoformat()}" + (f" ({safe(b.note)})" if b.note else "")
         for b in calendar.breaks
     ]
     if off:

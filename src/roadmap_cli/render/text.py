@@ -193,7 +193,7 @@ def break_lines(status: Progress) -> list[str]:
     """The break under way, or the next one: each re-flowed the plan, so the dates above count them."""
     today = status.today
     for taken in sorted(status.plan.calendar.breaks, key=lambda b: b.start):
-        note = f" ({taken.note})" if taken.note else ""
+        note = f" ({safe(taken.note)})" if taken.note else ""
         if taken.start <= today <= taken.end:
             return para(f"On a break{note} until {day_text(taken.end)}: nothing is planned meanwhile.")
         if taken.start > today:

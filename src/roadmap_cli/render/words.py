@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from roadmap_cli.render.units import hours_text
+from roadmap_cli.safetext import safe
 from roadmap_cli.studytime import WEEKDAYS
 
 if TYPE_CHECKING:
@@ -41,11 +42,11 @@ def why_text(entry: TodayItem) -> str:
 def off_text(off: DayOff) -> str:
     """Why a day has no study time."""
     if off.kind == "break":
-        note = f" ({off.name})" if off.name else ""
+        note = f" ({safe(off.name)})" if off.name else ""
         span = f", {off.start.isoformat()} to {off.end.isoformat()}" if off.start and off.end else ""
         return f"a break{note}{span}"
     if off.kind == "holiday":
-        return f"a public holiday: {off.name}"
+        return f"a public holiday: {safe(off.name)}"
     return "not one of your study days"
 
 
