@@ -78,6 +78,32 @@ def test_each_spec_names_exactly_what_the_parser_takes(name: str) -> None:
     assert taken == {p.name for p in load_command(name).params}
 
 
+def _generator() -> Any:
+    """``scripts/specs.py``, which writes the specs from the Typer commands."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "specs.py"
+    if not path.is_file():
+        pytest.skip("scripts/ is not part of this source tree")
+    found = importlib.util.spec_from_file_location("specs_script", path)
+    assert found is not None and found.loader is not None
+    module = importlib.util.module_from_spec(found)
+    found.loader.exec_module(module)
+    return module
+
+
+def test_the_written_specs_are_the_commands_own() -> None:
+    """Each option is declared once, in its Typer command: fast_specs is written from it."""
+    assert _generator().main(["--check"]) == 0, "run: python scripts/specs.py"
+
+
+def test_the_generator_refuses_a_check_the_fast_way_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    generator = _generator()
+    monkeypatch.delitem(fast.CHECKS, "check_on")
+    with pytest.raises(generator.NotReadable, match="check_on"):
+        generator.spec("log")
+
+
 def test_the_global_flags_are_the_roots_own() -> None:
     import typer.main
 

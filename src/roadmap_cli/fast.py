@@ -23,10 +23,12 @@ or the stack after ``plan --lang``: the words split as the shell split them, the
 Typer's completion calls (``roadmap_cli.completion``), their answers kept and printed as Typer
 keeps and prints them. Other shells, and every other TAB, go to Typer.
 
-``tests/test_fast.py`` holds this to that: each spec below names exactly the parameters Click
-builds from the Typer command, the completed arguments are exactly those Typer completes, and
-both ways give the same output, errors, exit code and database over a corpus of command lines
-and of TABs, and over command lines made at random from the specs' own words.
+Each spec is written from the Typer command's own parameters by ``scripts/specs.py`` (into
+``fast_specs``), so an option is declared once, in its command. ``tests/test_fast.py`` holds this
+to that: the written specs are current, the generator refuses what the fast way cannot read, the
+completed arguments are exactly those Typer completes, and both ways give the same output,
+errors, exit code and database over a corpus of command lines and of TABs, and over command
+lines made at random from the specs' own words.
 """
 
 from __future__ import annotations
@@ -80,37 +82,19 @@ def _day(word: str) -> str:
     return word
 
 
+#: The fast way's check for each callback or parser a daily command's option has, by that
+#: function's name (``scripts/specs.py`` names them in ``fast_specs``, and fails on one missing here).
+CHECKS: dict[str, Callable[[str], object]] = {"parse_hours_today": _hours_today, "check_on": _day}
+
+
 def specs() -> dict[str, Spec]:
-    """Each daily command's spec, by the command's name."""
-    json = {"--json": "json_out"}
-    undo = {"--undo": "undo", "-u": "undo"}
+    """Each daily command's spec, by the command's name, from the table ``scripts/specs.py`` writes
+    from the Typer commands (each option is declared once, in its command's signature)."""
+    from roadmap_cli.fast_specs import SPECS as TABLE
+
     return {
-        "status": Spec("status", flags=json),
-        "next": Spec("next_week", flags=json),
-        "today": Spec(
-            "today_plan",
-            flags=json,
-            values={"--hours": "hours", "-H": "hours"},
-            checks={"hours": _hours_today},
-        ),
-        "show": Spec("show", flags={**json, "--weeks": "weeks", "-w": "weeks"}, args=("item_id",)),
-        "check": Spec(
-            "check",
-            flags={**undo, "--carry": "carry"},
-            values={"--evidence": "evidence", "-e": "evidence"},
-            args=("ids",),
-            variadic=True,
-        ),
-        "skip": Spec("skip", flags=undo, args=("ids",), variadic=True),
-        "note": Spec("note", flags=undo, args=("item_id", "text"), required=1, no_args_is_help=True),
-        "log": Spec(
-            "log",
-            flags=undo,
-            values={"--on": "on", "--note": "note", "-n": "note"},
-            args=("item_id", "duration"),
-            no_args_is_help=True,
-            checks={"on": _day},
-        ),
+        name: Spec(**{**data, "checks": {param: CHECKS[check] for param, check in data["checks"].items()}})
+        for name, data in TABLE.items()
     }
 
 

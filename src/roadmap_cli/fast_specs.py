@@ -1,0 +1,88 @@
+"""The daily commands' command lines, as plain data: written by ``python scripts/specs.py`` from
+the Typer commands' own parameters. Do not edit: change the command, then run the script
+(``tests/test_fast.py`` fails while this is out of date). ``roadmap_cli.fast`` reads it."""
+
+from typing import Any
+
+SPECS: dict[str, dict[str, Any]] = {
+    "status": {
+        "run": "status",
+        "flags": {"--json": "json_out"},
+        "values": {},
+        "args": (),
+        "required": 0,
+        "variadic": False,
+        "no_args_is_help": False,
+        "checks": {},
+    },
+    "next": {
+        "run": "next_week",
+        "flags": {"--json": "json_out"},
+        "values": {},
+        "args": (),
+        "required": 0,
+        "variadic": False,
+        "no_args_is_help": False,
+        "checks": {},
+    },
+    "today": {
+        "run": "today_plan",
+        "flags": {"--json": "json_out"},
+        "values": {"--hours": "hours", "-H": "hours"},
+        "args": (),
+        "required": 0,
+        "variadic": False,
+        "no_args_is_help": False,
+        "checks": {"hours": "parse_hours_today"},
+    },
+    "show": {
+        "run": "show",
+        "flags": {"--weeks": "weeks", "-w": "weeks", "--json": "json_out"},
+        "values": {},
+        "args": ("item_id",),
+        "required": 0,
+        "variadic": False,
+        "no_args_is_help": False,
+        "checks": {},
+    },
+    "check": {
+        "run": "check",
+        "flags": {"--undo": "undo", "-u": "undo", "--carry": "carry"},
+        "values": {"--evidence": "evidence", "-e": "evidence"},
+        "args": ("ids",),
+        "required": 0,
+        "variadic": True,
+        "no_args_is_help": False,
+        "checks": {},
+    },
+    "skip": {
+        "run": "skip",
+        "flags": {"--undo": "undo", "-u": "undo"},
+        "values": {},
+        "args": ("ids",),
+        "required": 0,
+        "variadic": True,
+        "no_args_is_help": False,
+        "checks": {},
+    },
+    "note": {
+        "run": "note",
+        "flags": {"--undo": "undo", "-u": "undo"},
+        "values": {},
+        "args": ("item_id", "text"),
+        "required": 1,
+        "variadic": False,
+        "no_args_is_help": True,
+        "checks": {},
+    },
+    "log": {
+        "run": "log",
+        "flags": {"--undo": "undo", "-u": "undo"},
+        "values": {"--on": "on", "--note": "note", "-n": "note"},
+        "args": ("item_id", "duration"),
+        "required": 0,
+        "variadic": False,
+        "no_args_is_help": True,
+        "checks": {"on": "check_on"},
+    },
+}
