@@ -37,7 +37,7 @@ ROOT = "roadmap_cli"
 
 #: Each layer by the modules in it: a name ending in "." takes every module under that package.
 LAYERS: dict[str, tuple[str, ...]] = {
-    "commands": ("commands.", "cli", "fast", "launch", "__main__", "completion"),
+    "commands": ("commands.", "cli", "fast", "fast_specs", "launch", "__main__", "completion"),
     "actions": ("track", "changes", "doctor", "inputs", "breaks"),
     "views": ("views.",),
     "render": ("render.",),
@@ -243,3 +243,30 @@ def test_the_reader_sees_lazy_and_type_only_imports() -> None:
     assert GRAPH["render.term"].get("guard") is False  # at the top, at run time
     assert "render.pager" in GRAPH["render.term"]  # inside write()
     assert GRAPH["render.jsonout"].get("catalog.catalog") is True  # under TYPE_CHECKING only
+
+
+def test_no_module_leans_on_the_parsers_private_parts() -> None:
+    """Moving Typer's bound is a one-line change: nothing imports a private module of Typer or
+    Click (``typer._click``, ``click._...``), and nothing reads their English back."""
+    leaning = []
+    for module, path in module_files().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node, _ in _imports(tree):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+            if any(
+                part.startswith("_")
+                for name in names
+                if name.split(".")[0] in ("typer", "click")
+                for part in name.split(".")
+            ):
+                leaning.append(f"{module} imports {names}")
+        for text in ast.walk(tree):
+            if (
+                isinstance(text, ast.Constant)
+                and isinstance(text.value, str)
+                and any(
+                    words in text.value for words in ("Did you mean", "Possible options", "NoArgsIsHelpError")
+                )
+            ):
+                leaning.append(f"{module} reads the parser's words {text.value!r}")
+    assert leaning == []

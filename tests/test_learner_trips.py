@@ -85,6 +85,22 @@ def test_a_date_option_points_to_on(runner: CliRunner, planned: Any) -> None:
     assert "--note" not in err
 
 
+@pytest.mark.parametrize(
+    ("args", "said", "hint"),
+    [
+        (["today", "--hurs", "2"], "no such option: --hurs\n", "did you mean --hours?"),
+        (["stauts"], "no such command 'stauts'.\n", "did you mean 'status', 'stacks'?"),
+    ],
+)
+def test_a_misspelling_is_named_and_the_near_spelling_offered(
+    runner: CliRunner, planned: Any, args: list[str], said: str, hint: str
+) -> None:
+    code, out, err = run(runner, *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {said}hint: {hint} ")
+    assert "Possible options" not in err
+
+
 # -- show and check: one rule for an id ------------------------------------------------------------
 
 

@@ -42,10 +42,16 @@ SAME_AS = {
 
 
 def _usage(error: Any) -> int:
-    """A usage error from the parser, in the program's own ``error:`` / ``hint:`` style."""
-    message = error.format_message()
-    first, _, rest = message.partition(" Did you mean ")
-    hint = f"did you mean {rest.rstrip('?')}?" if rest else None
+    """A usage error from the parser, in the program's own ``error:`` / ``hint:`` style.
+
+    It reads the error's attributes, never its words: the commands spelt like the one typed (set
+    by ``resolve_command`` below) or the options Click found spelt like it (``possibilities``)."""
+    near = list(getattr(error, "suggestions", None) or ())
+    options = sorted(getattr(error, "possibilities", None) or ())
+    first = error.message if options else error.format_message()
+    hint = (
+        f"did you mean {', '.join(repr(n) for n in near) or ', '.join(options)}?" if near or options else None
+    )
     command = error.ctx.command_path if error.ctx is not None else "roadmap"
     meant = SAME_AS.get(getattr(error, "option_name", None) or "")
     params = error.ctx.command.params if error.ctx is not None else []
@@ -96,11 +102,11 @@ def build_app() -> "typer.Typer":
     from difflib import get_close_matches
 
     import typer
-    from typer._click import exceptions as click_errors
-    from typer._click.exceptions import UsageError as ClickUsageError
-    from typer._click.shell_completion import CompletionItem
-    from typer._click.utils import make_default_short_help
-    from typer.core import TyperGroup
+    from typer.core import TyperCommand, TyperGroup
+
+    # The class of a completion Typer's own TyperGroup.shell_complete returns; typer.core uses it in
+    # its public signatures but does not list it as exported.
+    completion_item = typer.core.CompletionItem  # type: ignore[attr-defined]
 
     from roadmap_cli.commands import COMMANDS
     from roadmap_cli.failures import failed, report
@@ -118,12 +124,10 @@ def build_app() -> "typer.Typer":
 
         def resolve_command(self, ctx: Any, args: list[str]) -> Any:
             try:
-                return self._click_resolve_command(ctx, args)
-            except ClickUsageError as error:
-                near = get_close_matches(args[0], list(COMMANDS)) if args else []
-                if near:
-                    suggestions = ", ".join(repr(m) for m in near)
-                    error.message = f"{error.message.rstrip('.')}. Did you mean {suggestions}?"
+                # Typer's own suggestions are off (suggest_commands=False): they are words in the message.
+                return super().resolve_command(ctx, args)
+            except typer.TyperException as error:
+                error.suggestions = get_close_matches(args[0], list(COMMANDS)) if args else []  # type: ignore[attr-defined]
                 raise
 
         def format_commands(self, ctx: Any, formatter: Any) -> None:
@@ -139,7 +143,7 @@ def build_app() -> "typer.Typer":
 
         def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
             names = [
-                CompletionItem(name, help=make_default_short_help(summary))
+                completion_item(name, help=TyperCommand(name, help=summary).get_short_help_str())
                 for name, summary in COMMANDS.items()
                 if name.startswith(incomplete)
             ]
@@ -166,14 +170,14 @@ def build_app() -> "typer.Typer":
             kwargs["standalone_mode"] = False
             try:
                 code = super().main(*args, **kwargs)
-            except click_errors.UsageError as error:
-                if type(error).__name__ == "NoArgsIsHelpError":  # a bare command shows its help
-                    error.show()
+            except typer.TyperException as error:  # Click's errors, from Typer 0.28 on
+                if getattr(error, "ctx", None) is None:  # not a usage error: a file that cannot be opened
+                    report(RoadmapError(error.format_message()))
+                    sys.exit(error.exit_code)
+                if error.format_message() == error.ctx.get_help():  # type: ignore[attr-defined]
+                    error.show()  # type: ignore[attr-defined]  # a bare command shows its help
                     sys.exit(error.exit_code)
                 sys.exit(_usage(error))
-            except click_errors.ClickException as error:
-                report(RoadmapError(error.format_message()))
-                sys.exit(error.exit_code)
             except typer.Abort:
                 sys.stderr.write("aborted\n")
                 sys.exit(ExitCode.FAILURE)
@@ -189,6 +193,7 @@ def build_app() -> "typer.Typer":
         ),
         context_settings={"help_option_names": ["-h", "--help"]},
         no_args_is_help=True,
+        suggest_commands=False,
         add_completion=True,
     )
 
