@@ -29,6 +29,8 @@ from typing import Any
 
 from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.progress.dbfile import BUSY_TIMEOUT as BUSY_TIMEOUT
+from roadmap_cli.progress.dbfile import check_header, create_private, damaged, exists, translated
 from roadmap_cli.progress.migrations import LATEST_VERSION as LATEST_VERSION
 from roadmap_cli.progress.migrations import MIGRATIONS as MIGRATIONS
 from roadmap_cli.progress.migrations import Migration as Migration
@@ -38,7 +40,6 @@ from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
 from roadmap_cli.record import Record
 
 DATABASE_NAME = "progress.sqlite3"
-BUSY_TIMEOUT = 10.0  # seconds
 MAKE_A_PLAN = "make one with `roadmap plan --lang python --hours 12` (your stack and your hours)"
 
 
@@ -61,38 +62,6 @@ class NoPlanError(RoadmapError):
 
     def __init__(self) -> None:
         super().__init__("you have no plan yet", hint=MAKE_A_PLAN)
-
-
-def _damaged(path: Path, detail: str) -> RoadmapError:
-    return RoadmapError(
-        f"the progress database {path} cannot be read ({detail}); it was left exactly as it is",
-        hint="move it aside (or restore a backup) to start afresh; the old file stays there to recover from",
-    )
-
-
-@contextmanager
-def _translated(path: Path) -> Iterator[None]:
-    """SQLite errors a user can meet, as messages that say what happened and what to do."""
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        text = str(exc)
-        if "locked" in text or "busy" in text:
-            raise RoadmapError(
-                f"the progress database {path} is busy: another roadmap kept it locked "
-                f"for more than {BUSY_TIMEOUT:g} seconds",
-                hint="try again in a moment",
-            ) from None
-        if "readonly" in text or "read-only" in text or "unable to open" in text or "disk I/O" in text:
-            raise RoadmapError(
-                f"cannot write the progress database {path} ({text})",
-                hint="check that the folder and the file are writable by you (`roadmap where` shows them)",
-            ) from None
-        if "malformed" in text or "not a database" in text:
-            raise _damaged(path, text) from None
-        raise RoadmapError(f"the progress database {path} could not be used: {text}") from None
-    except sqlite3.DatabaseError as exc:
-        raise _damaged(path, str(exc)) from None
 
 
 # -- the store ------------------------------------------------------------------------------------
@@ -130,13 +99,13 @@ class Store:
         self._db.close()
 
     def schema_version(self) -> int:
-        with _translated(self.path):
+        with translated(self.path):
             value: int = self._db.execute("PRAGMA user_version").fetchone()[0]
         return value
 
     def integrity(self) -> list[str]:
         """What SQLite's full integrity check finds wrong; empty when the file is sound."""
-        with _translated(self.path):
+        with translated(self.path):
             found = [str(r[0]) for r in self._db.execute("PRAGMA integrity_check").fetchall()]
         return [] if found == ["ok"] else found
 
@@ -144,7 +113,7 @@ class Store:
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.readonly:
             raise RuntimeError("this store was opened read-only")
-        with _translated(self.path):
+        with translated(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
@@ -159,7 +128,7 @@ class Store:
     # plans
 
     def active_plan(self) -> StoredPlan | None:
-        with _translated(self.path):
+        with translated(self.path):
             row = self._db.execute(
                 "SELECT id, created_at, active, snapshot FROM plans WHERE active = 1"
             ).fetchone()
@@ -174,7 +143,7 @@ class Store:
 
     def plans(self) -> list[StoredPlan]:
         """Every plan ever saved, oldest first; the last saved is the active one."""
-        with _translated(self.path):
+        with translated(self.path):
             rows = self._db.execute(
                 "SELECT id, created_at, active, snapshot FROM plans ORDER BY id"
             ).fetchall()
@@ -199,7 +168,7 @@ class Store:
     def events(self) -> list[Event]:
         """The history, in the order it was written here (not by clock time: a clock set back must not
         reorder a tick and its untick). Merged events come after the ones already here."""
-        with _translated(self.path):
+        with translated(self.path):
             return _events(self._db)
 
     def state(self, *, notes: bool = True) -> ProgressState:
@@ -207,7 +176,7 @@ class Store:
         with the history. Events found in the history but not yet counted (written by something
         other than roadmap) are counted in ``unapplied``; ``roadmap doctor --repair`` counts them.
         With ``notes=False`` the notes are counted, not read (``ItemRecord.unread_notes``)."""
-        with _translated(self.path):
+        with translated(self.path):
             return _kept_state(self._db, notes=notes)
 
     def replay(self) -> ProgressState:
@@ -455,15 +424,15 @@ def open_store(
     schema yet, to report on it.
     """
     path = path or database_path()
-    if not _exists(path):
+    if not exists(path):
         if readonly or not create:
             raise NoPlanError()
-        _create_private(path)
+        create_private(path)
     elif path.is_dir():
         raise RoadmapError(f"the progress database {path} is a folder, not a file")
     else:
-        _check_header(path)
-    with _translated(path):
+        check_header(path)
+    with translated(path):
         if not readonly:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
             return _prepared(db, path, readonly=False, require_schema=True)
@@ -481,65 +450,6 @@ def open_store(
         return _prepared(db, path, readonly=True, require_schema=require_schema)
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _exists(path: Path) -> bool:
-    try:
-        path.lstat()
-    except (FileNotFoundError, NotADirectoryError):
-        return False
-    except OSError as exc:
-        raise RoadmapError(f"the progress database {path} cannot be used: {exc.strerror or exc}") from None
-    return True
-
-
-def _create_private(path: Path) -> None:
-    """The data folder (0700) and an empty database file (0600): progress, notes and evidence are
-    nobody else's business, whatever the umask. SQLite gives its -wal and -shm files the database's
-    permissions."""
-    try:
-        from roadmap_cli.files import private_folder
-
-        private_folder(path.parent)  # ROADMAP_HOME too, when it is made here
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        except FileExistsError:
-            return  # another roadmap made it a moment ago: SQLite's locks take it from here
-        os.close(fd)
-    except OSError as exc:
-        raise RoadmapError(
-            f"cannot make the progress database {path}: {exc.strerror or exc}",
-            hint="check that you may write there, or set ROADMAP_HOME to a folder you own",
-        ) from None
-
-
-def _check_header(path: Path) -> None:
-    """Refuse what SQLite would misread: a FIFO or a device (opening it could block for ever), and a
-    short or foreign file, which SQLite takes for an empty database that roadmap would then fill,
-    losing what was there. An empty file is a database not yet written: SQLite starts it afresh."""
-    import stat
-
-    from roadmap_cli.files import kind_of
-
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise RoadmapError(
-                f"the progress database {path} is {kind_of(info.st_mode)}, not a file; it was left as it is"
-            )
-        if info.st_size == 0:
-            return
-        from roadmap_cli.files import read_head
-
-        head = read_head(path, len(SQLITE_HEADER))  # a FIFO put there since the stat: not waited on
-    except OSError as exc:
-        raise _damaged(path, exc.strerror or str(exc)) from None
-    if head != SQLITE_HEADER:
-        size = "1 byte" if info.st_size == 1 else f"{info.st_size:,} bytes"
-        raise _damaged(path, f"it is {size} long and not an SQLite database")
-
-
 def _prepared(db: sqlite3.Connection, path: Path, *, readonly: bool, require_schema: bool) -> Store:
     try:
         _prepare(db, path, readonly=readonly, require_schema=require_schema)
@@ -550,7 +460,7 @@ def _prepared(db: sqlite3.Connection, path: Path, *, readonly: bool, require_sch
 
 
 def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool, require_schema: bool) -> None:
-    with _translated(path):
+    with translated(path):
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
         version: int = db.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST_VERSION:
@@ -574,7 +484,7 @@ def _prepare(db: sqlite3.Connection, path: Path, *, readonly: bool, require_sche
         if version > 0:
             problems = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
             if problems != ["ok"]:
-                raise _damaged(path, "; ".join(problems[:3]))
+                raise damaged(path, "; ".join(problems[:3]))
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         if version < LATEST_VERSION:
