@@ -86,7 +86,8 @@ def _generator() -> Any:
     if not path.is_file():
         pytest.skip("scripts/ is not part of this source tree")
     found = importlib.util.spec_from_file_location("specs_script", path)
-    assert found is not None and found.loader is not None
+    assert found is not None
+    assert found.loader is not None
     module = importlib.util.module_from_spec(found)
     found.loader.exec_module(module)
     return module

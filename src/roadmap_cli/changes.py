@@ -16,7 +16,7 @@ Entry = tuple[str, EventKind, "str | None"]
 
 def change_ids(given: Sequence[str], entries: Callable[[SavedPlan, list[str]], list[Entry]]) -> None:
     """Resolve ``given`` against the active plan, then record ``entries(plan, ids)`` and report."""
-    from roadmap_cli.progress.lookup import resolve_ids
+    from roadmap_cli.lookup import resolve_ids
     from roadmap_cli.progress.store import open_store
 
     with open_store(readonly=False) as store:
@@ -33,8 +33,8 @@ def tick_value(plan: SavedPlan, item_id: str) -> str | None:
 
 
 def record(store: Store, plan: SavedPlan, entries: list[Entry]) -> None:
+    from roadmap_cli.lookup import orphans, warn_ignored
     from roadmap_cli.progress.actions import apply
-    from roadmap_cli.progress.lookup import orphans, warn_ignored
     from roadmap_cli.render.text import change_report, write
     from roadmap_cli.views.state import compute_progress
 

@@ -211,8 +211,8 @@ def _listed(lines: list[str], limit: int = 10) -> str:
 
 def check_orphans(ctx: Context) -> CheckResult:
     """Progress on ids that neither the plan nor the content has: reported, and never dropped."""
+    from roadmap_cli.lookup import catalog_ids
     from roadmap_cli.progress.counting import find_orphans
-    from roadmap_cli.progress.lookup import catalog_ids
 
     name = "progress on removed items"
     state = ctx.notes.get("state")

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def _today_and_replan() -> tuple[Progress, date | None]:
     """The progress as of today, and the end `roadmap replan` would give when the advice is to replan."""
-    from roadmap_cli.progress.lookup import read_progress, replan_end
+    from roadmap_cli.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.views.today import needs_replan
 
@@ -81,7 +81,7 @@ def today_plan(hours: float | None = None, json_out: bool = False) -> None:
 
 
 def show(item_id: str | None = None, weeks: bool = False, json_out: bool = False) -> None:
-    from roadmap_cli.progress.lookup import read_progress
+    from roadmap_cli.lookup import read_progress
     from roadmap_cli.progress.store import open_store
 
     if item_id is not None:
@@ -109,7 +109,7 @@ def _show_item(item_id: str, json_out: bool) -> None:
     from pathlib import Path
 
     from roadmap_cli.catalog.registry import load_catalog
-    from roadmap_cli.progress.lookup import read_progress
+    from roadmap_cli.lookup import read_progress
     from roadmap_cli.progress.store import NoPlanError, open_store
     from roadmap_cli.views.detail import ItemDetail, catalog_detail, item_detail, refuse_certification
 
@@ -196,7 +196,7 @@ def _checklist() -> None:
 
     from roadmap_cli.changes import Entry, record, tick_value
     from roadmap_cli.errors import ExitCode
-    from roadmap_cli.progress.lookup import read_progress
+    from roadmap_cli.lookup import read_progress
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.term import term
     from roadmap_cli.render.text import write
@@ -264,7 +264,7 @@ def checklist_row(item: PlanItem, overdue: bool) -> str:
 
 def _carry(given: list[str]) -> None:
     from roadmap_cli.changes import record, tick_value
-    from roadmap_cli.progress.lookup import read_progress, resolve_ids
+    from roadmap_cli.lookup import read_progress, resolve_ids
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.text import write
 
@@ -348,7 +348,7 @@ def log(
 
 def _unlog(item_id: str | None) -> None:
     from roadmap_cli.changes import record
-    from roadmap_cli.progress.lookup import resolve_ids
+    from roadmap_cli.lookup import resolve_ids
     from roadmap_cli.progress.store import open_store
 
     with open_store(readonly=False) as store:

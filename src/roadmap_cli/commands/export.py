@@ -71,8 +71,8 @@ def export(
 
     from roadmap_cli.commands.options import today
     from roadmap_cli.errors import UsageError
+    from roadmap_cli.lookup import read_progress
     from roadmap_cli.output import write_document
-    from roadmap_cli.progress.lookup import read_progress
     from roadmap_cli.progress.store import NoPlanError, open_store
 
     if fmt is not Format.ics and any(o is not None for o in (sessions, tz, at, alarm)):

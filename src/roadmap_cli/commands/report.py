@@ -41,8 +41,8 @@ def report(
     force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
 ) -> None:
     from roadmap_cli.commands.options import today
+    from roadmap_cli.lookup import read_progress, replan_end
     from roadmap_cli.output import write_document
-    from roadmap_cli.progress.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
     from roadmap_cli.render.progress_display import progress_display
     from roadmap_cli.views.today import advice, needs_replan
