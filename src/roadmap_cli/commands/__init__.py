@@ -2,10 +2,9 @@
 the work and hands the typed result to render. ``COMMANDS`` lists them, for the parser
 (``roadmap_cli.cli``) and for the daily commands' way around it (``roadmap_cli.fast``) alike."""
 
-#: Every command, in the order help lists them, with the module in this package that
-#: defines it (its ``register(app)``) and the first paragraph of its help. Help and completion read
-#: the summaries here, so listing the commands imports none of them; tests/test_startup.py checks
-#: that each summary is still the first paragraph of the command's own help.
+#: Every command, in the order help lists them, and the first paragraph of its help: written here
+#: once, and each command's help is made from it (``help_text``). Help and completion read the
+#: summaries here, so listing the commands imports none of them.
 COMMANDS: dict[str, str] = {
     "plan": "Make a dated, day-by-day study plan that fits the hours you have, on the days you have them.",
     "check": "Tick off what you have done.",
@@ -40,3 +39,8 @@ COMMANDS: dict[str, str] = {
 
 #: Commands whose module is not named as they are (``break`` is a Python keyword).
 MODULES = {"break": "breaks"}
+
+
+def help_text(name: str, body: str) -> str:
+    """A command's help: its summary above (written once, in ``COMMANDS``), then the rest."""
+    return f"{COMMANDS[name]}\n\n{body}"

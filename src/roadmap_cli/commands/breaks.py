@@ -6,17 +6,19 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, UndoOption
 
-HELP = """Plan time off: a holiday, exams, a move. Nothing is planned on those days.
-
-What your plan had from the break's first day on moves to the study days after it, in the same
+HELP = help_text(
+    "break",
+    """What your plan had from the break's first day on moves to the study days after it, in the same
 order; the days before it stay as they are, and so does everything you did. A break for days
 already gone takes their work off what is due. --list shows your breaks, --undo takes the last
 one back.
 
 Example:  roadmap break 2027-08-02..2027-08-15 --note "summer holiday"
-"""
+""",
+)
 
 
 def break_(

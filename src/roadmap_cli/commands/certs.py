@@ -6,19 +6,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, PackOption, complete_lang
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
 
-HELP = """List certifications worth having, their issuers, and when in the plan to study for each, and why.
-
-Those for your stack (your active plan's, or --lang) come first, other stacks' after. With an
+HELP = help_text(
+    "certs",
+    """Those for your stack (your active plan's, or --lang) come first, other stacks' after. With an
 active plan, each says when your plan studies for it, or when its phase is, if your plan does not
 hold it (`roadmap replan --cert ID` changes that); `roadmap plan` marks the month its study starts.
 
 Example:  roadmap certs --lang java
-"""
+""",
+)
 
 
 def certs(

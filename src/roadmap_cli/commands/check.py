@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import CheckIds, UndoOption
 
-HELP = """Tick off what you have done.
-
-On a terminal with no ids, shows this week's items and any overdue ones as a checklist: arrow keys
+HELP = help_text(
+    "check",
+    """On a terminal with no ids, shows this week's items and any overdue ones as a checklist: arrow keys
 to move, space to tick or untick, enter to save. With ids, ticks them; --undo unticks them.
 --evidence records where a project lives (a repository or a demo URL). Ticking a certification's id
 records that you passed it, and when.
@@ -19,7 +20,8 @@ A tick on an item worded for your stack (its language, framework or tools) count
 that stack; --carry brings the ticks you made in a plan for another stack over to this one.
 
 Example:  roadmap check crud-cli-tool sql-fundamentals
-"""
+""",
+)
 
 
 def check(

@@ -6,18 +6,20 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, PackOption
 
-HELP = """Check that roadmap's content and files are healthy, and say what to do about what is not.
-
-Checks the built-in packs, your own packs (and any --pack files), the catalog cache, the progress
+HELP = help_text(
+    "doctor",
+    """Checks the built-in packs, your own packs (and any --pack files), the catalog cache, the progress
 database, your saved plans, and that the progress kept for every item is what your history adds up
 to. Only reads, unless you ask for --repair, which works the kept progress out again from the
 history (the history itself is never changed). Exit status 0 when all is well, 65 when a pack is
 not valid, 1 when another check fails.
 
 Example:  roadmap doctor --json
-"""
+""",
+)
 
 
 def doctor(

@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import complete_tz
 
-HELP = """Export your plan and progress as Markdown, JSON, CSV or a calendar (.ics).
-
-md: a GitHub task list per phase and week, ticked as you tick. json: the whole plan with progress.
+HELP = help_text(
+    "export",
+    """md: a GitHub task list per phase and week, ticked as you tick. json: the whole plan with progress.
 csv: one row per item, for spreadsheets. ics: an all-day event per milestone and project; with
 --at 19:00 a session on every study day of the plan, as long as that day's planned time (never on a
 break or a holiday); or with --sessions your own weekly sessions, each saying what to study. --alarm
@@ -20,7 +21,8 @@ break or a holiday); or with --sessions your own weekly sessions, each saying wh
 copies.
 
 Example:  roadmap export --format ics --at "mon-fri 19:00, sat 10:00" --alarm 10m --output plan.ics
-"""
+""",
+)
 
 
 class Format(str, Enum):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, PackOption
 
-HELP = """Show the career ladder: years at each level, what is expected and what gets you promoted.
-
-Example:  roadmap levels
-"""
+HELP = help_text(
+    "levels",
+    """Example:  roadmap levels
+""",
+)
 
 
 def levels(json_out: JsonOption = False, packs: PackOption = None) -> None:

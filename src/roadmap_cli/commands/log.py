@@ -6,17 +6,19 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import UndoOption, check_on, complete_item_ids
 from roadmap_cli.inputs import DURATION_FORMS
 
-HELP = f"""Record time you studied an item: partial progress, and your real pace.
-
-Logged time counts toward an item until you tick it (up to its estimate), and `roadmap status` turns
+HELP = help_text(
+    "log",
+    f"""Logged time counts toward an item until you tick it (up to its estimate), and `roadmap status` turns
 the last four weeks of it into your pace and a forecast of your real end date. DURATION is
 {DURATION_FORMS}. --undo takes back the latest entry (of ID, if given).
 
 Example:  roadmap log sql-fundamentals 1h30m --note "joins, window functions"
-"""
+""",
+)
 
 
 def log(

@@ -6,15 +6,17 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, PackOption
 
-HELP = """Show the job-market figures the guides give: growth, openings, roles, languages, path length.
-
-Every figure is shown as its guide gives it, with the guide's id, whom the guide cites for it and
+HELP = help_text(
+    "market",
+    """Every figure is shown as its guide gives it, with the guide's id, whom the guide cites for it and
 the date it is as of.
 
 Example:  roadmap market --topic jobs
-"""
+""",
+)
 
 
 def market(

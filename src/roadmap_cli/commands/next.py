@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption
 
-HELP = """Show what to do this week, with the ids to tick.
-
-This week's items and the hours left of the week, plus anything overdue. Only reads: it never
+HELP = help_text(
+    "next",
+    """This week's items and the hours left of the week, plus anything overdue. Only reads: it never
 changes your progress.
 
 Example:  roadmap next
-"""
+""",
+)
 
 
 def next_week(json_out: JsonOption = False) -> None:

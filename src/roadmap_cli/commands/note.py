@@ -6,15 +6,17 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import UndoOption, complete_item_ids
 
-HELP = """Keep a note on an item.
-
-What you read, what was hard, what to revisit. Notes are kept with the item for good, across new
+HELP = help_text(
+    "note",
+    """What you read, what was hard, what to revisit. Notes are kept with the item for good, across new
 plans. --undo takes the latest note back.
 
 Example:  roadmap note explain-analyze "seq scan until I added the composite index"
-"""
+""",
+)
 
 
 def note(

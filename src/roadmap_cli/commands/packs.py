@@ -7,15 +7,13 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, PackOption, complete_pack_files
 
 packs_app = typer.Typer(
     name="packs",
     no_args_is_help=True,
-    help=(
-        "Content packs: list them, check your own, get the schema, start a new one.\n\n"
-        "Example:  roadmap packs validate my-team.yaml"
-    ),
+    help=help_text("packs", "Example:  roadmap packs validate my-team.yaml"),
 )
 
 

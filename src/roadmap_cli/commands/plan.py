@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import (
     ByOption,
     DaysOption,
@@ -33,9 +34,9 @@ if TYPE_CHECKING:
     from roadmap_cli.progress.saved import SavedPlan
     from roadmap_cli.progress.store import StoredPlan
 
-HELP = """Make a dated, day-by-day study plan that fits the hours you have, on the days you have them.
-
-Your week: --hours 12 spreads 12 hours over every day; --days mon,wed,sat shares them over those
+HELP = help_text(
+    "plan",
+    """Your week: --hours 12 spreads 12 hours over every day; --days mon,wed,sat shares them over those
 days; --schedule "mon-fri 1h, sat 4h" gives each day its own hours. --holidays DE-BY takes that
 region's public holidays off, --by 2027-12-01 sets a deadline, and `roadmap break` plans time off.
 
@@ -53,7 +54,8 @@ The plan shown is saved as your active plan (unless --dry-run). Items you ticked
 left out of it, and every tick, skip and note is kept.
 
 Example:  roadmap plan --lang python --hours 12 --start 2027-01-04
-"""
+""",
+)
 
 
 def plan(

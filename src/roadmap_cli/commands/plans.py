@@ -10,14 +10,15 @@ if TYPE_CHECKING:
     from roadmap_cli.progress.store import StoredPlan
     from roadmap_cli.views.detail import PlanRow
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption
 
 app = typer.Typer(
-    help=(
-        "List the plans you made; make an earlier one your active plan again.\n\n"
+    help=help_text(
+        "plans",
         "Every plan you make is kept. Ticks, skips, notes and study time belong to the items, not to "
         "a plan, so they count in whichever plan is active.\n\n"
-        "Example:  roadmap plans use 3"
+        "Example:  roadmap plans use 3",
     ),
     invoke_without_command=True,
 )

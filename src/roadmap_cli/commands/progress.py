@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
+
 if TYPE_CHECKING:
     from roadmap_cli.render.progress_display import Shown
 
 app = typer.Typer(
-    help="Back up your progress and merge a backup back in.\n\nExample:  roadmap progress export backup.json",
+    help=help_text("progress", "Example:  roadmap progress export backup.json"),
     no_args_is_help=True,
 )
 

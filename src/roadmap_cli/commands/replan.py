@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import (
     ByOption,
     DaysOption,
@@ -23,9 +24,9 @@ from roadmap_cli.commands.options import (
     today,
 )
 
-HELP = """Re-flow what is left of your plan from today; ticks and skips are kept.
-
-Items you ticked or skipped leave the schedule; the time you logged on the rest comes off their
+HELP = help_text(
+    "replan",
+    """Items you ticked or skipped leave the schedule; the time you logged on the rest comes off their
 estimates, and what is left starts again from today (or --from), so you start the new plan on
 plan. Your week, holidays, breaks, deadline and certifications are kept; --hours, --days,
 --schedule, --holidays, --by and --cert change them. Shows the old and the new end date, and saves
@@ -33,7 +34,8 @@ the new plan.
 
 Example:  roadmap replan --hours 8
           roadmap replan --cert docker-certified-associate
-"""
+""",
+)
 
 
 def replan(

@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
-HELP = """Write one HTML page of your plan and progress, to keep, print or send to a mentor.
+from roadmap_cli.commands import help_text
 
-A summary (stack, hours a week, dates, percent done, ahead or behind, the forecast), a timeline of
+HELP = help_text(
+    "report",
+    """A summary (stack, hours a week, dates, percent done, ahead or behind, the forecast), a timeline of
 the phases, a burndown of planned against done hours, the hours you studied each week, a calendar
 of study days, each phase with its planned and real dates, every item with its state, hours, notes
 and evidence, and the sources. Everything is inside the one file: it opens offline, makes no
@@ -19,7 +21,8 @@ Written to roadmap-report.html in the current folder unless --output says where;
 is kept unless --force.
 
 Example:  roadmap report --output ~/progress.html --open
-"""
+""",
+)
 
 DEFAULT_OUTPUT = Path("roadmap-report.html")
 

@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, PackOption
 
-HELP = """Show what backend engineers are paid, by level and place, each figure with its source and date.
-
-The sources disagree, so every figure is shown as its source gives it (range, average or median;
+HELP = help_text(
+    "salary",
+    """The sources disagree, so every figure is shown as its source gives it (range, average or median;
 base salary, total comp, or basis not stated), with a span per kind of pay from the lowest to the
 highest figure that says how many sources it joins. With --level and --city: every figure for that
 level there. Only --level: every place. Only --city: every level. Neither: a compact table of spans.
@@ -21,7 +22,8 @@ usd-no-country (usd: dollar figures from guides that name no country), india. Le
 (jr), mid (intermediate), senior (sr), staff, lead, principal, and all (figures over every level).
 
 Example:  roadmap salary --level senior --city london
-"""
+""",
+)
 
 
 def _complete(kind: str, incomplete: str) -> list[str]:

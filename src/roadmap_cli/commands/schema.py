@@ -6,13 +6,16 @@ from typing import Annotated
 
 import typer
 
-HELP = """Print the JSON Schema of a JSON document roadmap prints, to check or generate code against.
+from roadmap_cli.commands import help_text
 
-Without NAME, lists the documents and the command that prints each. Every document carries a
+HELP = help_text(
+    "schema",
+    """Without NAME, lists the documents and the command that prints each. Every document carries a
 "version" that goes up only when a key is removed or changes meaning.
 
 Example:  roadmap schema status
-"""
+""",
+)
 
 
 def complete_document(incomplete: str) -> list[str]:

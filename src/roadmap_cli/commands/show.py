@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, WeeksOption, complete_item_ids
 
-HELP = """Show your active plan as it was saved, each item with its state, or one item whole.
-
-Never re-plans: the dates are those of the plan you made (`roadmap replan` changes them). With ID,
+HELP = help_text(
+    "show",
+    """Never re-plans: the dates are those of the plan you made (`roadmap replan` changes them). With ID,
 everything about one item: its phase, description, deliverables, what it depends on and what waits
 for it (with their states), its dates, its estimated and logged hours, your notes and evidence,
 its official documentation and its sources with their dates. An item that is not in your plan
@@ -18,7 +19,8 @@ its official documentation and its sources with their dates. An item that is not
 content, with a line that says so; `roadmap check` takes the same ids.
 
 Example:  roadmap show sql-fundamentals
-"""
+""",
+)
 
 
 def show(

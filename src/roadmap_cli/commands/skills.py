@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, PackOption
 
-HELP = """List skills with the demand and salary impact the sources give, and the month to learn each.
-
-With an active plan, the month is the one your plan teaches it in.
+HELP = help_text(
+    "skills",
+    """With an active plan, the month is the one your plan teaches it in.
 
 Example:  roadmap skills
-"""
+""",
+)
 
 
 def skills(json_out: JsonOption = False, packs: PackOption = None) -> None:

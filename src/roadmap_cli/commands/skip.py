@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import SkipIds, UndoOption
 
-HELP = """Mark items you already know: they count as done.
-
-Re-planning leaves skipped items out. --undo takes a skip back. `roadmap replan` then re-flows the
+HELP = help_text(
+    "skip",
+    """Re-planning leaves skipped items out. --undo takes a skip back. `roadmap replan` then re-flows the
 rest of your plan.
 
 Example:  roadmap skip learn-language-core programming-fundamentals
-"""
+""",
+)
 
 
 def skip(ids: SkipIds = None, undo: UndoOption = False) -> None:

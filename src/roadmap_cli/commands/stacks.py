@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, PackOption
 
-HELP = """List the stacks `roadmap plan --lang` takes, with their frameworks and tools.
-
-Example:  roadmap stacks
-"""
+HELP = help_text(
+    "stacks",
+    """Example:  roadmap stacks
+""",
+)
 
 
 def stacks(json_out: JsonOption = False, packs: PackOption = None) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption
 
-HELP = """Show where you stand against your plan.
-
-Progress overall and per phase, ahead or behind, the current phase, overdue items, your streak
+HELP = help_text(
+    "status",
+    """Progress overall and per phase, ahead or behind, the current phase, overdue items, your streak
 of weeks with a tick, and what is next.
 
 "Ahead" or "behind" compares the hours of the items you have done with the hours of the items
@@ -16,7 +17,8 @@ your plan had due before today, and turns the difference into days at your pace.
 never changes your progress.
 
 Example:  roadmap status
-"""
+""",
+)
 
 
 def status(json_out: JsonOption = False) -> None:

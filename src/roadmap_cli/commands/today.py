@@ -6,17 +6,19 @@ from typing import Annotated
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption, hours_today, parse_hours_today
 
-HELP = """Say what to study today, in the time you have.
-
-Overdue work first (never an item before what it depends on), then what is in progress, then this
+HELP = help_text(
+    "today",
+    """Overdue work first (never an item before what it depends on), then what is in progress, then this
 week's items; ahead of plan, the next items come forward. Behind by more than a week's hours, it
 says so and gives the `roadmap replan` that would fix the dates, with the end it would give. The
 time defaults to your weekly hours over seven days. Only reads.
 
 Example:  roadmap today --hours 2
-"""
+""",
+)
 
 
 def today_command(

@@ -6,15 +6,17 @@ import os
 
 import typer
 
+from roadmap_cli.commands import help_text
 from roadmap_cli.commands.options import JsonOption
 
-HELP = """Show where roadmap keeps your files.
-
-The progress database, the config folder and the folder for your own content packs. Set ROADMAP_HOME
+HELP = help_text(
+    "where",
+    """The progress database, the config folder and the folder for your own content packs. Set ROADMAP_HOME
 to keep all of them under one folder.
 
 Example:  roadmap where
-"""
+""",
+)
 
 
 def where(json_out: JsonOption = False) -> None:
