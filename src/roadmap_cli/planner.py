@@ -35,13 +35,13 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from roadmap_cli.catalog.catalog import Catalog, Item, applies_to, item_hours, item_title, tools_of
 from roadmap_cli.dates import MAX_HOURS_PER_WEEK, add_months, monday_of, months_between
 from roadmap_cli.errors import UsageError
+from roadmap_cli.record import Record, field
 from roadmap_cli.speed import gc_paused
 from roadmap_cli.studytime import StudyCalendar, every_day
 
@@ -50,8 +50,7 @@ __all__ = ["MAX_HOURS_PER_WEEK", "Plan", "PlanRequest", "add_months", "make_plan
 MAX_YEARS = 100  # a plan longer than this is a mistake in the packs or the hours, not a plan
 
 
-@dataclass(frozen=True)
-class PlanRequest:
+class PlanRequest(Record):
     stack: str
     hours_per_week: float
     start: date
@@ -73,8 +72,7 @@ class PlanRequest:
         return self.calendar if self.calendar is not None else every_day(self.hours_per_week)
 
 
-@dataclass(frozen=True)
-class Scheduled:
+class Scheduled(Record):
     item: Item
     title: str
     minutes: int  # the estimate
@@ -87,8 +85,7 @@ class Scheduled:
         return self.minutes - self.credited
 
 
-@dataclass
-class Day:
+class Day(Record, frozen=False):
     """One date of the plan: its study time and the minutes of each item placed on it."""
 
     day: date
@@ -100,8 +97,7 @@ class Day:
         return sum(minutes for _, minutes in self.slices)
 
 
-@dataclass
-class Week:
+class Week(Record, frozen=False):
     index: int
     start: date  # always a Monday
     capacity: int  # minutes available this week
@@ -112,8 +108,7 @@ class Week:
         return sum(minutes for _, minutes in self.slices)
 
 
-@dataclass(frozen=True)
-class PlannedCert:
+class PlannedCert(Record):
     """A certification to start studying for when its phase begins in the plan."""
 
     id: str
@@ -126,8 +121,7 @@ class PlannedCert:
     items: tuple[str, ...] = ()  # its study items in the plan
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Record):
     request: PlanRequest
     stack: dict[str, object]
     framework: dict[str, object]

@@ -31,8 +31,11 @@ checked as before, inherited fields included.
 When to use a dataclass instead: anywhere start-up does not count, and wherever a record needs more
 than the above (``field(init=False)``, ``kw_only``, ``slots``, ``order``, ``ClassVar`` fields,
 ``dataclasses.fields()`` or ``asdict()``). Making an instance is slower than a dataclass's (about
-1.2 µs against 0.8 µs for eight fields), which matters for the planner's tens of thousands of
-objects: the planner and the catalog keep ``dataclasses``.
+1.2 µs against 0.8 µs for eight fields), which matters only for tens of thousands of objects. The
+planner makes a few hundred (a ``Day`` per study day, a ``Scheduled`` per item: under 0.2 ms more),
+and as dataclasses its six classes cost 3-4 ms at import: ``roadmap plan --dry-run`` measured
+83 ms against 87 ms (median of 25 runs each, one session). The catalog's reader keeps
+``dataclasses``: it runs only when a pack is read afresh.
 """
 
 from __future__ import annotations

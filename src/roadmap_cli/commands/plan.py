@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -27,6 +26,7 @@ from roadmap_cli.commands.options import (
     study_calendar,
     today,
 )
+from roadmap_cli.record import replace
 
 if TYPE_CHECKING:
     from pathlib import Path

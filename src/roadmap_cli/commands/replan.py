@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -23,6 +22,7 @@ from roadmap_cli.commands.options import (
     study_calendar,
     today,
 )
+from roadmap_cli.record import replace
 
 HELP = help_text(
     "replan",
