@@ -399,11 +399,12 @@ def test_forecast_properties(saved: SavedPlan, days: int, logs: list[tuple[int, 
         assert forecast is None
         return
     assert forecast is not None
-    window = [m for on, m in entries if (today - on).days < PACE_DAYS]
+    # the four whole weeks before today
+    window = [m for on, m in entries if 1 <= (today - on).days <= PACE_DAYS]
     ticked = [
         saved.items[n].minutes
         for n in range(ticks)
-        if (today - (saved.start + timedelta(days=min(days, n * 7)))).days < PACE_DAYS
+        if 1 <= (today - (saved.start + timedelta(days=min(days, n * 7)))).days <= PACE_DAYS
     ]
     assert forecast.pace_minutes_per_week == pytest.approx((sum(window) + sum(ticked)) * 7 / PACE_DAYS)
     for end in (forecast.end_earliest, forecast.end_latest):

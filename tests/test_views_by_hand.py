@@ -365,15 +365,15 @@ def test_the_forecast_comes_after_two_weeks_and_lays_the_pace_on_the_calendar() 
     events = [log("a" if n < 14 else "b", MONDAY + timedelta(days=n), 30) for n in range(28)]
     too_soon = compute_progress(plan, state(*events[:14]), MONDAY + timedelta(days=FORECAST_AFTER_DAYS - 1))
     assert too_soon.forecast is None
-    progress = compute_progress(plan, state(*events), MONDAY + timedelta(days=27))
+    progress = compute_progress(plan, state(*events), MONDAY + timedelta(days=28))
     forecast = progress.forecast
     assert forecast is not None
-    assert forecast.pace_minutes_per_week == 210
+    assert forecast.pace_minutes_per_week == 210  # the four weeks before today
     assert forecast.spread_minutes_per_week == 0
     assert forecast.plan_minutes_per_week == 420
     assert forecast.left_minutes == 28 * 60 - 14 * 60  # 14 h logged, all credited
-    # at half the plan's hour a day, 14 h take 28 days from tomorrow
-    assert forecast.end_earliest == forecast.end_latest == MONDAY + timedelta(days=27 + 28)
+    # at half the plan's hour a day, 14 h take 28 days from today
+    assert forecast.end_earliest == forecast.end_latest == MONDAY + timedelta(days=28 + 27)
     assert forecast.slower_than_plan
     assert forecast.share == 0.5
     uneven = [log("a", MONDAY + timedelta(days=n), 120) for n in range(0, 28, 14)]
@@ -661,13 +661,13 @@ def test_where_the_forecasts_pace_comes_from() -> None:
 def test_a_learner_on_pace_but_uneven_is_not_forecast_past_the_planned_end() -> None:
     week = [0] * 7 + [120] * 7 + [60] * 14  # share 1 over four weeks, very uneven
     events = [log("a", MONDAY + timedelta(days=n), m) for n, m in enumerate(week) if m]
-    progress = compute_progress(LONG, state(*events), MONDAY + timedelta(days=27))
+    progress = compute_progress(LONG, state(*events), MONDAY + timedelta(days=28))
     assert progress.delta_minutes == 0
     forecast = progress.forecast
     assert forecast is not None
     assert forecast.share == 1.0
     assert forecast.end_latest == LONG.end  # at the slow end it would be later: the pace says no
-    assert forecast.end_earliest == MONDAY + timedelta(days=27 + 17)  # 28 h at 1.71 of an hour a day
+    assert forecast.end_earliest == MONDAY + timedelta(days=28 + 16)  # 28 h at 1.71 of an hour a day
     assert not forecast.slower_than_plan
     exactly = [log("a", MONDAY + timedelta(days=n), 60) for n in range(0, FORECAST_AFTER_DAYS + 1, 14)]
     assert compute_progress(LONG, state(*exactly), MONDAY + timedelta(days=FORECAST_AFTER_DAYS)).forecast
@@ -675,6 +675,22 @@ def test_a_learner_on_pace_but_uneven_is_not_forecast_past_the_planned_end() -> 
     finished = compute_progress(LONG, done, MONDAY + timedelta(days=20)).forecast
     assert finished is not None
     assert (finished.left_minutes, finished.end_earliest) == (0, MONDAY + timedelta(days=20))
+
+
+def test_a_learner_on_plan_is_on_pace_all_day_long() -> None:
+    """Four weeks of the plan's hour every day: in the morning, before today's hour, and in the
+    evening, after it, the pace is the plan's and the forecast is the planned end."""
+    events = [log("a" if n < 7 else "b", MONDAY + timedelta(days=n), 60) for n in range(28)]
+    morning = compute_progress(LONG, state(*events), MONDAY + timedelta(days=28))
+    evening = compute_progress(
+        LONG, state(*events, log("b", MONDAY + timedelta(days=28), 60)), MONDAY + timedelta(days=28)
+    )
+    for progress in (morning, evening):
+        assert progress.delta_minutes == 0
+        assert progress.forecast is not None
+        assert progress.forecast.share == 1.0
+        assert not progress.forecast.slower_than_plan
+        assert progress.forecast.end_latest == LONG.end
 
 
 def test_the_end_at_a_pace_starts_with_what_is_left_of_today() -> None:

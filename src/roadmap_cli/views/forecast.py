@@ -30,12 +30,13 @@ class PassedCert(Record):
 class Forecast(Record):
     """When the plan will really end: the work left, done at the learner's real pace.
 
-    The pace is measured against the learner's own calendar: the work done in the last four weeks
-    over the study time those weeks had (so a week with a holiday or a break does not look slow),
-    and the same share week by week. That share, less and plus its spread (the standard deviation
-    of the four weeks'), is laid on the plan's calendar from what is left of today: the range is
-    where the work left runs out at those paces. A steady pace gives a narrow range, an uneven one a
-    wide one; a learner who does exactly what the plan asks ends where a replan would put the end.
+    The pace is measured against the learner's own calendar: the work done in the four weeks before
+    today (today is not over) over the study time those weeks had (so a week with a holiday or a
+    break does not look slow), and the same share week by week. That share, less and plus its
+    spread (the standard deviation of the four weeks'), is laid on the plan's calendar from what is
+    left of today: the range is where the work left runs out at those paces. A steady pace gives a
+    narrow range, an uneven one a wide one; a learner who does exactly what the plan asks ends where
+    a replan would put the end.
     When the learner is not behind and keeps at least the plan's pace, the range ends no later than
     the planned end. An end is None when the pace is nothing. ``pace_minutes_per_week`` is the work
     done a week, ``spread_minutes_per_week`` the spread in the same unit.
@@ -122,9 +123,11 @@ def forecast(
         return None
     calendar = plan.calendar
     weeks = PACE_DAYS // 7
-    worked = [pace(days, today, 7, end_offset=7 * n) for n in range(weeks)]  # minutes a week
+    # The four whole weeks before today: today is not over, and its time counted before its work
+    # is done would make a learner on pace look slow every morning.
+    worked = [pace(days, today, 7, end_offset=7 * n + 1) for n in range(weeks)]  # minutes a week
     had = [
-        calendar.minutes_between(today - timedelta(days=7 * n + 6), today - timedelta(days=7 * n))
+        calendar.minutes_between(today - timedelta(days=7 * n + 7), today - timedelta(days=7 * n + 1))
         for n in range(weeks)
     ]
     if not sum(had):  # four weeks of breaks: nothing to measure a pace against
