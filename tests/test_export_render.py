@@ -16,7 +16,7 @@ from roadmap_cli.progress.saved import from_planner
 from roadmap_cli.render.csvout import COLUMNS, render_csv
 from roadmap_cli.render.ical import parse_sessions, render_ics
 from roadmap_cli.render.markdown import render_markdown
-from roadmap_cli.views.progress import Progress, compute_progress
+from roadmap_cli.views.state import Progress, compute_progress
 from roadmap_cli.views.timeline import TODAY, Span, timeline
 
 START = date(2027, 1, 6)  # a Wednesday

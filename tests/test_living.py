@@ -22,7 +22,9 @@ from roadmap_cli.planner import PlanRequest, make_plan
 from roadmap_cli.progress.models import Event, ProgressState, log_value
 from roadmap_cli.progress.saved import SavedPlan, from_planner
 from roadmap_cli.render.words import advice_text
-from roadmap_cli.views.progress import FORECAST_AFTER_DAYS, PACE_DAYS, compute_progress, plan_today
+from roadmap_cli.views.forecast import FORECAST_AFTER_DAYS, PACE_DAYS
+from roadmap_cli.views.state import compute_progress
+from roadmap_cli.views.today import plan_today
 
 START = "2027-01-04"
 STACKS = ["python", "typescript", "go", "java", "rust", "csharp", "php"]

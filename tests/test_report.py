@@ -32,8 +32,8 @@ from roadmap_cli.cli import app
 from roadmap_cli.progress.models import log_value
 from roadmap_cli.progress.store import open_store
 from roadmap_cli.render.report import code_spans, visible, web_link
-from roadmap_cli.views.progress import compute_progress
 from roadmap_cli.views.report import heatmap_range, phase_dates, plan_weeks, study_days
+from roadmap_cli.views.state import compute_progress
 
 START = "2027-01-04"
 ARTIFACTS = Path(__file__).parent / "artifacts"

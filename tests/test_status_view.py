@@ -15,8 +15,9 @@ import pytest
 
 from roadmap_cli.progress.models import Event, EventKind, ProgressState
 from roadmap_cli.progress.saved import parse
-from roadmap_cli.views.progress import Progress, WeekView, compute_progress, streak
-from roadmap_cli.views.progress import this_week as week_of_progress
+from roadmap_cli.views.state import Progress, compute_progress, streak
+from roadmap_cli.views.week import WeekView
+from roadmap_cli.views.week import this_week as week_of_progress
 
 
 def _item(item_id: str, hours: int, start: str, end: str, phase: str = "p1") -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from roadmap_cli.progress.models import ProgressState
     from roadmap_cli.progress.saved import SavedPlan
-    from roadmap_cli.views.progress import ItemProgress
+    from roadmap_cli.views.state import ItemProgress
 
 
 def matching(names: list[str], incomplete: str) -> list[str]:
@@ -69,7 +69,7 @@ def _plan_ids(plan: SavedPlan, state: ProgressState, want: Want) -> tuple[list[s
     from datetime import timedelta
 
     from roadmap_cli.inputs import today
-    from roadmap_cli.views.progress import compute_progress
+    from roadmap_cli.views.state import compute_progress
 
     ticked = {i for i, r in state.items.items() if r.ticked}
     skipped = {i for i, r in state.items.items() if r.skipped}

@@ -86,7 +86,7 @@ def read_log(event: Event) -> LogEntry:
 
 
 class ItemRecord(Record, frozen=False):
-    """What the history says of one item; :mod:`roadmap_cli.views.progress` turns it into a state."""
+    """What the history says of one item; :mod:`roadmap_cli.views.state` turns it into a state."""
 
     ticked: bool = False
     skipped: bool = False

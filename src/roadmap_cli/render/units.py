@@ -1,6 +1,6 @@
 """How hours, percents and days are written for people: one function each, used by every view.
 
-The numbers themselves come from :mod:`roadmap_cli.views.progress` (minutes, percents to a tenth);
+The numbers themselves come from :mod:`roadmap_cli.views.state` (minutes, percents to a tenth);
 JSON carries the same values (:func:`hours`), text adds the unit.
 """
 

@@ -2,9 +2,9 @@
 done, study time by day, and when each phase really began and ended. Pure: ``today`` comes with the
 progress.
 
-Every figure starts from :func:`roadmap_cli.views.progress.compute_progress` and its helpers: the
+Every figure starts from :func:`roadmap_cli.views.state.compute_progress` and its helpers: the
 credit an item earns (done or skipped: its estimate; otherwise the time logged on it, up to the
-estimate) and the study activity (:func:`~roadmap_cli.views.progress.activity`: logged time, and
+estimate) and the study activity (:func:`~roadmap_cli.views.forecast.activity`: logged time, and
 ticks with no time logged at their estimates). Here they are only spread over the calendar, so the
 last point of the burndown is the ``left`` that ``roadmap status`` shows.
 """
