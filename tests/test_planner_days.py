@@ -66,7 +66,7 @@ def test_weekly_practice_takes_its_share_of_each_day_by_the_weeks_time() -> None
     ]
     assert spans["p"] == (MONDAY, MONDAY + timedelta(days=9))  # 120 + 20 + the last 10 on Wednesday
     assert [s for d in days for s in d.slices if s[0] == "p"][-1] == ("p", 10)
-    weeks = weeks_of(days, MONDAY)
+    weeks = weeks_of(days, MONDAY, SCHEDULE)
     assert [(w.start, w.capacity, w.slices) for w in weeks][:2] == [
         (MONDAY, 360, [("p", 120), ("a", 240)]),
         (MONDAY + timedelta(days=7), 360, [("p", 30), ("a", 330)]),
@@ -110,13 +110,20 @@ def test_a_week_with_no_study_day_is_kept_empty_in_the_weeks() -> None:
         (60,) * 7, breaks=(Break(MONDAY + timedelta(days=7), MONDAY + timedelta(days=13)),)
     )
     _, days = pack_days([("a", 600, None)], MONDAY, calendar)
-    weeks = weeks_of(days, MONDAY)
+    weeks = weeks_of(days, MONDAY, calendar)
     assert [(w.index, w.start, w.capacity, w.slices) for w in weeks] == [
         (0, MONDAY, 420, [("a", 420)]),
         (1, MONDAY + timedelta(days=7), 0, []),
-        (2, MONDAY + timedelta(days=14), 180, [("a", 180)]),
+        (2, MONDAY + timedelta(days=14), 420, [("a", 180)]),  # the calendar's week, as the saved plan's
     ]
-    assert weeks_of([], MONDAY) == []
+    assert weeks_of([], MONDAY, calendar) == []
+    # the planner's weeks and the saved plan's are the same weeks
+    from roadmap_cli.progress.saved import PlanDay, weeks_of_days
+
+    saved = weeks_of_days([PlanDay(d.day, d.capacity, tuple(d.slices)) for d in days], MONDAY, calendar)
+    assert [(w.index, w.start, w.capacity, list(w.slices)) for w in saved] == [
+        (w.index, w.start, w.capacity, w.slices) for w in weeks
+    ]
 
 
 # -- whole plans --------------------------------------------------------------------------------------

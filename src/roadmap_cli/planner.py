@@ -44,6 +44,7 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.record import Record, field
 from roadmap_cli.speed import gc_paused
 from roadmap_cli.studytime import StudyCalendar, every_day
+from roadmap_cli.studytime import weeks_of as studytime_weeks
 
 __all__ = ["MAX_HOURS_PER_WEEK", "Plan", "PlanRequest", "add_months", "make_plan", "months_between"]
 
@@ -309,7 +310,7 @@ def _make_plan(catalog: Catalog, request: PlanRequest) -> Plan:
     total = sum(s.planned for s in scheduled)
     fits = end <= window_end  # with every optional item gone if need be: the core alone
     ends_early = bool(scheduled) and end <= early_end and not left_out
-    weeks = weeks_of(days, request.start)
+    weeks = weeks_of(days, request.start, calendar)
     # The last week holds only weekly practice: practice, not the hours, decides when the plan ends.
     practice_ends = bool(weeks) and all(catalog.by_id[i]["weekly"] for i, _ in weeks[-1].slices)
     warnings = _warnings(
@@ -505,21 +506,14 @@ def pack_days(
     return spans, days
 
 
-def weeks_of(days: list[Day], start: date) -> list[Week]:
+def weeks_of(days: list[Day], start: date, calendar: StudyCalendar) -> list[Week]:
     """The Monday-to-Sunday weeks of the days, from the week of ``start``: their study time and the
-    minutes of each item, in study order; a week with no study day is kept, empty."""
-    weeks: list[Week] = []
-    if not days:
-        return weeks
-    first = monday_of(start)
-    for day in days:
-        index = (monday_of(day.day) - first).days // 7
-        while len(weeks) <= index:
-            weeks.append(Week(len(weeks), first + timedelta(days=7 * len(weeks)), 0))
-        week = weeks[index]
-        week.capacity += day.capacity
-        week.slices[:] = merge_slices([*week.slices, *day.slices])
-    return weeks
+    minutes of each item, in study order; a week with no study day is kept, empty. The rule is
+    :func:`roadmap_cli.studytime.weeks_of`, the saved plan's too."""
+    return [
+        Week(w.index, w.monday, w.capacity, w.slices)
+        for w in studytime_weeks(((d.day, d.slices) for d in days), start, calendar)
+    ]
 
 
 def merge_slices(slices: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:

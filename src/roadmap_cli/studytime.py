@@ -125,6 +125,41 @@ class StudyCalendar(Record):
         )
 
 
+class WeekTotals(Record):
+    """One Monday-to-Sunday week of a plan's days: what the planner's and the saved plan's weeks are."""
+
+    index: int
+    monday: date
+    first_day: date  # the plan's first day in its first week, else the Monday
+    capacity: int  # the calendar's study minutes from first_day to the Sunday
+    slices: list[tuple[str, int]]  # each item's minutes in the week, in study order
+
+
+def weeks_of(
+    days: Iterable[tuple[date, Iterable[tuple[str, int]]]], start: date, calendar: StudyCalendar
+) -> list[WeekTotals]:
+    """The weeks of a plan's days (each a date and its items' minutes), from the week of ``start`` to
+    the last day's; a week with no study day is kept, empty. The one rule for a week, which the
+    planner and the saved plan both use."""
+    listed = list(days)
+    if not listed:
+        return []
+    first = start - timedelta(days=start.weekday())
+    count = (listed[-1][0] - first).days // 7 + 1
+    totals: list[dict[str, int]] = [{} for _ in range(count)]
+    for day, slices in listed:
+        week = totals[(day - first).days // 7]
+        for item_id, minutes in slices:
+            week[item_id] = week.get(item_id, 0) + minutes
+    weeks = []
+    for index in range(count):
+        monday = first + timedelta(days=7 * index)
+        first_day = start if index == 0 else monday
+        capacity = calendar.minutes_between(first_day, monday + timedelta(days=6))
+        weeks.append(WeekTotals(index, monday, first_day, capacity, list(totals[index].items())))
+    return weeks
+
+
 def _seven(values: Iterable[int]) -> tuple[int, int, int, int, int, int, int]:
     a, b, c, d, e, f, g = values
     return (a, b, c, d, e, f, g)

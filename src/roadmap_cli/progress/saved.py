@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.record import Record, field
-from roadmap_cli.studytime import MAX_BREAKS, MAX_HOLIDAYS, Break, Holiday, StudyCalendar, every_day
+from roadmap_cli.studytime import MAX_BREAKS, MAX_HOLIDAYS, Break, Holiday, StudyCalendar, every_day, weeks_of
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -253,32 +253,14 @@ class SavedPlan(Record):
 
 def weeks_of_days(days: Iterable[PlanDay], start: date, calendar: StudyCalendar) -> tuple[PlanWeek, ...]:
     """The Monday-to-Sunday weeks of a plan's days, from the week of ``start`` to the last day's: each
-    with its study time (from ``start`` on) and each item's minutes in it, in study order."""
-    listed = list(days)
-    if not listed:
-        return ()
-    first = start - timedelta(days=start.weekday())
-    count = (listed[-1].day - first).days // 7 + 1
-    totals: list[dict[str, int]] = [{} for _ in range(count)]
-    for plan_day in listed:
-        week = totals[(plan_day.day - first).days // 7]
-        for item_id, minutes in plan_day.slices:
-            week[item_id] = week.get(item_id, 0) + minutes
-    slices = [list(week.items()) for week in totals]
-    weeks = []
-    for index in range(count):
-        monday = first + timedelta(days=7 * index)
-        first_day = start if index == 0 else monday
-        weeks.append(
-            PlanWeek(
-                index=index,
-                start=monday,
-                first_day=first_day,
-                capacity=calendar.minutes_between(first_day, monday + timedelta(days=6)),
-                slices=tuple(slices[index]),
-            )
+    with its study time (from ``start`` on) and each item's minutes in it, in study order
+    (:func:`roadmap_cli.studytime.weeks_of`, the planner's rule too)."""
+    return tuple(
+        PlanWeek(
+            index=w.index, start=w.monday, first_day=w.first_day, capacity=w.capacity, slices=tuple(w.slices)
         )
-    return tuple(weeks)
+        for w in weeks_of(((d.day, d.slices) for d in days), start, calendar)
+    )
 
 
 def days_of_weeks(weeks: Iterable[PlanWeek]) -> tuple[PlanDay, ...]:
