@@ -14,6 +14,7 @@ from roadmap_cli.commands.options import (
     HolidaysOption,
     JsonOption,
     PackOption,
+    ReviewOption,
     ScheduleOption,
     WeeksOption,
     complete_framework,
@@ -38,6 +39,8 @@ HELP = """Make a dated, day-by-day study plan that fits the hours you have, on t
 Your week: --hours 12 spreads 12 hours over every day; --days mon,wed,sat shares them over those
 days; --schedule "mon-fri 1h, sat 4h" gives each day its own hours. --holidays DE-BY takes that
 region's public holidays off, --by 2027-12-01 sets a deadline, and `roadmap break` plans time off.
+--review 10% keeps that share of each study day for reviewing what you finished, so that you
+still know it at the interview: new work is planned in the rest, and the dates say so.
 
 Core milestones always go in; optional ones are added while the plan still ends inside the
 window (10-12 months unless --months says otherwise). If your hours are too few, or so many that
@@ -81,6 +84,7 @@ def plan(
     schedule: ScheduleOption = None,
     holidays: HolidaysOption = None,
     by: ByOption = None,
+    review: ReviewOption = None,
     framework: Annotated[
         str | None,
         typer.Option(
@@ -123,7 +127,7 @@ def plan(
     with gc_paused():
         saved, notice = _saved_plan(
             lang,
-            (hours, days, schedule, holidays, by),
+            (hours, days, schedule, holidays, by, review),
             framework,
             start,
             months,
@@ -147,7 +151,7 @@ def plan(
 
 def _saved_plan(
     lang: str,
-    week: tuple[float | None, str | None, str | None, str | None, str | None],
+    week: tuple[float | None, str | None, str | None, str | None, str | None, str | None],
     framework: str | None,
     start: str | None,
     months: str,
@@ -168,8 +172,10 @@ def _saved_plan(
 
     window = parse_months(months)
     first_day = parse_date(start) if start is not None else today()
-    hours, days, schedule, holidays, by = week
-    calendar = study_calendar(first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by)
+    hours, days, schedule, holidays, by, review = week
+    calendar = study_calendar(
+        first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by, review=review
+    )
     catalog = load_catalog(packs or ())
     from roadmap_cli.safetext import safe_lines
 

@@ -13,6 +13,7 @@ from roadmap_cli.commands.options import (
     DaysOption,
     HolidaysOption,
     JsonOption,
+    ReviewOption,
     ScheduleOption,
     WeeksOption,
     event_time,
@@ -27,9 +28,9 @@ HELP = """Re-flow what is left of your plan from today; ticks and skips are kept
 
 Items you ticked or skipped leave the schedule; the time you logged on the rest comes off their
 estimates, and what is left starts again from today (or --from), so you start the new plan on
-plan. Your week, holidays, breaks, deadline and certifications are kept; --hours, --days,
---schedule, --holidays, --by and --cert change them. Shows the old and the new end date, and saves
-the new plan.
+plan. Your week, holidays, breaks, deadline, review share and certifications are kept; --hours,
+--days, --schedule, --holidays, --by, --review and --cert change them. Shows the old and the new
+end date, and saves the new plan.
 
 Example:  roadmap replan --hours 8
           roadmap replan --cert docker-certified-associate
@@ -52,6 +53,7 @@ def replan(
     schedule: ScheduleOption = None,
     holidays: HolidaysOption = None,
     by: ByOption = None,
+    review: ReviewOption = None,
     from_day: Annotated[
         str | None, typer.Option("--from", help="Day to re-flow from, YYYY-MM-DD (default: today).")
     ] = None,
@@ -100,7 +102,14 @@ def replan(
         state = store.state()
         done = done_for(state, old.request.lang, old.worded_per_stack)
         calendar = study_calendar(
-            first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by, base=old.calendar
+            first_day,
+            hours=hours,
+            days=days,
+            schedule=schedule,
+            holidays=holidays,
+            by=by,
+            base=old.calendar,
+            review=review,
         )
         request = replan_request(old, done, first_day, calendar=calendar, credited=logged_credit(state))
         if cert:
