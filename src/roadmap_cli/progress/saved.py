@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.record import Record, field
-from roadmap_cli.studytime import MAX_BREAKS, MAX_HOLIDAYS, Break, Holiday, StudyCalendar, every_day
+from roadmap_cli.studytime import (
+    MAX_BREAKS,
+    MAX_HOLIDAYS,
+    MAX_REVIEW,
+    Break,
+    Holiday,
+    StudyCalendar,
+    every_day,
+)
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -87,6 +95,9 @@ class PlanItem(Record):
     #: Minutes logged on it before this plan was made (up to ``minutes``): done already, so not
     #: scheduled, and not counted again in the standing.
     credited: int = 0
+    #: Its review prompts, asked in turn when it comes up for review (kept here so that the daily
+    #: commands show them without reading the content).
+    prompts: tuple[str, ...] = ()
 
     @property
     def planned(self) -> int:
@@ -274,7 +285,7 @@ def weeks_of_days(days: Iterable[PlanDay], start: date, calendar: StudyCalendar)
                 index=index,
                 start=monday,
                 first_day=first_day,
-                capacity=calendar.minutes_between(first_day, monday + timedelta(days=6)),
+                capacity=calendar.work_minutes_between(first_day, monday + timedelta(days=6)),
                 slices=tuple(slices[index]),
             )
         )
@@ -344,6 +355,7 @@ def from_planner(
             resources=tuple(item_resources(item, stack_id)),
             stack_specific=worded_per_stack(item),
             credited=credited,
+            prompts=tuple(item.get("review", ())),
         )
 
     calendar = req.study_calendar
@@ -411,6 +423,7 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "resources": [dict(r) for r in item.resources],
         "stack_specific": item.stack_specific,
         "credited": item.credited,
+        "review": list(item.prompts),
     }
 
 
@@ -424,6 +437,7 @@ def calendar_json(calendar: StudyCalendar) -> dict[str, Any]:
         "region": calendar.region,
         "holidays": [[h.day.isoformat(), h.name] for h in calendar.holidays],
         "deadline": calendar.deadline.isoformat() if calendar.deadline else None,
+        "review": calendar.review,
     }
 
 
@@ -568,6 +582,10 @@ def _texts(value: Any, path: str) -> tuple[str, ...]:
     return tuple(_text(v, f"{path}[{n}]") for n, v in enumerate(_list(value, path, MAX_ITEMS)))
 
 
+def _each_text(value: Any, path: str, limit: int) -> tuple[str, ...]:
+    return tuple(_text(v, f"{path}[{n}]") for n, v in enumerate(_list(value, path, limit)))
+
+
 def _each(value: Any, path: str, limit: int, read: Callable[[Mapping[str, Any], str], T]) -> tuple[T, ...]:
     return tuple(
         read(_obj(v, f"{path}[{n}]"), f"{path}[{n}]") for n, v in enumerate(_list(value, path, limit))
@@ -592,6 +610,7 @@ def _read_item(raw: Mapping[str, Any], path: str) -> PlanItem:
         resources=_each(raw.get("resources", []), f"{path}.resources", 4, _read_resource),
         stack_specific=_bool(raw.get("stack_specific", False), f"{path}.stack_specific"),
         credited=_int(raw.get("credited", 0), f"{path}.credited", 0, MAX_MINUTES),
+        prompts=_each_text(raw.get("review", []), f"{path}.review", 5),
     )
 
 
@@ -701,6 +720,8 @@ def _read_calendar(raw: Mapping[str, Any], path: str) -> StudyCalendar:
         _text(raw.get("region"), f"{path}.region", optional=True),
         _date(raw.get("deadline"), f"{path}.deadline", optional=True),
         given_as,
+        # A plan saved before the review share kept none: its days were planned in the whole day.
+        _int(raw.get("review", 0), f"{path}.review", 0, MAX_REVIEW),
     )
 
 
