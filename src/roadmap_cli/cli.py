@@ -26,7 +26,7 @@ VERSION_FLAGS = ("--version", "-V")
 #: How top-level help groups the commands, in this order; a command not named here is listed last.
 GROUPS = (
     ("Plan", ("plan", "replan", "break", "plans")),
-    ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log")),
+    ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log", "review")),
     ("Career", ("salary", "levels", "certs", "skills", "market", "stacks")),
     ("Data", ("export", "report", "progress", "schema")),
     ("Setup", ("packs", "where", "doctor")),

@@ -98,6 +98,8 @@ class PlanItem(Record):
     #: Its review prompts, asked in turn when it comes up for review (kept here so that the daily
     #: commands show them without reading the content).
     prompts: tuple[str, ...] = ()
+    #: The skills (``roadmap skills``) it teaches: a self-assessment of one counts for it.
+    skills: tuple[str, ...] = ()
 
     @property
     def planned(self) -> int:
@@ -336,6 +338,10 @@ def from_planner(
 
     req = plan.request
     stack_id = str(plan.stack["id"])
+    taught: dict[str, list[str]] = {}
+    for skill in catalog.skills:
+        for item_id in skill.get("items", ()):
+            taught.setdefault(item_id, []).append(skill["id"])
 
     def planned(item: Item, title: str, start: date | None, end: date | None, credited: int = 0) -> PlanItem:
         return PlanItem(
@@ -356,6 +362,7 @@ def from_planner(
             stack_specific=worded_per_stack(item),
             credited=credited,
             prompts=tuple(item.get("review", ())),
+            skills=tuple(taught.get(item["id"], ())),
         )
 
     calendar = req.study_calendar
@@ -424,6 +431,7 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "stack_specific": item.stack_specific,
         "credited": item.credited,
         "review": list(item.prompts),
+        "skills": list(item.skills),
     }
 
 
@@ -611,6 +619,7 @@ def _read_item(raw: Mapping[str, Any], path: str) -> PlanItem:
         stack_specific=_bool(raw.get("stack_specific", False), f"{path}.stack_specific"),
         credited=_int(raw.get("credited", 0), f"{path}.credited", 0, MAX_MINUTES),
         prompts=_each_text(raw.get("review", []), f"{path}.review", 5),
+        skills=_each_text(raw.get("skills", []), f"{path}.skills", 100),
     )
 
 

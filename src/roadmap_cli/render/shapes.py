@@ -291,6 +291,7 @@ class StatusDoc(TypedDict):
     calibration: CalibrationDoc | None
     certifications_passed: list[PassedCertDoc]
     advice: AdviceDoc | None
+    reviews: ReviewsDoc | None
 
 
 class NextWeekDoc(TypedDict):
@@ -328,6 +329,54 @@ class TodayItemDoc(TypedDict):
     state: ItemState
 
 
+class ReviewDueDoc(TypedDict):
+    id: str
+    title: str
+    prompt: str  # what to explain or show
+    minutes: int
+    due: str  # the day it fell due
+    retrievability: float  # FSRS's estimate of the chance you recall it now, 0 to 1
+    reviews: int  # reviews so far
+
+
+class ReviewsDoc(TypedDict):
+    """The reviews as of today: due, planned within today's share, done."""
+
+    share_percent: int  # of each study day, kept for review
+    cards: int  # finished milestones under review
+    due: int  # due by today
+    planned: list[ReviewDueDoc]  # today's, most forgotten first, within today's share
+    waiting: int  # due but past today's share: they go to the next study days
+    done_today: int
+    done_this_week: int
+    remembered: float | None  # the mean retrievability of every card today, 0 to 1
+
+
+class ReviewedDoc(TypedDict):
+    id: str
+    rating: Literal["again", "hard", "good", "easy"]
+    next_review: str  # the day it comes back
+    stability: float  # FSRS: days until recall falls to 90%
+    difficulty: float  # FSRS: 1 to 10
+
+
+class UndoneReviewDoc(TypedDict):
+    id: str
+    on: str
+    rating: str
+
+
+class ReviewDoc(TypedDict):
+    """``roadmap review --json``: the reviews recorded (or taken back), then the reviews due."""
+
+    version: int
+    date: str
+    recorded: list[ReviewedDoc]
+    undone: UndoneReviewDoc | None
+    due: list[ReviewDueDoc]  # every review due by today, most forgotten first
+    reviews: ReviewsDoc
+
+
 class TodayDoc(TypedDict):
     """``roadmap today --json``: what to do today, in order, in the time there is."""
 
@@ -340,6 +389,7 @@ class TodayDoc(TypedDict):
     items: list[TodayItemDoc]
     more: list[str]  # when nothing more is asked of today: the next item, for more
     advice: AdviceDoc | None
+    reviews: ReviewsDoc | None
 
 
 class LinkDoc(TypedDict):
@@ -668,6 +718,7 @@ DOCUMENTS: dict[str, tuple[type, str]] = {
     "status": (StatusDoc, "roadmap status --json"),
     "next": (NextDoc, "roadmap next --json"),
     "today": (TodayDoc, "roadmap today --json"),
+    "review": (ReviewDoc, "roadmap review --json"),
     "show": (ExportDoc, "roadmap show --json"),
     "item": (ShowItemDoc, "roadmap show ID --json"),
     "plans": (PlansDoc, "roadmap plans --json"),
