@@ -213,6 +213,7 @@ HEAVY = {
     "roadmap_cli.render.jsonout",
     "fsrs",  # the review scheduler: `roadmap review` alone
     "roadmap_cli.reviewing",
+    "roadmap_cli.assessing",
 }
 
 

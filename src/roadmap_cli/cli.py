@@ -25,7 +25,7 @@ VERSION_FLAGS = ("--version", "-V")
 
 #: How top-level help groups the commands, in this order; a command not named here is listed last.
 GROUPS = (
-    ("Plan", ("plan", "replan", "break", "plans")),
+    ("Plan", ("plan", "replan", "break", "assess", "plans")),
     ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log", "review")),
     ("Career", ("salary", "levels", "certs", "skills", "market", "stacks")),
     ("Data", ("export", "report", "progress", "schema")),

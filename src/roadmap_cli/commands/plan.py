@@ -164,7 +164,7 @@ def _saved_plan(
     from roadmap_cli.catalog.catalog import worded_per_stack
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
-    from roadmap_cli.progress.counting import done_for, logged_credit
+    from roadmap_cli.progress.counting import assessment_for, done_for, logged_credit, with_cut
     from roadmap_cli.progress.models import ProgressState
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import database_path, open_store
@@ -199,8 +199,9 @@ def _saved_plan(
         return item_id in catalog.by_id and worded_per_stack(catalog.by_id[item_id])
 
     def made(state: ProgressState, before: SavedPlan | None = None) -> SavedPlan:
-        done = frozenset(done_for(state, stack["id"], worded))
-        asked = replace(request, done=done, credited=logged_credit(state))
+        known, cut = assessment_for(state, catalog, stack["id"])
+        done = frozenset(done_for(state, stack["id"], worded) | known)
+        asked = replace(request, done=done, credited=with_cut(logged_credit(state), cut))
         # A new plan is a new point in the same journey: weeks still count from the first day.
         journey = before.first_day if before is not None else None
         replans = before.replans if before is not None else ()

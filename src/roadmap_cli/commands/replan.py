@@ -75,7 +75,7 @@ def replan(
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.errors import RoadmapError, UsageError
     from roadmap_cli.planner import make_plan
-    from roadmap_cli.progress.counting import done_for, logged_credit
+    from roadmap_cli.progress.counting import assessment_for, done_for, logged_credit, with_cut
     from roadmap_cli.progress.reflow import replan_request
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import open_store
@@ -100,7 +100,8 @@ def replan(
             sys.stderr.write(past_start_warning(first_day, today()))
         catalog = load_catalog([Path(p) for p in packs])
         state = store.state()
-        done = done_for(state, old.request.lang, old.worded_per_stack)
+        known, cut = assessment_for(state, catalog, old.request.lang)
+        done = done_for(state, old.request.lang, old.worded_per_stack) | known
         calendar = study_calendar(
             first_day,
             hours=hours,
@@ -111,7 +112,9 @@ def replan(
             base=old.calendar,
             review=review,
         )
-        request = replan_request(old, done, first_day, calendar=calendar, credited=logged_credit(state))
+        request = replan_request(
+            old, done, first_day, calendar=calendar, credited=with_cut(logged_credit(state), cut)
+        )
         if cert:
             # Other certifications: the plan's items, less the study for the ones dropped (the
             # planner leaves those out), with the study for the ones chosen.

@@ -235,6 +235,11 @@ class SavedPlan(Record):
         """Minutes of the scheduled items (what the plan still asks for)."""
         return sum(i.minutes for i in self.items)
 
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes the plan schedules: its items' estimates less what was credited to them."""
+        return sum(i.planned for i in self.items)
+
     def all_items(self) -> tuple[PlanItem, ...]:
         """Every item of the plan, settled ones first, then the schedule."""
         return (*self.settled, *self.items)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -42,6 +42,7 @@ VERSIONS = {
     "next": 1,
     "today": 1,
     "review": 1,
+    "assess": 1,
     "show": 2,  # the same document as export
     "item": 1,
     "plans": 1,
@@ -411,6 +412,43 @@ def review_document(
         else {"id": undone[0], "on": undone[1].isoformat(), "rating": undone[2]},
         "due": [_review_slot(s) for s in load.due],
         "reviews": reviews,
+    }
+
+
+def assess_document(
+    plan: SavedPlan,
+    skills: Sequence[Mapping[str, Any]],
+    ratings: Mapping[str, int],
+    *,
+    old: SavedPlan | None = None,
+    given: Mapping[str, int] | None = None,
+    undone: tuple[str, int] | None = None,
+) -> shapes.AssessDoc:
+    """``roadmap assess --json``."""
+    ids = plan.ids()
+    return {
+        "version": VERSIONS["assess"],
+        "recorded": [{"skill": s, "rating": r} for s, r in (given or {}).items()],
+        "undone": None if undone is None else {"skill": undone[0], "rating": undone[1]},
+        "skills": [
+            {
+                "id": str(s["id"]),
+                "name": str(s["name"]),
+                "rating": ratings.get(str(s["id"])),
+                "items": [i for i in s["items"] if i in ids],
+            }
+            for s in skills
+        ],
+        "plan": None
+        if old is None
+        else {
+            "old_end": old.end.isoformat(),
+            "end": plan.end.isoformat(),
+            "old_hours": hours(old.planned_minutes),
+            "hours": hours(plan.planned_minutes),
+            "saved_hours": hours(old.planned_minutes - plan.planned_minutes),
+            "days_sooner": (old.end - plan.end).days,
+        },
     }
 
 

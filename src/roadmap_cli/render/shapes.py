@@ -377,6 +377,38 @@ class ReviewDoc(TypedDict):
     reviews: ReviewsDoc
 
 
+class AssessedSkillDoc(TypedDict):
+    id: str
+    name: str
+    rating: int | None  # 0 new to it, 1 seen it, 2 done it with notes, 3 can do it cold; null: not rated
+    items: list[str]  # the plan's items that teach it
+
+
+class AssessChangeDoc(TypedDict):
+    skill: str
+    rating: int
+
+
+class AssessPlanDoc(TypedDict):
+    old_end: str
+    end: str
+    old_hours: float  # scheduled, before the assessment
+    hours: float
+    saved_hours: float  # old_hours less hours: negative when the plan grew
+    days_sooner: int  # negative: the plan ends later
+
+
+class AssessDoc(TypedDict):
+    """``roadmap assess --json``: the ratings given (or taken back), every skill of the plan with its
+    rating, and what the re-flowed plan saved (null with --list: nothing changed)."""
+
+    version: int
+    recorded: list[AssessChangeDoc]
+    undone: AssessChangeDoc | None
+    skills: list[AssessedSkillDoc]
+    plan: AssessPlanDoc | None
+
+
 class TodayDoc(TypedDict):
     """``roadmap today --json``: what to do today, in order, in the time there is."""
 
@@ -719,6 +751,7 @@ DOCUMENTS: dict[str, tuple[type, str]] = {
     "next": (NextDoc, "roadmap next --json"),
     "today": (TodayDoc, "roadmap today --json"),
     "review": (ReviewDoc, "roadmap review --json"),
+    "assess": (AssessDoc, "roadmap assess --json"),
     "show": (ExportDoc, "roadmap show --json"),
     "item": (ShowItemDoc, "roadmap show ID --json"),
     "plans": (PlansDoc, "roadmap plans --json"),

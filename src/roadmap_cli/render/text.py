@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from roadmap_cli.cells import cell_len, ljust
 from roadmap_cli.progress.models import CardState, read_log
-from roadmap_cli.progress.saved import PlanItem
+from roadmap_cli.progress.saved import PlanItem, SavedPlan
 from roadmap_cli.render.term import MARKS, fields, item, para, term, visible_len, wrap
 from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import count_text, day_text, days_text, hours_text, percent_text
@@ -234,6 +234,23 @@ def review_text(load: ReviewLoad, done: Sequence[tuple[Card, str, CardState]]) -
             lines += para("Go through them: roadmap review · or: roadmap review ID --rating good", "dim")
     lines += ["", *para(remembered_text(load), "dim")]
     return "\n".join(lines) + "\n"
+
+
+def saved_text(old: SavedPlan, new: SavedPlan) -> str:
+    """What a self-assessment's re-flow saved: ``-86 h, ends 2 months earlier (2027-10-04, was
+    2027-12-06)``; or what it added back, when a rating was lowered or taken back."""
+    minutes = new.planned_minutes - old.planned_minutes
+    shift = (new.end - old.end).days
+    sign = "-" if minutes < 0 else "+"
+    work = f"{sign}{hours_text(abs(minutes))} of work" if minutes else "the same work"
+    if shift == 0:
+        when = f"the plan still ends on {new.end.isoformat()}"
+    else:
+        months = round(abs(shift) / 30.44)
+        span = count_text(months, "month") if abs(shift) >= 45 else days_text(abs(shift))
+        earlier = "earlier" if shift < 0 else "later"
+        when = f"the plan ends {span} {earlier} ({new.end.isoformat()}, was {old.end.isoformat()})"
+    return f"Re-planned from today: {work}, {when}."
 
 
 def remembered_text(load: ReviewLoad) -> str:
