@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLES
 from roadmap_cli.catalog.registry import builtin_files
 from roadmap_cli.planner import pack_days
+from roadmap_cli.progress.saved import SavedPlan
 from roadmap_cli.reviewing import scheduler
 from roadmap_cli.studytime import Break, StudyCalendar, spread
 from roadmap_cli.views.reviews import (
@@ -313,3 +314,73 @@ def test_every_built_in_milestone_has_three_to_five_prompts_of_its_own() -> None
                 assert prompt not in milestone.get("description", ""), milestone["id"]
     # none copied from the guides: tests/test_content_words.py checks every string of the content,
     # the prompts included, against the guides' sentences
+
+
+# -- the self-assessment ---------------------------------------------------------------------------
+
+SQL = ("sql-fundamentals", "joins-and-indexes", "explain-analyze")
+
+
+def schedule_of(plan: SavedPlan) -> tuple[Any, ...]:
+    """What a plan asks of the learner: its end, its items and its days."""
+    return plan.end, plan.items, plan.settled, plan.days
+
+
+@pytest.mark.parametrize("stack", ["python", "go"])
+def test_rating_sql_3_takes_the_sql_items_out_and_undo_puts_them_back(runner: CliRunner, stack: str) -> None:
+    ok(runner, "plan", "--lang", stack, "--hours", "12", "--start", START.isoformat())
+    before = active_plan()
+    sql_minutes = sum(i.planned for i in before.items if i.id in SQL)
+    assert sql_minutes > 0
+    doc = js(runner, "assess", "--rate", "sql=3")
+    after = active_plan()
+    assert doc["recorded"] == [{"skill": "postgresql", "rating": 3}]
+    assert not {i.id for i in after.items} & set(SQL)
+    assert {i.id for i in after.settled} >= set(SQL)
+    assert before.planned_minutes - after.planned_minutes == sql_minutes
+    assert doc["plan"]["saved_hours"] == round(sql_minutes / 60, 2)
+    assert after.end < before.end
+    # ends earlier by their hours, not more: the study time between the two ends is about theirs
+    moved = after.calendar.work_minutes_between(after.end + timedelta(days=1), before.end)
+    assert moved <= sql_minutes + max(after.calendar.weekdays)
+    shown = js(runner, "show")
+    states = {i["id"]: i["state"] for i in [*shown["items"], *shown["settled"]]}
+    assert {states[i] for i in SQL} == {"skipped"}
+    undone = js(runner, "assess", "--undo")
+    assert undone["undone"] == {"skill": "postgresql", "rating": 3}
+    assert schedule_of(active_plan()) == schedule_of(before)
+
+
+def test_a_rating_counts_in_every_stack(runner: CliRunner) -> None:
+    ok(runner, "plan", "--lang", "python", "--hours", "12", "--start", START.isoformat())
+    ok(runner, "assess", "--rate", "postgresql=3")
+    ok(runner, "plan", "--lang", "go", "--hours", "12", "--start", START.isoformat())
+    assert not {i.id for i in active_plan().items} & set(SQL)
+
+
+def test_rating_2_cuts_the_hours_by_half_and_makes_a_card(runner: CliRunner) -> None:
+    ok(runner, "plan", "--lang", "python", "--hours", "12", "--start", START.isoformat())
+    before = {i.id: i for i in active_plan().items}
+    ok(runner, "assess", "docker=2")
+    after = {i.id: i for i in active_plan().items}
+    docker = after["docker-containerize"]
+    assert (
+        docker.planned == before["docker-containerize"].minutes - before["docker-containerize"].minutes // 2
+    )
+    due = js(runner, "review", "--list", today=START + timedelta(days=1))["due"]
+    assert [c["id"] for c in due] == ["docker-containerize"]
+
+
+def test_assess_says_what_is_wrong(runner: CliRunner) -> None:
+    ok(runner, "plan", "--lang", "python", "--hours", "12", "--start", START.isoformat())
+    for args, words in (
+        ((), "no terminal"),
+        (("--rate", "sql=7"), "0 to 3"),
+        (("--rate", "cobol=2"), "not a skill"),
+        (("--undo",), "no self-assessment"),
+        (("--undo", "sql=3"), "one at a time"),
+    ):
+        code, _, err = run(runner, "assess", *args)
+        assert code == 2, args
+        assert words in err
+        assert "Traceback" not in err
