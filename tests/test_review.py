@@ -5,6 +5,7 @@ study day for them, and the plan's dates make room for that share. Through the C
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -384,3 +385,44 @@ def test_assess_says_what_is_wrong(runner: CliRunner) -> None:
         assert code == 2, args
         assert words in err
         assert "Traceback" not in err
+
+
+# -- on a terminal, and in the report ------------------------------------------------------------
+
+
+def test_review_and_assess_ask_on_a_terminal(ticked: CliRunner, roadmap_home: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    from test_face import ROADMAP
+
+    day = (START + timedelta(days=3)).isoformat()
+    env = {**os.environ, "ROADMAP_HOME": str(roadmap_home), "ROADMAP_TODAY": day, "TERM": "dumb"}
+
+    def answer(args: list[str], steps: list[tuple[str, str]]) -> str:
+        child = pexpect.spawn(ROADMAP[0], [*ROADMAP[1:], *args], env=env, encoding="utf-8", timeout=60)
+        for expected, reply in steps:
+            child.expect(expected)
+            child.sendline(reply)
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0, child.before
+        return str(child.before)
+
+    recall = "How well did you recall it"
+    answer(["review"], [(recall, "x"), (recall, "good"), (recall, "again")])  # "x" is asked again
+    recorded = [r["id"] for r in js(ticked, "review", "--list", today=day)["due"]]
+    assert recorded == []  # both reviewed: the next reviews lie ahead
+    events = json.loads(ok(ticked, "progress", "export"))["events"]
+    ratings = [json.loads(e["value"])["rating"] for e in events if e["kind"] == "review"]
+    assert sorted(ratings) == ["again", "good"]
+    check = "without notes"
+    answer(["assess"], [(check, "y"), (check, "y"), (check, "y"), ("Your rating", ""), (check, "q")])
+    assert js(ticked, "assess", "--list")["skills"][0]["rating"] == 3  # the self-checks' suggestion
+
+
+def test_the_report_charts_what_is_still_remembered(ticked: CliRunner, tmp_path: Path) -> None:
+    review(ticked, "sql-fundamentals", "good", START + timedelta(days=1))
+    page = tmp_path / "report.html"
+    ok(ticked, "report", "--output", str(page), today=START + timedelta(days=30))
+    html = page.read_text(encoding="utf-8")
+    assert "Still remembered" in html
+    assert "still recall, by FSRS" in html

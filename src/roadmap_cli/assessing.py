@@ -171,8 +171,8 @@ def _ask(plan: SavedPlan, skills: Sequence[Mapping[str, Any]], store: Store) -> 
         write("\n" + t.paint(f"{skill['name']}{held}", "bold") + "\n")
         yes = 0
         for prompt in prompts[:CHECKS]:
-            answer = _line(f"  Could you do this now, without notes? {prompt} [y/n] ")
-            if answer is None:
+            answer = _line(f"  Could you do this now, without notes? {prompt} [y/n, q to stop] ")
+            if answer is None or answer.strip().lower() == "q":
                 return given
             yes += answer.strip().lower().startswith("y")
         suggested = min(3, yes) if prompts else 0

@@ -204,3 +204,44 @@ def reviewed_at(day: date) -> datetime:
     from datetime import time, timezone
 
     return datetime.combine(day, time(12), timezone.utc)
+
+
+class RetentionPoint(Record):
+    day: date  # the last day of a week (or today, for this week)
+    remembered: float  # the mean retrievability of the cards of that day, 0 to 1
+    cards: int
+
+
+def retention_curve(plan: SavedPlan, state: ProgressState, today: date) -> list[RetentionPoint]:
+    """How much of what was finished was still remembered at the end of each week, from the week of
+    the first card to today: each card as its reviews up to that day left it (FSRS's estimate)."""
+    cards = cards_of(plan, state)
+    if not cards:
+        return []
+    history: dict[str, list[tuple[date, float]]] = {}
+    for card in cards:
+        reviews = [(r.on, r.card.stability) for r in state.get(card.id).reviews]
+        record = state.get(card.id)
+        if record.ticked_at:
+            finished = local_day(record.ticked_at)
+        elif reviews:  # finished by a rating, or unticked since: the day before its first review
+            finished = reviews[0][0] - timedelta(days=1)
+        else:
+            finished = card.since
+        history[card.id] = [(min([finished, *(on for on, _ in reviews[:1])]), FIRST_STABILITY), *reviews]
+    begin = min(h[0][0] for h in history.values())
+    points = []
+    day = monday_of(begin) + timedelta(days=6)
+    while True:
+        at = min(day, today)
+        values = []
+        for steps in history.values():
+            held = [(on, s) for on, s in steps if on <= at]
+            if held:
+                on, stability = held[-1]
+                values.append(retrievability(stability, (at - on).days))
+        if values:
+            points.append(RetentionPoint(at, sum(values) / len(values), len(values)))
+        if at >= today:
+            return points
+        day += timedelta(days=7)
