@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLES
 from roadmap_cli.catalog.registry import builtin_files
 from roadmap_cli.planner import pack_days
-from roadmap_cli.progress.saved import SavedPlan
+from roadmap_cli.progress.saved import SavedPlan, loads, to_json
 from roadmap_cli.reviewing import scheduler
 from roadmap_cli.studytime import Break, StudyCalendar, spread
 from roadmap_cli.views.reviews import (
@@ -426,3 +427,47 @@ def test_the_report_charts_what_is_still_remembered(ticked: CliRunner, tmp_path:
     html = page.read_text(encoding="utf-8")
     assert "Still remembered" in html
     assert "still recall, by FSRS" in html
+
+
+# -- what is kept ----------------------------------------------------------------------------------
+
+
+def test_a_schema_5_database_migrates_and_keeps_its_ticks(tmp_path: Path) -> None:
+    from roadmap_cli.progress import store as kept
+    from roadmap_cli.progress.migrations import MIGRATIONS, migrate
+    from roadmap_cli.progress.models import CardState, review_value
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    migrate(db, MIGRATIONS[:5], now=kept.utc_now, rebuild=kept._rebuild)
+    db.execute("BEGIN")
+    db.execute(
+        "INSERT INTO events (uid, item_id, kind, value, created_at) "
+        "VALUES ('u1', 'sql-fundamentals', 'tick', NULL, '2027-01-05T10:00:00+00:00')"
+    )
+    kept._keep(db, kept._rebuild(db), ["sql-fundamentals"])
+    db.execute("COMMIT")
+    with pytest.raises(sqlite3.IntegrityError):  # schema 5 knows no review
+        db.execute(
+            "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES ('u2', 'x', 'review', '', '')"
+        )
+    db.close()
+    card = CardState(START + timedelta(days=3), START, 3.1, 5.0)
+    with kept.open_store(readonly=False, path=path) as store:
+        assert store.schema_version() == 6
+        store.record([("sql-fundamentals", "review", review_value(START, "good", card))])
+        state = store.state()
+        assert state.get("sql-fundamentals").ticked
+        assert state.get("sql-fundamentals").card == card
+        assert store.replay() == state
+
+
+def test_a_plan_saved_before_the_share_keeps_none(ticked: CliRunner) -> None:
+    doc = to_json(active_plan())
+    assert doc["calendar"]["review"] == 10
+    del doc["calendar"]["review"]
+    for item in doc["items"]:
+        del item["review"], item["skills"]
+    old = loads(json.dumps(doc))
+    assert old.calendar.review == 0
+    assert old.days == active_plan().days  # its days as they were planned
