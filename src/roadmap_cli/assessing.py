@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from roadmap_cli.errors import UsageError
 from roadmap_cli.inputs import event_time, today
 from roadmap_cli.progress.models import SKILL_LEVELS, SKILL_PREFIX, assess_value
+from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -117,11 +118,19 @@ def run(words: Sequence[str], undo: bool, list_: bool, json_out: bool) -> None:
 
 
 def _catalog(plan: SavedPlan) -> Catalog:
+    """The content the plan was made from; an error, as ``replan`` gives, when one of its packs is gone."""
     from pathlib import Path
 
     from roadmap_cli.catalog.registry import load_catalog
+    from roadmap_cli.errors import RoadmapError
 
-    return load_catalog([Path(p) for p in plan.request.packs if Path(p).is_file()])
+    missing = [p for p in plan.request.packs if not Path(p).is_file()]
+    if missing:
+        raise RoadmapError(
+            f"the plan was made with a content pack that is gone: {', '.join(missing)}",
+            hint="put it back, or make a new plan with `roadmap plan`",
+        )
+    return load_catalog([Path(p) for p in plan.request.packs])
 
 
 def _reflow(store: Store, old: SavedPlan, catalog: Catalog) -> SavedPlan:
@@ -168,10 +177,10 @@ def _ask(plan: SavedPlan, skills: Sequence[Mapping[str, Any]], store: Store) -> 
         prompts = [p for i in skill["items"] if (item := plan.item(i)) is not None for p in item.prompts]
         now = ratings.get(str(skill["id"]))
         held = f" (now {now})" if now is not None else ""
-        write("\n" + t.paint(f"{skill['name']}{held}", "bold") + "\n")
+        write("\n" + t.paint(f"{safe(str(skill['name']))}{held}", "bold") + "\n")
         yes = 0
         for prompt in prompts[:CHECKS]:
-            answer = _line(f"  Could you do this now, without notes? {prompt} [y/n, q to stop] ")
+            answer = _line(f"  Could you do this now, without notes? {safe(prompt)} [y/n, q to stop] ")
             if answer is None or answer.strip().lower() == "q":
                 return given
             yes += answer.strip().lower().startswith("y")
@@ -232,7 +241,7 @@ def _write_list(plan: SavedPlan, catalog: Catalog, ratings: Mapping[str, int], j
     from roadmap_cli.render.term import write
 
     lines = [
-        f"{s['id']!s:<14} {s['name']}: "
+        f"{s['id']!s:<14} {safe(str(s['name']))}: "
         + (f"{ratings[s['id']]} ({LEVELS[ratings[s['id']]]})" if s["id"] in ratings else "not rated")
         for s in skills
     ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from roadmap_cli.errors import UsageError
 from roadmap_cli.inputs import event_time, today
 from roadmap_cli.progress.models import RATINGS, CardState, review_value
+from roadmap_cli.safetext import safe
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
@@ -169,8 +170,8 @@ def _ask(store: Store, todo: list[Card], day: date) -> list[tuple[Card, str, Car
     t = term()
     done: list[tuple[Card, str, CardState]] = []
     for n, card in enumerate(todo, 1):
-        lines = ["", t.paint(f"{n}/{len(todo)} {card.id}", "bold"), *para(card.title, indent=2)]
-        lines += para(card.prompt, "cyan", indent=2)
+        lines = ["", t.paint(f"{n}/{len(todo)} {safe(card.id)}", "bold"), *para(safe(card.title), indent=2)]
+        lines += para(safe(card.prompt), "cyan", indent=2)
         write("\n".join(lines) + "\n")
         while True:
             sys.stdout.write(ASK)

@@ -370,6 +370,7 @@ def reviews_part(load: ReviewLoad | None) -> shapes.ReviewsDoc | None:
         "done_today": load.done_today,
         "done_this_week": load.done_this_week,
         "remembered": None if load.remembered is None else round(load.remembered, 3),
+        "next_due": load.next_due.isoformat() if load.next_due else None,
     }
 
 

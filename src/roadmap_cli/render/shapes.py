@@ -350,6 +350,7 @@ class ReviewsDoc(TypedDict):
     done_today: int
     done_this_week: int
     remembered: float | None  # the mean retrievability of every card today, 0 to 1
+    next_due: str | None  # the first day after today a review falls due
 
 
 class ReviewedDoc(TypedDict):

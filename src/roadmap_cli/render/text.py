@@ -216,7 +216,7 @@ def review_text(load: ReviewLoad, done: Sequence[tuple[Card, str, CardState]]) -
         lines += item(
             t.paint(t.mark("done"), "green"),
             card.id,
-            card.title,
+            safe(card.title),
             tail=f"{rating} · next review on {state.due.isoformat()}",
         )
     if not done:
@@ -229,7 +229,7 @@ def review_text(load: ReviewLoad, done: Sequence[tuple[Card, str, CardState]]) -
             width = max(len(s.card.id) for s in load.due)
             for slot in load.due:
                 tail = f"recall {slot.retrievability:.0%} · due {slot.card.due.isoformat()}"
-                lines += item(t.mark("todo"), slot.card.id, slot.card.title, id_width=width, tail=tail)
+                lines += item(t.mark("todo"), slot.card.id, safe(slot.card.title), id_width=width, tail=tail)
                 lines += para(safe(slot.card.prompt), "dim", indent=6)
             lines += para("Go through them: roadmap review · or: roadmap review ID --rating good", "dim")
     lines += ["", *para(remembered_text(load), "dim")]
@@ -443,14 +443,16 @@ def review_lines(load: ReviewLoad | None, *, listed: bool = True) -> list[str]:
             "`roadmap replan --review 10%` keeps a tenth of each study day for it.",
         )
     if not load.due:
+        done = f"{count_text(load.done_today, 'review')} done today; " if load.done_today else ""
+        upcoming = f"; the next falls due on {load.next_due.isoformat()}" if load.next_due else ""
         return lines + para(
-            f"Nothing due for review today ({count_text(load.done_today, 'review')} done).", "dim"
+            f"{done}Nothing {'more ' if done else ''}is due for review today{upcoming}.", "dim"
         )
     if listed and load.planned:
         width = max(len(s.card.id) for s in load.planned)
         for slot in load.planned:
             tail = f"{slot.minutes} min · recall {slot.retrievability:.0%}"
-            lines += item(t.mark("todo"), slot.card.id, slot.card.title, id_width=width, tail=tail)
+            lines += item(t.mark("todo"), slot.card.id, safe(slot.card.title), id_width=width, tail=tail)
             lines += para(safe(slot.card.prompt), "dim", indent=6)
     if load.waiting:
         lines += para(

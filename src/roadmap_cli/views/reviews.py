@@ -98,6 +98,7 @@ class ReviewLoad(Record):
     done_today: int
     done_this_week: int
     remembered: float | None  # the mean retrievability of every card today: None without one
+    next_due: date | None = None  # the first day after today a review falls due
 
     @property
     def waiting(self) -> int:
@@ -197,6 +198,7 @@ def review_load(plan: SavedPlan, state: ProgressState, today: date) -> ReviewLoa
         done_today=done_today,
         done_this_week=sum(1 for on in reviewed if monday <= on <= today),
         remembered=(sum(c.retrievability(today) for c in cards) / len(cards)) if cards else None,
+        next_due=min((c.due for c in cards if c.due > today), default=None),
     )
 
 
