@@ -471,3 +471,27 @@ def test_a_plan_saved_before_the_share_keeps_none(ticked: CliRunner) -> None:
     old = loads(json.dumps(doc))
     assert old.calendar.review == 0
     assert old.days == active_plan().days  # its days as they were planned
+
+
+def test_after_a_break_today_spreads_the_backlog_within_each_days_share(ticked: CliRunner) -> None:
+    for item_id in ("learn-language-core", "programming-fundamentals", "crud-cli-tool", "explain-analyze"):
+        ok(ticked, "check", item_id)
+    ok(ticked, "break", "2027-01-05..2027-01-18")
+    plan = active_plan()
+    waiting, days_used = 6, 0
+    for offset in range(1, 30):
+        day = START + timedelta(days=offset)
+        reviews = js(ticked, "today", today=day)["reviews"]
+        assert sum(r["minutes"] for r in reviews["planned"]) <= plan.calendar.review_minutes_on(day)
+        if plan.calendar.break_on(day) is not None:
+            assert reviews["planned"] == []
+            continue
+        assert reviews["due"] == waiting  # none dropped
+        for slot in reviews["planned"]:  # the learner does what today lists (easy: not back for days)
+            review(ticked, slot["id"], "easy", day)
+        waiting -= len(reviews["planned"])
+        days_used += bool(reviews["planned"])
+        if not waiting:
+            break
+    assert waiting == 0
+    assert days_used > 1  # spread over the days after the break, not dumped on the first
