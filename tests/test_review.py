@@ -495,3 +495,23 @@ def test_after_a_break_today_spreads_the_backlog_within_each_days_share(ticked: 
             break
     assert waiting == 0
     assert days_used > 1  # spread over the days after the break, not dumped on the first
+
+
+def test_a_pack_gives_three_to_five_prompts_or_is_told_where(runner: CliRunner, tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "milestones:\n"
+        "  - id: our-service\n"
+        "    phase: foundations\n"
+        '    title: "Read our service"\n'
+        "    hours: 4\n"
+        "    review:\n"
+        '      - "Trace one request through the service."\n'
+        '      - "Name its slowest endpoint and why."\n'
+        "    sources: [whatmatters-2026]\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, "packs", "validate", str(pack))
+    assert code == 65
+    assert f"{pack}:7:7: milestones[0].review" in err
+    assert "at least 3" in out + err
