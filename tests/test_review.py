@@ -31,7 +31,7 @@ from roadmap_cli.views.reviews import (
     review_days,
     reviewed_at,
 )
-from test_time_by_the_day import START, active_plan, js, ok, run
+from test_time_by_the_day import START, active_plan, follow_today, js, ok, run, standing
 
 
 def review(runner: CliRunner, item_id: str, rating: str, day: date) -> dict[str, Any]:
@@ -515,3 +515,22 @@ def test_a_pack_gives_three_to_five_prompts_or_is_told_where(runner: CliRunner, 
     assert code == 65
     assert f"{pack}:7:7: milestones[0].review" in err
     assert "at least 3" in out + err
+
+
+def test_a_learner_who_does_today_with_its_reviews_stays_on_plan(runner: CliRunner) -> None:
+    """Six weeks with a fifth of each day kept for review: the new work fills the rest of each day, the
+    reviews their share, and doing both keeps the learner on plan, every day."""
+    ok(runner, "plan", "--lang", "python", "--hours", "12", "--start", START.isoformat(), "--review", "20%")
+    calendar = active_plan().calendar
+    reviewed = 0
+    for offset in range(42):
+        day = START + timedelta(days=offset)
+        shown = js(runner, "today", today=day)
+        assert sum(i["minutes"] for i in shown["items"]) <= calendar.work_minutes_on(day)
+        assert sum(r["minutes"] for r in shown["reviews"]["planned"]) <= calendar.review_minutes_on(day)
+        follow_today(runner, day)
+        for slot in shown["reviews"]["planned"]:
+            review(runner, slot["id"], "good", day)
+            reviewed += 1
+        assert abs(standing(runner, day + timedelta(days=1))) <= 3, day
+    assert reviewed > 0
