@@ -41,6 +41,8 @@ def documents(runner: CliRunner, tmp_path: Path) -> dict[str, Any]:
     run(runner, "note", "learn-language-core", "slices and maps")
     docs["replan"] = json.loads(run(runner, "replan", "--from", "2027-02-01", "--json"))
     docs["status"] = json.loads(run(runner, "status", "--json"))
+    docs["review"] = json.loads(run(runner, "review", "learn-language-core", "--rating", "good", "--json"))
+    docs["assess"] = json.loads(run(runner, "assess", "--rate", "docker=2", "--json"))
     docs["next"] = json.loads(run(runner, "next", "--json"))
     run(runner, "log", "sql-fundamentals", "1h30m", "--on", "2027-02-08", "--note", "joins")
     docs["today"] = json.loads(run(runner, "today", "--json"))

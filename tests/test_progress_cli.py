@@ -247,7 +247,9 @@ def test_status_json_contract(runner: CliRunner, planned: Any) -> None:
         "calibration",
         "certifications_passed",
         "advice",
+        "reviews",
     }
+    assert doc["reviews"]["cards"] == 1  # the milestone ticked comes up for review
     assert doc["today"] == "2027-02-10"
     assert doc["plan"] == {
         "stack": "Python",

@@ -139,9 +139,9 @@ def test_a_learners_page_has_every_part_and_needs_nothing_else(runner: CliRunner
     assert "Forecast: " in text
     assert "<code>roadmap replan</code> re-flows what is left" in html  # the advice status gives
     charts = [d for d in page.all("div") if d.get("role") == "img"]
-    assert len(charts) == 4
+    assert len(charts) == 5  # and what is still remembered, once something is finished
     assert all(len(d["aria-label"] or "") > 40 for d in charts)
-    assert html.count("<svg") == 4
+    assert html.count("<svg") == 5
     ids, phases = plan_ids("2027-06-20")
     for item_id in ids:
         assert f'data-item="{item_id}"' in html
@@ -272,7 +272,7 @@ def test_empty_finished_and_a_year_behind(
     page = assert_self_contained(html)
     text = " ".join(page.text)
     assert standing in text
-    assert html.count("<svg") == 4
+    assert html.count("<svg") == (4 if name == "empty" else 5)  # nothing finished: no recall
     ids, _ = plan_ids(today)
     assert all(f'data-item="{i}"' in html for i in ids)
     if name == "finished":
@@ -626,7 +626,7 @@ def test_in_a_browser_a_learners_page_loads_alone_with_every_chart_phase_and_ite
     seen = look(browser, page, "learner", tmp_path)
     assert seen["problems"] == []
     assert seen["scripts"] == 0
-    assert len(seen["charts"]) == 4
+    assert len(seen["charts"]) == 5
     assert all(w > 100 and h > 40 for w, h in seen["charts"]), seen["charts"]
     assert all(w > 100 and h > 40 for w, h in seen["phone"]["charts"]), seen["phone"]["charts"]
     assert all(label and len(label) > 40 for label in seen["labels"])
@@ -676,7 +676,7 @@ def test_in_a_browser_empty_finished_and_a_year_behind(
     report(runner, page, today)
     seen = look(browser, page, name, tmp_path, full=False)
     assert seen["problems"] == []
-    assert len(seen["charts"]) == 4
+    assert len(seen["charts"]) == (4 if name == "empty" else 5)
     assert all(w > 100 and h > 40 for w, h in seen["charts"])
     ids, _ = plan_ids(today)
     assert seen["items"] == ids

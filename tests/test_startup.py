@@ -211,6 +211,9 @@ HEAVY = {
     "roadmap_cli.catalog.registry",
     "roadmap_cli.render.console",
     "roadmap_cli.render.jsonout",
+    "fsrs",  # the review scheduler: `roadmap review` alone
+    "roadmap_cli.reviewing",
+    "roadmap_cli.assessing",
 }
 
 

@@ -826,7 +826,7 @@ def test_a_version_4_database_is_read_as_it_is_and_its_notes_moved_by_the_next_w
     assert json.loads(out)["notes"] == ["first", "second"]
     assert run(runner, "check", "sql-fundamentals")[0] == 0  # a write migrates
     with sqlite3.connect(planned) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 5
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 6
         record, notes, count = db.execute(
             "SELECT record, notes, note_count FROM item_state WHERE item_id = 'learn-language-core'"
         ).fetchone()

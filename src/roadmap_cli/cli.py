@@ -25,8 +25,8 @@ VERSION_FLAGS = ("--version", "-V")
 
 #: How top-level help groups the commands, in this order; a command not named here is listed last.
 GROUPS = (
-    ("Plan", ("plan", "replan", "break", "plans")),
-    ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log")),
+    ("Plan", ("plan", "replan", "break", "assess", "plans")),
+    ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log", "review")),
     ("Career", ("salary", "levels", "certs", "skills", "market", "stacks")),
     ("Data", ("export", "report", "progress", "schema")),
     ("Setup", ("packs", "where", "doctor")),

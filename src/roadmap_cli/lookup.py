@@ -113,16 +113,18 @@ def replan_end(plan: SavedPlan, state: ProgressState, today: date) -> date | Non
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.errors import RoadmapError
     from roadmap_cli.planner import make_plan
-    from roadmap_cli.progress.counting import done_for, logged_credit
+    from roadmap_cli.progress.counting import assessment_for, done_for, logged_credit, with_cut
     from roadmap_cli.progress.reflow import replan_request
 
     packs = [Path(p) for p in plan.request.packs]
     if any(not p.is_file() for p in packs):
         return None
     try:
-        done = done_for(state, plan.request.lang, plan.worded_per_stack)
-        asked = replan_request(plan, done, today, credited=logged_credit(state))
-        made = make_plan(load_catalog(packs), asked)
+        catalog = load_catalog(packs)
+        known, cut = assessment_for(state, catalog, plan.request.lang)
+        done = done_for(state, plan.request.lang, plan.worded_per_stack) | known
+        asked = replan_request(plan, done, today, credited=with_cut(logged_credit(state), cut))
+        made = make_plan(catalog, asked)
     except RoadmapError:
         return None
     return made.end if made.items else None

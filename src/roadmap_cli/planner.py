@@ -161,7 +161,7 @@ def _as_calendar(time: StudyCalendar | int) -> StudyCalendar:
 
 def capacity_until(start: date, end: date, time: StudyCalendar | int) -> int:
     """Minutes of study from ``start`` to ``end`` inclusive, by a calendar or at minutes a week."""
-    return _as_calendar(time).minutes_between(start, end)
+    return _as_calendar(time).work_minutes_between(start, end)
 
 
 def hours_to_fit(start: date, window_end: date, minutes: int, time: StudyCalendar | None = None) -> int:
@@ -170,7 +170,7 @@ def hours_to_fit(start: date, window_end: date, minutes: int, time: StudyCalenda
     calendar = _as_calendar(time if time is not None else 60)
     weeks = max(1.0, ((window_end - start).days + 1) / 7)
     hours = min(7 * 24, max(1, math.floor(minutes / 60 / weeks)))
-    while hours < 7 * 24 and calendar.scaled(hours * 60).minutes_between(start, window_end) < minutes:
+    while hours < 7 * 24 and calendar.scaled(hours * 60).work_minutes_between(start, window_end) < minutes:
         hours += 1
     return hours
 
@@ -433,7 +433,9 @@ def pack_days(
         monday = monday_of(day)
         if monday not in week_time:
             week_time[monday] = [
-                0 if monday + timedelta(days=n) < start else calendar.minutes_on(monday + timedelta(days=n))
+                0
+                if monday + timedelta(days=n) < start
+                else calendar.work_minutes_on(monday + timedelta(days=n))
                 for n in range(7)
             ]
         times = week_time[monday]
@@ -465,7 +467,7 @@ def pack_days(
                     f"the plan would run past {last_day.isoformat()}: the calendar has too little study time",
                     hint="give more hours, fewer or shorter breaks, or packs with fewer core items",
                 )
-            capacity = calendar.minutes_on(day)
+            capacity = calendar.work_minutes_on(day)
             if capacity > 0:
                 break
             day += timedelta(days=1)

@@ -26,6 +26,16 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 MAX_MINUTES_A_DAY = 16 * 60
 MAX_BREAKS = 500
 MAX_HOLIDAYS = 5000
+#: The share of each study day kept for review (``plan --review``), in percent, when a plan does
+#: not say. None by default: the built-in hours are set so that the core fits the 10-12 month
+#: window at 12 h a week, and a share taken by default would push every such plan past it. The
+#: share to ask for is RECOMMENDED_REVIEW: one review of about ten minutes on each study day at
+#: 12 h a week, which is what a learner's finished milestones ask for once a few months of them
+#: are under review (each comes back some six to ten times in its first year, at the growing
+#: intervals FSRS gives when recall is to stay at 90%).
+DEFAULT_REVIEW = 0
+RECOMMENDED_REVIEW = 10
+MAX_REVIEW = 50
 
 
 class CalendarError(ValueError):
@@ -62,6 +72,8 @@ class StudyCalendar(Record):
     deadline: date | None = None
     #: How the weekly time was given: "hours" (spread over every day), "days" or "schedule".
     given_as: str = "hours"
+    #: The percent of each study day kept for review; new work is planned in the rest.
+    review: int = 0
     _free: set[date] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -98,11 +110,28 @@ class StudyCalendar(Record):
                 return 0
         return minutes
 
+    def review_minutes_on(self, day: date) -> int:
+        """The minutes of ``day`` kept for review: its share of the day's study time, rounded down."""
+        return self.minutes_on(day) * self.review // 100
+
+    def work_minutes_on(self, day: date) -> int:
+        """The minutes of ``day`` for new work: its study time less the share kept for review."""
+        minutes = self.minutes_on(day)
+        return minutes - minutes * self.review // 100
+
     def minutes_between(self, first: date, last: date) -> int:
         """Minutes of study from ``first`` to ``last``, both included."""
         total, day = 0, first
         while day <= last:
             total += self.minutes_on(day)
+            day += timedelta(days=1)
+        return total
+
+    def work_minutes_between(self, first: date, last: date) -> int:
+        """Minutes for new work from ``first`` to ``last``, both included."""
+        total, day = 0, first
+        while day <= last:
+            total += self.work_minutes_on(day)
             day += timedelta(days=1)
         return total
 
@@ -115,13 +144,31 @@ class StudyCalendar(Record):
 
     def replace_weekdays(self, weekdays: tuple[int, ...]) -> StudyCalendar:
         return StudyCalendar(
-            _seven(weekdays), self.breaks, self.holidays, self.region, self.deadline, self.given_as
+            _seven(weekdays),
+            self.breaks,
+            self.holidays,
+            self.region,
+            self.deadline,
+            self.given_as,
+            self.review,
         )
 
     def with_breaks(self, breaks: Iterable[Break]) -> StudyCalendar:
         """The same calendar with these breaks, kept in the order given (the order they were taken)."""
         return StudyCalendar(
-            self.weekdays, tuple(breaks), self.holidays, self.region, self.deadline, self.given_as
+            self.weekdays,
+            tuple(breaks),
+            self.holidays,
+            self.region,
+            self.deadline,
+            self.given_as,
+            self.review,
+        )
+
+    def with_review(self, review: int) -> StudyCalendar:
+        """The same calendar with ``review`` percent of each study day kept for review."""
+        return StudyCalendar(
+            self.weekdays, self.breaks, self.holidays, self.region, self.deadline, self.given_as, review
         )
 
 
@@ -131,7 +178,7 @@ class WeekTotals(Record):
     index: int
     monday: date
     first_day: date  # the plan's first day in its first week, else the Monday
-    capacity: int  # the calendar's study minutes from first_day to the Sunday
+    capacity: int  # the calendar's minutes for new work from first_day to the Sunday (less review)
     slices: list[tuple[str, int]]  # each item's minutes in the week, in study order
 
 
@@ -155,7 +202,7 @@ def weeks_of(
     for index in range(count):
         monday = first + timedelta(days=7 * index)
         first_day = start if index == 0 else monday
-        capacity = calendar.minutes_between(first_day, monday + timedelta(days=6))
+        capacity = calendar.work_minutes_between(first_day, monday + timedelta(days=6))
         weeks.append(WeekTotals(index, monday, first_day, capacity, list(totals[index].items())))
     return weeks
 
@@ -321,10 +368,12 @@ def from_options(
     holidays: str | None = None,
     by: date | None = None,
     base: StudyCalendar | None = None,
+    review: int | None = None,
 ) -> StudyCalendar:
     """The calendar that ``plan`` or ``replan`` options describe. ``base`` is the calendar a replan
     keeps: what an option does not change is taken from it (its breaks always are). ``holidays``
-    ``none`` drops the holidays; the holidays of a region are looked up for the plan's first years."""
+    ``none`` drops the holidays; the holidays of a region are looked up for the plan's first years.
+    ``review``: the percent kept for review; by default the base's, or :data:`DEFAULT_REVIEW`."""
     if schedule is not None and (hours is not None or days is not None):
         raise CalendarError("--schedule gives each day its hours: leave out --hours and --days")
     if schedule is not None:
@@ -364,4 +413,15 @@ def from_options(
         region,
         deadline,
         given_as,
+        review if review is not None else (base.review if base is not None else DEFAULT_REVIEW),
     )
+
+
+def parse_review(text: str) -> int:
+    """``--review 15%`` (or ``15``, or ``0`` for none) as a whole percent."""
+    value = text.strip().removesuffix("%").strip()
+    if not value.isdigit() or not 0 <= int(value) <= MAX_REVIEW:
+        raise CalendarError(
+            f"--review {text.strip()!r} is not a share of each day from 0% to {MAX_REVIEW}%, e.g. 15% or 0"
+        )
+    return int(value)

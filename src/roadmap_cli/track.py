@@ -19,35 +19,43 @@ from roadmap_cli.inputs import DURATION_FORMS, today
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.saved import PlanItem
+    from roadmap_cli.views.reviews import ReviewLoad
     from roadmap_cli.views.state import Progress
 
 
 def _today_and_replan() -> tuple[Progress, date | None]:
     """The progress as of today, and the end `roadmap replan` would give when the advice is to replan."""
+    progress, end, _ = _today_replan_and_reviews()
+    return progress, end
+
+
+def _today_replan_and_reviews() -> tuple[Progress, date | None, ReviewLoad]:
+    """The same, and the reviews as of today."""
     from roadmap_cli.lookup import read_progress, replan_end
     from roadmap_cli.progress.store import open_store
+    from roadmap_cli.views.reviews import review_load
     from roadmap_cli.views.today import needs_replan
 
     with open_store(readonly=True) as store:
         state = store.state(notes=False)
         progress = read_progress(store, today(), state)
     end = replan_end(progress.plan, state, progress.today) if needs_replan(progress) else None
-    return progress, end
+    return progress, end, review_load(progress.plan, state, progress.today)
 
 
 def status(json_out: bool = False) -> None:
     from roadmap_cli.views.today import advice
 
-    progress, end = _today_and_replan()
+    progress, end, reviews = _today_replan_and_reviews()
     said = advice(progress, end)
     if json_out:
         from roadmap_cli.render.jsonout import emit, status_document
 
-        emit(status_document(progress, said))
+        emit(status_document(progress, said, reviews))
     else:
         from roadmap_cli.render.text import status_text, write
 
-        write(status_text(progress, said), pager=True)
+        write(status_text(progress, said, reviews), pager=True)
 
 
 def next_week(json_out: bool = False) -> None:
@@ -68,8 +76,8 @@ def next_week(json_out: bool = False) -> None:
 def today_plan(hours: float | None = None, json_out: bool = False) -> None:
     from roadmap_cli.views.today import plan_today
 
-    progress, end = _today_and_replan()
-    view = plan_today(progress, None if hours is None else round(hours * 60), end)
+    progress, end, reviews = _today_replan_and_reviews()
+    view = plan_today(progress, None if hours is None else round(hours * 60), end, reviews)
     if json_out:
         from roadmap_cli.render.jsonout import emit, today_document
 

@@ -48,6 +48,7 @@ class Item(TypedDict):
     resources_by_stack: dict[str, list[dict[str, str]]]
     sources: list[str]
     deliverables: list[str]
+    review: list[str]  # review prompts, asked in turn
 
 
 class PackRecord(TypedDict):

@@ -24,7 +24,7 @@ from roadmap_cli.speed import gc_paused
 if TYPE_CHECKING:
     from roadmap_cli.catalog.loader import Document
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 _LISTS = (
     "sources",
     "stacks",
@@ -335,6 +335,7 @@ def _assemble(
             "resources_by_stack": e.get("resources_by_stack", {}),
             "sources": e["sources"],
             "deliverables": e.get("deliverables", []),
+            "review": e.get("review", []),
         }
         items.append(item)
         origin[item["id"]] = (doc, loc)

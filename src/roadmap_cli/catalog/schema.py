@@ -215,6 +215,17 @@ class Milestone(Entry):
             Field(description="Resources by stack id; they replace `resources` for that stack."),
         ]
     ]
+    review: NotRequired[
+        Annotated[
+            list[Annotated[str, StringConstraints(min_length=10, max_length=300, pattern=ONE_LINE)]],
+            Field(
+                min_length=3,
+                max_length=5,
+                description="3 to 5 review prompts: what to explain or show to prove you still know it, "
+                "asked in turn when the item comes up for review (`roadmap review`).",
+            ),
+        ]
+    ]
     sources: Annotated[list[Slug], Field(min_length=1)]
 
 

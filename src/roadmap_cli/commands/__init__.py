@@ -15,6 +15,8 @@ COMMANDS: dict[str, str] = {
     "next": "Show what to do this week, with the ids to tick.",
     "show": "Show your active plan as it was saved, each item with its state, or one item whole.",
     "log": "Record time you studied an item: partial progress, and your real pace.",
+    "review": "Review what you finished, so that you still know it at the interview.",
+    "assess": "Rate yourself 0-3 on each skill of your plan; what you already know leaves it.",
     "replan": "Re-flow what is left of your plan from today; ticks and skips are kept.",
     "break": "Plan time off: a holiday, exams, a move. Nothing is planned on those days.",
     "salary": (

@@ -216,6 +216,15 @@ ScheduleOption = Annotated[
         help='Hours of each weekday, e.g. "mon-fri 1h, sat 4h" (m for minutes); replaces --hours.',
     ),
 ]
+ReviewOption = Annotated[
+    str | None,
+    typer.Option(
+        "--review",
+        metavar="SHARE",
+        help="The share of each study day kept for reviewing what you finished, e.g. 15% or 0 for none "
+        "(default: none for a new plan, the plan's own on a replan; 10% is a good start).",
+    ),
+]
 HolidaysOption = Annotated[
     str | None,
     typer.Option(
@@ -243,15 +252,24 @@ def study_calendar(
     holidays: str | None,
     by: str | None,
     base: StudyCalendar | None = None,
+    review: str | None = None,
 ) -> StudyCalendar:
     """The calendar the options describe; a usage error naming what is wrong and what is allowed."""
     from roadmap_cli.errors import UsageError
-    from roadmap_cli.studytime import CalendarError, from_options
+    from roadmap_cli.studytime import CalendarError, from_options, parse_review
 
     deadline = parse_date(by, "--by") if by is not None else None
     try:
+        share = parse_review(review) if review is not None else None
         return from_options(
-            start, hours=hours, days=days, schedule=schedule, holidays=holidays, by=deadline, base=base
+            start,
+            hours=hours,
+            days=days,
+            schedule=schedule,
+            holidays=holidays,
+            by=deadline,
+            base=base,
+            review=share,
         )
     except CalendarError as error:
         raise UsageError(str(error)) from None

@@ -14,6 +14,7 @@ from roadmap_cli.commands.options import (
     HolidaysOption,
     JsonOption,
     PackOption,
+    ReviewOption,
     ScheduleOption,
     WeeksOption,
     complete_framework,
@@ -39,6 +40,8 @@ HELP = help_text(
     """Your week: --hours 12 spreads 12 hours over every day; --days mon,wed,sat shares them over those
 days; --schedule "mon-fri 1h, sat 4h" gives each day its own hours. --holidays DE-BY takes that
 region's public holidays off, --by 2027-12-01 sets a deadline, and `roadmap break` plans time off.
+--review 10% keeps that share of each study day for reviewing what you finished, so that you
+still know it at the interview: new work is planned in the rest, and the dates say so.
 
 Core milestones always go in; optional ones are added while the plan still ends inside the
 window (10-12 months unless --months says otherwise). If your hours are too few, or so many that
@@ -83,6 +86,7 @@ def plan(
     schedule: ScheduleOption = None,
     holidays: HolidaysOption = None,
     by: ByOption = None,
+    review: ReviewOption = None,
     framework: Annotated[
         str | None,
         typer.Option(
@@ -125,7 +129,7 @@ def plan(
     with gc_paused():
         saved, notice = _saved_plan(
             lang,
-            (hours, days, schedule, holidays, by),
+            (hours, days, schedule, holidays, by, review),
             framework,
             start,
             months,
@@ -149,7 +153,7 @@ def plan(
 
 def _saved_plan(
     lang: str,
-    week: tuple[float | None, str | None, str | None, str | None, str | None],
+    week: tuple[float | None, str | None, str | None, str | None, str | None, str | None],
     framework: str | None,
     start: str | None,
     months: str,
@@ -162,7 +166,7 @@ def _saved_plan(
     from roadmap_cli.catalog.catalog import worded_per_stack
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.planner import PlanRequest, make_plan
-    from roadmap_cli.progress.counting import done_for, logged_credit
+    from roadmap_cli.progress.counting import assessment_for, done_for, logged_credit, with_cut
     from roadmap_cli.progress.models import ProgressState
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import database_path, open_store
@@ -170,8 +174,10 @@ def _saved_plan(
 
     window = parse_months(months)
     first_day = parse_date(start) if start is not None else today()
-    hours, days, schedule, holidays, by = week
-    calendar = study_calendar(first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by)
+    hours, days, schedule, holidays, by, review = week
+    calendar = study_calendar(
+        first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by, review=review
+    )
     catalog = load_catalog(packs or ())
     from roadmap_cli.safetext import safe_lines
 
@@ -195,8 +201,9 @@ def _saved_plan(
         return item_id in catalog.by_id and worded_per_stack(catalog.by_id[item_id])
 
     def made(state: ProgressState, before: SavedPlan | None = None) -> SavedPlan:
-        done = frozenset(done_for(state, stack["id"], worded))
-        asked = replace(request, done=done, credited=logged_credit(state))
+        known, cut = assessment_for(state, catalog, stack["id"])
+        done = frozenset(done_for(state, stack["id"], worded) | known)
+        asked = replace(request, done=done, credited=with_cut(logged_credit(state), cut))
         # A new plan is a new point in the same journey: weeks still count from the first day.
         journey = before.first_day if before is not None else None
         replans = before.replans if before is not None else ()

@@ -13,6 +13,7 @@ from roadmap_cli.commands.options import (
     DaysOption,
     HolidaysOption,
     JsonOption,
+    ReviewOption,
     ScheduleOption,
     WeeksOption,
     event_time,
@@ -28,9 +29,9 @@ HELP = help_text(
     "replan",
     """Items you ticked or skipped leave the schedule; the time you logged on the rest comes off their
 estimates, and what is left starts again from today (or --from), so you start the new plan on
-plan. Your week, holidays, breaks, deadline and certifications are kept; --hours, --days,
---schedule, --holidays, --by and --cert change them. Shows the old and the new end date, and saves
-the new plan.
+plan. Your week, holidays, breaks, deadline, review share and certifications are kept; --hours,
+--days, --schedule, --holidays, --by, --review and --cert change them. Shows the old and the new
+end date, and saves the new plan.
 
 Example:  roadmap replan --hours 8
           roadmap replan --cert docker-certified-associate
@@ -54,6 +55,7 @@ def replan(
     schedule: ScheduleOption = None,
     holidays: HolidaysOption = None,
     by: ByOption = None,
+    review: ReviewOption = None,
     from_day: Annotated[
         str | None, typer.Option("--from", help="Day to re-flow from, YYYY-MM-DD (default: today).")
     ] = None,
@@ -75,7 +77,7 @@ def replan(
     from roadmap_cli.catalog.registry import load_catalog
     from roadmap_cli.errors import RoadmapError, UsageError
     from roadmap_cli.planner import make_plan
-    from roadmap_cli.progress.counting import done_for, logged_credit
+    from roadmap_cli.progress.counting import assessment_for, done_for, logged_credit, with_cut
     from roadmap_cli.progress.reflow import replan_request
     from roadmap_cli.progress.saved import from_planner
     from roadmap_cli.progress.store import open_store
@@ -100,11 +102,21 @@ def replan(
             sys.stderr.write(past_start_warning(first_day, today()))
         catalog = load_catalog([Path(p) for p in packs])
         state = store.state()
-        done = done_for(state, old.request.lang, old.worded_per_stack)
+        known, cut = assessment_for(state, catalog, old.request.lang)
+        done = done_for(state, old.request.lang, old.worded_per_stack) | known
         calendar = study_calendar(
-            first_day, hours=hours, days=days, schedule=schedule, holidays=holidays, by=by, base=old.calendar
+            first_day,
+            hours=hours,
+            days=days,
+            schedule=schedule,
+            holidays=holidays,
+            by=by,
+            base=old.calendar,
+            review=review,
         )
-        request = replan_request(old, done, first_day, calendar=calendar, credited=logged_credit(state))
+        request = replan_request(
+            old, done, first_day, calendar=calendar, credited=with_cut(logged_credit(state), cut)
+        )
         if cert:
             # Other certifications: the plan's items, less the study for the ones dropped (the
             # planner leaves those out), with the study for the ones chosen.

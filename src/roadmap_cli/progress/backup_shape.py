@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from typing_extensions import TypedDict
 
+from roadmap_cli.progress.models import EventKind
+
 
 class BackupPlanDoc(TypedDict):
     created_at: str
@@ -18,7 +20,7 @@ class BackupPlanDoc(TypedDict):
 class BackupEventDoc(TypedDict):
     uid: str
     item_id: str
-    kind: Literal["tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog"]
+    kind: EventKind
     value: str | None
     created_at: str
 

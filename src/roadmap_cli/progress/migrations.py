@@ -25,6 +25,7 @@ class Migration(Record):
 
 
 _KINDS_V1 = "'tick', 'untick', 'skip', 'unskip', 'note', 'evidence'"  # as migration 1 made them
+_KINDS_V3 = _KINDS_V1 + ", 'log', 'unlog'"  # as migration 3 made them
 _KINDS = ", ".join(f"'{k}'" for k in EVENT_KINDS)
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -92,7 +93,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 id INTEGER PRIMARY KEY,
                 uid TEXT NOT NULL,
                 item_id TEXT NOT NULL,
-                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+                kind TEXT NOT NULL CHECK (kind IN ({_KINDS_V3})),
                 value TEXT,
                 created_at TEXT NOT NULL
             )""",
@@ -128,6 +129,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE item_state ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0",
         ),
         then=lambda db, rebuild: _notes_apart(db, rebuild),
+    ),
+    Migration(
+        6,
+        "events may record reviews and self-assessments (review, unreview, assess, unassess)",
+        (
+            f"""CREATE TABLE events_v6 (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+                value TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "INSERT INTO events_v6 (id, uid, item_id, kind, value, created_at) "
+            "SELECT id, uid, item_id, kind, value, created_at FROM events",
+            "DROP TABLE events",
+            "ALTER TABLE events_v6 RENAME TO events",
+            "CREATE UNIQUE INDEX events_uid ON events (uid)",
+            """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+            """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+        ),
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

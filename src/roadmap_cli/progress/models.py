@@ -13,8 +13,30 @@ from typing import Literal
 from roadmap_cli.record import Record, field
 from roadmap_cli.safetext import is_text
 
-EventKind = Literal["tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog"]
-EVENT_KINDS: tuple[EventKind, ...] = ("tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog")
+EventKind = Literal[
+    "tick",
+    "untick",
+    "skip",
+    "unskip",
+    "note",
+    "evidence",
+    "log",
+    "unlog",
+    "review",
+    "unreview",
+    "assess",
+    "unassess",
+]
+EVENT_KINDS: tuple[EventKind, ...] = (
+    "tick", "untick", "skip", "unskip", "note", "evidence", "log", "unlog", "review", "unreview", "assess",
+    "unassess",
+)  # fmt: skip
+#: The ratings of a review, as FSRS names them (1 to 4 there).
+RATINGS = ("again", "hard", "good", "easy")
+#: The ratings of a self-assessment: 0 new to it, 1 seen it, 2 can do it with notes, 3 can do it cold.
+SKILL_LEVELS = (0, 1, 2, 3)
+#: An assessment is kept under the skill's id with this before it, apart from the items' ids.
+SKILL_PREFIX = "skill:"
 MAX_LOG_MINUTES = 24 * 60  # one entry of study time: at most a day
 
 #: The backup of all of this (``roadmap progress export``, see :mod:`roadmap_cli.progress.backup`):
@@ -85,6 +107,103 @@ def read_log(event: Event) -> LogEntry:
     return LogEntry(event.uid, event.item_id, date.fromisoformat(on), minutes, note, event.row)
 
 
+class CardState(Record):
+    """A review card's memory state as FSRS left it after its last review, kept as plain JSON in
+    the ``review`` event (and in the kept state) so that the daily commands read it without FSRS.
+    Days, not times: a review counts on the learner's day, and the intervals are whole days."""
+
+    due: date
+    last_review: date
+    stability: float
+    difficulty: float
+    state: int = 2  # FSRS's State: 2 is Review
+    reps: int = 1  # reviews so far
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "due": self.due.isoformat(),
+            "last_review": self.last_review.isoformat(),
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "state": self.state,
+            "reps": self.reps,
+        }
+
+    @classmethod
+    def of(cls, doc: object) -> CardState:
+        """The card a review's JSON holds; ValueError if it is not one."""
+        if not isinstance(doc, dict):
+            raise ValueError("a card is an object")
+        stability, difficulty = doc["stability"], doc["difficulty"]
+        state, reps = doc.get("state", 2), doc.get("reps", 1)
+        numbers = (stability, difficulty)
+        if any(isinstance(n, bool) or not isinstance(n, (int, float)) for n in numbers):
+            raise ValueError("stability and difficulty are numbers")
+        if not 0 < stability <= 1e6 or not 0 <= difficulty <= 100:
+            raise ValueError("stability or difficulty out of range")
+        if type(state) is not int or type(reps) is not int or not 1 <= state <= 3 or not 1 <= reps <= 10**6:
+            raise ValueError("state and reps are whole numbers")
+        return cls(
+            date.fromisoformat(doc["due"]),
+            date.fromisoformat(doc["last_review"]),
+            float(stability),
+            float(difficulty),
+            state,
+            reps,
+        )
+
+
+class ReviewEntry(Record):
+    """A review (``roadmap review``): the day, how well it was recalled, and the card it left."""
+
+    uid: str
+    on: date
+    rating: str  # one of RATINGS
+    card: CardState
+    seq: int = 0
+
+    def to_list(self) -> list[object]:
+        return [self.uid, self.on.isoformat(), self.rating, self.card.to_dict(), self.seq]
+
+
+class RatingEntry(Record):
+    """A self-assessment of one skill (``roadmap assess``): 0 to 3, on a day."""
+
+    uid: str
+    on: date
+    rating: int
+    seq: int = 0
+
+
+def review_value(on: date, rating: str, card: CardState) -> str:
+    """The value of a ``review`` event."""
+    return json.dumps({"on": on.isoformat(), "rating": rating, "card": card.to_dict()}, separators=(",", ":"))
+
+
+def read_review(event: Event) -> ReviewEntry:
+    doc = json.loads(event.value or "")
+    if doc["rating"] not in RATINGS:
+        raise ValueError(f"a rating is one of {', '.join(RATINGS)}")
+    return ReviewEntry(
+        event.uid, date.fromisoformat(doc["on"]), doc["rating"], CardState.of(doc["card"]), event.row
+    )
+
+
+def assess_value(on: date, rating: int) -> str:
+    """The value of an ``assess`` event."""
+    return json.dumps({"on": on.isoformat(), "rating": rating}, separators=(",", ":"))
+
+
+def read_assess(event: Event) -> RatingEntry:
+    doc = json.loads(event.value or "")
+    rating = doc["rating"]
+    if type(rating) is not int or rating not in SKILL_LEVELS:
+        raise ValueError("a skill's rating is 0 to 3")
+    if not event.item_id.startswith(SKILL_PREFIX):
+        raise ValueError("an assessment names a skill")
+    return RatingEntry(event.uid, date.fromisoformat(doc["on"]), rating, event.row)
+
+
 class ItemRecord(Record, frozen=False):
     """What the history says of one item; :mod:`roadmap_cli.views.state` turns it into a state."""
 
@@ -97,6 +216,18 @@ class ItemRecord(Record, frozen=False):
     logs: list[LogEntry] = field(default_factory=list)  # study time, in the order recorded
     #: Read without its notes (``Store.state(notes=False)``): how many there are, left unread.
     unread_notes: int = 0
+    reviews: list[ReviewEntry] = field(default_factory=list)  # in the order recorded
+    ratings: list[RatingEntry] = field(default_factory=list)  # a skill's self-assessments, in order
+
+    @property
+    def card(self) -> CardState | None:
+        """The review card as its last review left it; None before the first review."""
+        return self.reviews[-1].card if self.reviews else None
+
+    @property
+    def rating(self) -> int | None:
+        """A skill's rating that holds now: its latest self-assessment."""
+        return self.ratings[-1].rating if self.ratings else None
 
     @property
     def logged_minutes(self) -> int:
@@ -120,6 +251,8 @@ class ItemRecord(Record, frozen=False):
                 "skipped": self.skipped,
                 "evidence": self.evidence,
                 "logs": [[e.uid, e.on.isoformat(), e.minutes, e.note, e.seq] for e in self.logs],
+                "reviews": [r.to_list() for r in self.reviews],
+                "ratings": [[r.uid, r.on.isoformat(), r.rating, r.seq] for r in self.ratings],
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -150,12 +283,27 @@ class ItemRecord(Record, frozen=False):
                 for uid, on, minutes, note, seq in doc["logs"]
             ],
             unread_notes=unread,
+            reviews=[
+                ReviewEntry(str(uid), date.fromisoformat(on), str(rating), CardState.of(card), int(seq))
+                for uid, on, rating, card, seq in doc.get("reviews", ())
+            ],
+            ratings=[
+                RatingEntry(str(uid), date.fromisoformat(on), int(rating), int(seq))
+                for uid, on, rating, seq in doc.get("ratings", ())
+            ],
         )
 
     @property
     def empty(self) -> bool:
+        """Nothing an item keeps (a skill's ratings are not an item's: they make no orphan)."""
         return not (
-            self.ticked or self.skipped or self.notes or self.unread_notes or self.evidence or self.logs
+            self.ticked
+            or self.skipped
+            or self.notes
+            or self.unread_notes
+            or self.evidence
+            or self.logs
+            or self.reviews
         )
 
 
@@ -187,8 +335,18 @@ def event_problem(event: Event) -> str | None:
             read_log(event)
         except (ValueError, TypeError, KeyError):
             return "its study time is not {minutes, on, note}"
-    if event.kind == "unlog" and not event.value:
-        return "it does not name the study time it takes back"
+    if event.kind in ("unlog", "unreview", "unassess") and not event.value:
+        return "it does not name what it takes back"
+    if event.kind == "review":
+        try:
+            read_review(event)
+        except (ValueError, TypeError, KeyError):
+            return "its review is not {on, rating, card}"
+    if event.kind == "assess":
+        try:
+            read_assess(event)
+        except (ValueError, TypeError, KeyError):
+            return "its assessment is not {on, rating} of a skill"
     return None
 
 
@@ -248,6 +406,14 @@ class ProgressState(Record, frozen=False):
         elif event.kind == "unlog":
             item.logs = [e for e in item.logs if e.uid != event.value]
             self.logs = [e for e in self.logs if e.uid != event.value]
+        elif event.kind == "review":
+            item.reviews.append(read_review(event))
+        elif event.kind == "unreview":
+            item.reviews = [r for r in item.reviews if r.uid != event.value]
+        elif event.kind == "assess":
+            item.ratings.append(read_assess(event))
+        elif event.kind == "unassess":
+            item.ratings = [r for r in item.ratings if r.uid != event.value]
 
     @classmethod
     def of_records(cls, records: dict[str, ItemRecord]) -> ProgressState:
@@ -270,6 +436,24 @@ class ProgressState(Record, frozen=False):
     @property
     def done(self) -> set[str]:
         return {i for i, s in self.items.items() if s.done}
+
+    def ratings(self) -> dict[str, int]:
+        """Each assessed skill's rating that holds now, by the skill's id."""
+        return {
+            i.removeprefix(SKILL_PREFIX): r.rating
+            for i, r in self.items.items()
+            if r.rating is not None and i.startswith(SKILL_PREFIX)
+        }
+
+    def rating_entries(self) -> list[tuple[str, RatingEntry]]:
+        """Every self-assessment that holds, (skill id, entry), in the order recorded."""
+        found = [
+            (i.removeprefix(SKILL_PREFIX), e)
+            for i, r in self.items.items()
+            if i.startswith(SKILL_PREFIX)
+            for e in r.ratings
+        ]
+        return sorted(found, key=lambda pair: pair[1].seq)
 
     def tracked(self) -> set[str]:
         """Ids with anything worth keeping: a tick, a skip, a note or evidence."""

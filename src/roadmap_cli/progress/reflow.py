@@ -91,6 +91,8 @@ def reflow(plan: SavedPlan, from_day: date, calendar: StudyCalendar) -> SavedPla
                 item.resources,
                 item.stack_specific,
                 item.credited,
+                item.prompts,
+                item.skills,
             )
         )
     days = (*kept_days, *(PlanDay(d.day, d.capacity, tuple(d.slices)) for d in new_days))

@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.record import Record, field
-from roadmap_cli.studytime import MAX_BREAKS, MAX_HOLIDAYS, Break, Holiday, StudyCalendar, every_day, weeks_of
+from roadmap_cli.studytime import (
+    MAX_BREAKS,
+    MAX_HOLIDAYS,
+    MAX_REVIEW,
+    Break,
+    Holiday,
+    StudyCalendar,
+    every_day,
+    weeks_of,
+)
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import Catalog
@@ -87,6 +96,11 @@ class PlanItem(Record):
     #: Minutes logged on it before this plan was made (up to ``minutes``): done already, so not
     #: scheduled, and not counted again in the standing.
     credited: int = 0
+    #: Its review prompts, asked in turn when it comes up for review (kept here so that the daily
+    #: commands show them without reading the content).
+    prompts: tuple[str, ...] = ()
+    #: The skills (``roadmap skills``) it teaches: a self-assessment of one counts for it.
+    skills: tuple[str, ...] = ()
 
     @property
     def planned(self) -> int:
@@ -222,6 +236,11 @@ class SavedPlan(Record):
         """Minutes of the scheduled items (what the plan still asks for)."""
         return sum(i.minutes for i in self.items)
 
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes the plan schedules: its items' estimates less what was credited to them."""
+        return sum(i.planned for i in self.items)
+
     def all_items(self) -> tuple[PlanItem, ...]:
         """Every item of the plan, settled ones first, then the schedule."""
         return (*self.settled, *self.items)
@@ -307,6 +326,10 @@ def from_planner(
 
     req = plan.request
     stack_id = str(plan.stack["id"])
+    taught: dict[str, list[str]] = {}
+    for skill in catalog.skills:
+        for item_id in skill.get("items", ()):
+            taught.setdefault(item_id, []).append(skill["id"])
 
     def planned(item: Item, title: str, start: date | None, end: date | None, credited: int = 0) -> PlanItem:
         return PlanItem(
@@ -326,6 +349,8 @@ def from_planner(
             resources=tuple(item_resources(item, stack_id)),
             stack_specific=worded_per_stack(item),
             credited=credited,
+            prompts=tuple(item.get("review", ())),
+            skills=tuple(taught.get(item["id"], ())),
         )
 
     calendar = req.study_calendar
@@ -393,6 +418,8 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "resources": [dict(r) for r in item.resources],
         "stack_specific": item.stack_specific,
         "credited": item.credited,
+        "review": list(item.prompts),
+        "skills": list(item.skills),
     }
 
 
@@ -406,6 +433,7 @@ def calendar_json(calendar: StudyCalendar) -> dict[str, Any]:
         "region": calendar.region,
         "holidays": [[h.day.isoformat(), h.name] for h in calendar.holidays],
         "deadline": calendar.deadline.isoformat() if calendar.deadline else None,
+        "review": calendar.review,
     }
 
 
@@ -550,6 +578,10 @@ def _texts(value: Any, path: str) -> tuple[str, ...]:
     return tuple(_text(v, f"{path}[{n}]") for n, v in enumerate(_list(value, path, MAX_ITEMS)))
 
 
+def _each_text(value: Any, path: str, limit: int) -> tuple[str, ...]:
+    return tuple(_text(v, f"{path}[{n}]") for n, v in enumerate(_list(value, path, limit)))
+
+
 def _each(value: Any, path: str, limit: int, read: Callable[[Mapping[str, Any], str], T]) -> tuple[T, ...]:
     return tuple(
         read(_obj(v, f"{path}[{n}]"), f"{path}[{n}]") for n, v in enumerate(_list(value, path, limit))
@@ -574,6 +606,8 @@ def _read_item(raw: Mapping[str, Any], path: str) -> PlanItem:
         resources=_each(raw.get("resources", []), f"{path}.resources", 4, _read_resource),
         stack_specific=_bool(raw.get("stack_specific", False), f"{path}.stack_specific"),
         credited=_int(raw.get("credited", 0), f"{path}.credited", 0, MAX_MINUTES),
+        prompts=_each_text(raw.get("review", []), f"{path}.review", 5),
+        skills=_each_text(raw.get("skills", []), f"{path}.skills", 100),
     )
 
 
@@ -683,6 +717,8 @@ def _read_calendar(raw: Mapping[str, Any], path: str) -> StudyCalendar:
         _text(raw.get("region"), f"{path}.region", optional=True),
         _date(raw.get("deadline"), f"{path}.deadline", optional=True),
         given_as,
+        # A plan saved before the review share kept none: its days were planned in the whole day.
+        _int(raw.get("review", 0), f"{path}.review", 0, MAX_REVIEW),
     )
 
 

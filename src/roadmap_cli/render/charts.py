@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from roadmap_cli.render.units import hours
 from roadmap_cli.safetext import safe
 from roadmap_cli.views.report import WEEKS_AFTER, PhaseDates, WeekPoint
+from roadmap_cli.views.reviews import RetentionPoint
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -332,6 +333,37 @@ def weekly_chart(progress: Progress, weeks: Sequence[WeekPoint]) -> Chart:
         + f"; the plan asks {progress.plan.hours_per_week:g} hours a week."
     )
     return Chart("weekly", "Hours studied per week", alt, svg)
+
+
+def retention_chart(points: Sequence[RetentionPoint]) -> Chart | None:
+    """How much of what you finished you still recall, week by week (FSRS's estimate); None before
+    anything is finished."""
+    if not points:
+        return None
+    _setup()
+    with _style("retention"):
+        fig, ax = _figure(2.4)
+        ax.plot(
+            [p.day for p in points],
+            [100 * p.remembered for p in points],
+            color=DONE,
+            linewidth=1.6,
+            marker=".",
+        )
+        ax.axhline(90, color=PLANNED, linewidth=1, linestyle="--", label="90%: when a review is due")
+        ax.set_ylabel("% recalled")
+        ax.set_ylim(0, 100)
+        _date_axis(ax, points[0].day - timedelta(days=6), points[-1].day + timedelta(days=1))
+        ax.legend(loc="lower left")
+        svg = _svg(fig)
+    last = points[-1]
+    lowest = min(points, key=lambda p: p.remembered)
+    alt = (
+        f"Share of the finished milestones you still recall, by FSRS's estimate, {len(points)} weeks to "
+        f"{last.day.isoformat()}: {last.remembered:.0%} of {last.cards} now, the lowest "
+        f"{lowest.remembered:.0%} on {lowest.day.isoformat()}; a review is due when one falls to 90%."
+    )
+    return Chart("retention", "Still remembered", alt, svg)
 
 
 def heat_level(minutes: int) -> int:

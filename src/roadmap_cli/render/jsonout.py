@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,12 +22,14 @@ TOOL_KEYS = ("orm", "test_tool", "job_queue", "package_manager")
 
 if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import PackRecord
+    from roadmap_cli.progress.models import CardState
     from roadmap_cli.progress.saved import PlanItem, SavedPlan
     from roadmap_cli.render import shapes
     from roadmap_cli.views.detail import ItemDetail, Link, PlanRow
     from roadmap_cli.views.doctor import CheckResult
     from roadmap_cli.views.forecast import Calibration, Forecast
     from roadmap_cli.views.packs import PackList, Problem, ValidationReport
+    from roadmap_cli.views.reviews import Card, ReviewLoad, ReviewSlot
     from roadmap_cli.views.salary import SalaryView
     from roadmap_cli.views.state import ItemProgress, Progress, Totals
     from roadmap_cli.views.today import Advice, TodayView
@@ -38,6 +41,8 @@ VERSIONS = {
     "status": 1,
     "next": 1,
     "today": 1,
+    "review": 1,
+    "assess": 1,
     "show": 2,  # the same document as export
     "item": 1,
     "plans": 1,
@@ -352,7 +357,105 @@ def _brief(item: PlanItem) -> shapes.BriefItemDoc:
     }
 
 
-def status_document(progress: Progress, advice: Advice | None = None) -> shapes.StatusDoc:
+def reviews_part(load: ReviewLoad | None) -> shapes.ReviewsDoc | None:
+    """The reviews as of today, as ``today``, ``status`` and ``review`` give them."""
+    if load is None:
+        return None
+    return {
+        "share_percent": load.share,
+        "cards": load.cards,
+        "due": len(load.due),
+        "planned": [_review_slot(s) for s in load.planned],
+        "waiting": load.waiting,
+        "done_today": load.done_today,
+        "done_this_week": load.done_this_week,
+        "remembered": None if load.remembered is None else round(load.remembered, 3),
+        "next_due": load.next_due.isoformat() if load.next_due else None,
+    }
+
+
+def _review_slot(slot: ReviewSlot) -> shapes.ReviewDueDoc:
+    card = slot.card
+    return {
+        "id": card.id,
+        "title": card.title,
+        "prompt": card.prompt,
+        "minutes": slot.minutes,
+        "due": card.due.isoformat(),
+        "retrievability": round(slot.retrievability, 3),
+        "reviews": card.reviews,
+    }
+
+
+def review_document(
+    load: ReviewLoad,
+    done: Sequence[tuple[Card, str, CardState]],
+    undone: tuple[str, date, str] | None = None,
+) -> shapes.ReviewDoc:
+    """``roadmap review --json``."""
+    reviews = reviews_part(load)
+    assert reviews is not None
+    return {
+        "version": VERSIONS["review"],
+        "date": load.today.isoformat(),
+        "recorded": [
+            {
+                "id": card.id,
+                "rating": rating,  # type: ignore[typeddict-item]
+                "next_review": state.due.isoformat(),
+                "stability": round(state.stability, 4),
+                "difficulty": round(state.difficulty, 4),
+            }
+            for card, rating, state in done
+        ],
+        "undone": None
+        if undone is None
+        else {"id": undone[0], "on": undone[1].isoformat(), "rating": undone[2]},
+        "due": [_review_slot(s) for s in load.due],
+        "reviews": reviews,
+    }
+
+
+def assess_document(
+    plan: SavedPlan,
+    skills: Sequence[Mapping[str, Any]],
+    ratings: Mapping[str, int],
+    *,
+    old: SavedPlan | None = None,
+    given: Mapping[str, int] | None = None,
+    undone: tuple[str, int] | None = None,
+) -> shapes.AssessDoc:
+    """``roadmap assess --json``."""
+    ids = plan.ids()
+    return {
+        "version": VERSIONS["assess"],
+        "recorded": [{"skill": s, "rating": r} for s, r in (given or {}).items()],
+        "undone": None if undone is None else {"skill": undone[0], "rating": undone[1]},
+        "skills": [
+            {
+                "id": str(s["id"]),
+                "name": str(s["name"]),
+                "rating": ratings.get(str(s["id"])),
+                "items": [i for i in s["items"] if i in ids],
+            }
+            for s in skills
+        ],
+        "plan": None
+        if old is None
+        else {
+            "old_end": old.end.isoformat(),
+            "end": plan.end.isoformat(),
+            "old_hours": hours(old.planned_minutes),
+            "hours": hours(plan.planned_minutes),
+            "saved_hours": hours(old.planned_minutes - plan.planned_minutes),
+            "days_sooner": (old.end - plan.end).days,
+        },
+    }
+
+
+def status_document(
+    progress: Progress, advice: Advice | None = None, reviews: ReviewLoad | None = None
+) -> shapes.StatusDoc:
     """``roadmap status --json``."""
     plan = progress.plan
     current = progress.current_phase
@@ -389,6 +492,7 @@ def status_document(progress: Progress, advice: Advice | None = None) -> shapes.
             {"id": c.id, "name": c.name, "on": c.on.isoformat()} for c in progress.passed
         ],
         "advice": _advice(advice),
+        "reviews": reviews_part(reviews),
     }
 
 
@@ -450,6 +554,7 @@ def today_document(view: TodayView) -> shapes.TodayDoc:
         ],
         "more": [i.id for i in view.more],
         "advice": _advice(view.advice),
+        "reviews": reviews_part(view.reviews),
     }
 
 

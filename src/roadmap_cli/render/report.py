@@ -136,6 +136,7 @@ def render_report(
 
     from roadmap_cli.render import charts
     from roadmap_cli.render.text import forecast_lines, standing_text, totals_text
+    from roadmap_cli.views.reviews import retention_curve
 
     plan, today = progress.plan, progress.today
     weeks = plan_weeks(progress, state)
@@ -147,6 +148,7 @@ def render_report(
         charts.burndown_chart(progress, weeks),
         charts.weekly_chart(progress, weeks),
         charts.heatmap_chart(days, first, last, today),
+        charts.retention_chart(retention_curve(plan, state, today)),
     ]
     totals = {p.id: p.totals for p in progress.phases}
     context: dict[str, Any] = {

@@ -291,6 +291,7 @@ class StatusDoc(TypedDict):
     calibration: CalibrationDoc | None
     certifications_passed: list[PassedCertDoc]
     advice: AdviceDoc | None
+    reviews: ReviewsDoc | None
 
 
 class NextWeekDoc(TypedDict):
@@ -328,6 +329,87 @@ class TodayItemDoc(TypedDict):
     state: ItemState
 
 
+class ReviewDueDoc(TypedDict):
+    id: str
+    title: str
+    prompt: str  # what to explain or show
+    minutes: int
+    due: str  # the day it fell due
+    retrievability: float  # FSRS's estimate of the chance you recall it now, 0 to 1
+    reviews: int  # reviews so far
+
+
+class ReviewsDoc(TypedDict):
+    """The reviews as of today: due, planned within today's share, done."""
+
+    share_percent: int  # of each study day, kept for review
+    cards: int  # finished milestones under review
+    due: int  # due by today
+    planned: list[ReviewDueDoc]  # today's, most forgotten first, within today's share
+    waiting: int  # due but past today's share: they go to the next study days
+    done_today: int
+    done_this_week: int
+    remembered: float | None  # the mean retrievability of every card today, 0 to 1
+    next_due: str | None  # the first day after today a review falls due
+
+
+class ReviewedDoc(TypedDict):
+    id: str
+    rating: Literal["again", "hard", "good", "easy"]
+    next_review: str  # the day it comes back
+    stability: float  # FSRS: days until recall falls to 90%
+    difficulty: float  # FSRS: 1 to 10
+
+
+class UndoneReviewDoc(TypedDict):
+    id: str
+    on: str
+    rating: str
+
+
+class ReviewDoc(TypedDict):
+    """``roadmap review --json``: the reviews recorded (or taken back), then the reviews due."""
+
+    version: int
+    date: str
+    recorded: list[ReviewedDoc]
+    undone: UndoneReviewDoc | None
+    due: list[ReviewDueDoc]  # every review due by today, most forgotten first
+    reviews: ReviewsDoc
+
+
+class AssessedSkillDoc(TypedDict):
+    id: str
+    name: str
+    rating: int | None  # 0 new to it, 1 seen it, 2 done it with notes, 3 can do it cold; null: not rated
+    items: list[str]  # the plan's items that teach it
+
+
+class AssessChangeDoc(TypedDict):
+    skill: str
+    rating: int
+
+
+class AssessPlanDoc(TypedDict):
+    old_end: str
+    end: str
+    old_hours: float  # scheduled, before the assessment
+    hours: float
+    saved_hours: float  # old_hours less hours: negative when the plan grew
+    days_sooner: int  # negative: the plan ends later
+
+
+class AssessDoc(TypedDict):
+    """``roadmap assess --json``: the ratings given (or taken back), every skill of the plan with its
+    rating, and what the re-flowed plan saved (null with --list: nothing changed)."""
+
+    version: int
+    recorded: list[AssessChangeDoc]
+    undone: AssessChangeDoc | None
+    skills: list[AssessedSkillDoc]
+    plan: AssessPlanDoc | None
+
+
 class TodayDoc(TypedDict):
     """``roadmap today --json``: what to do today, in order, in the time there is."""
 
@@ -340,6 +422,7 @@ class TodayDoc(TypedDict):
     items: list[TodayItemDoc]
     more: list[str]  # when nothing more is asked of today: the next item, for more
     advice: AdviceDoc | None
+    reviews: ReviewsDoc | None
 
 
 class LinkDoc(TypedDict):
@@ -668,6 +751,8 @@ DOCUMENTS: dict[str, tuple[type, str]] = {
     "status": (StatusDoc, "roadmap status --json"),
     "next": (NextDoc, "roadmap next --json"),
     "today": (TodayDoc, "roadmap today --json"),
+    "review": (ReviewDoc, "roadmap review --json"),
+    "assess": (AssessDoc, "roadmap assess --json"),
     "show": (ExportDoc, "roadmap show --json"),
     "item": (ShowItemDoc, "roadmap show ID --json"),
     "plans": (PlansDoc, "roadmap plans --json"),

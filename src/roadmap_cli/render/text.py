@@ -6,18 +6,20 @@ marks its encoding can show, coloured only when colour is wanted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from roadmap_cli.cells import cell_len, ljust
-from roadmap_cli.progress.models import read_log
-from roadmap_cli.progress.saved import PlanItem
+from roadmap_cli.progress.models import CardState, read_log
+from roadmap_cli.progress.saved import PlanItem, SavedPlan
 from roadmap_cli.render.term import MARKS, fields, item, para, term, visible_len, wrap
 from roadmap_cli.render.term import write as term_write
 from roadmap_cli.render.units import count_text, day_text, days_text, hours_text, percent_text
 from roadmap_cli.render.words import advice_text, calendar_text, off_text, why_text
 from roadmap_cli.safetext import safe
 from roadmap_cli.views.detail import ItemDetail, PlanRow
+from roadmap_cli.views.reviews import Card, ReviewLoad
 from roadmap_cli.views.state import PhaseProgress, Progress, Totals
 from roadmap_cli.views.today import Advice, TodayView
 from roadmap_cli.views.week import WeekView
@@ -206,7 +208,63 @@ def advice_lines(advice: Advice) -> list[str]:
     return para(text, "bold") if advice.kind == "behind" else para(text)
 
 
-def status_text(status: Progress, advice: Advice | None = None) -> str:
+def review_text(load: ReviewLoad, done: Sequence[tuple[Card, str, CardState]]) -> str:
+    """What ``roadmap review`` recorded, then what is due: every review due, most forgotten first."""
+    t = term()
+    lines: list[str] = []
+    for card, rating, state in done:
+        lines += item(
+            t.paint(t.mark("done"), "green"),
+            card.id,
+            safe(card.title),
+            tail=f"{rating} · next review on {state.due.isoformat()}",
+        )
+    if not done:
+        if not load.cards:
+            lines += para("Nothing to review yet: a milestone comes up for review once you tick it.")
+        elif not load.due:
+            lines += para("Nothing is due for review today.")
+        else:
+            lines += [t.paint(f"Due for review ({len(load.due)}), most forgotten first", "bold")]
+            width = max(len(s.card.id) for s in load.due)
+            for slot in load.due:
+                tail = f"recall {slot.retrievability:.0%} · due {slot.card.due.isoformat()}"
+                lines += item(t.mark("todo"), slot.card.id, safe(slot.card.title), id_width=width, tail=tail)
+                lines += para(safe(slot.card.prompt), "dim", indent=6)
+            lines += para("Go through them: roadmap review · or: roadmap review ID --rating good", "dim")
+    lines += ["", *para(remembered_text(load), "dim")]
+    return "\n".join(lines) + "\n"
+
+
+def saved_text(old: SavedPlan, new: SavedPlan) -> str:
+    """What a self-assessment's re-flow saved: ``-86 h, ends 2 months earlier (2027-10-04, was
+    2027-12-06)``; or what it added back, when a rating was lowered or taken back."""
+    minutes = new.planned_minutes - old.planned_minutes
+    shift = (new.end - old.end).days
+    sign = "-" if minutes < 0 else "+"
+    work = f"{sign}{hours_text(abs(minutes))} of work" if minutes else "the same work"
+    if shift == 0:
+        when = f"the plan still ends on {new.end.isoformat()}"
+    else:
+        months = round(abs(shift) / 30.44)
+        span = count_text(months, "month") if abs(shift) >= 45 else days_text(abs(shift))
+        earlier = "earlier" if shift < 0 else "later"
+        when = f"the plan ends {span} {earlier} ({new.end.isoformat()}, was {old.end.isoformat()})"
+    return f"Re-planned from today: {work}, {when}."
+
+
+def remembered_text(load: ReviewLoad) -> str:
+    """The one line that sums up review, in ``status`` and the report."""
+    parts = [f"{count_text(len(load.due), 'review')} due", f"{load.done_this_week} done this week"]
+    if load.remembered is not None:
+        parts.append(
+            f"you still recall about {load.remembered:.0%} of the {count_text(load.cards, 'milestone')} "
+            "you finished (FSRS's estimate)"
+        )
+    return "Review: " + " · ".join(parts) + "."
+
+
+def status_text(status: Progress, advice: Advice | None = None, reviews: ReviewLoad | None = None) -> str:
     t = term()
     plan = status.plan
     head = f"{plan.title} · {calendar_text(plan.calendar)} · {day_text(plan.start)} → {day_text(plan.end)}"
@@ -239,6 +297,8 @@ def status_text(status: Progress, advice: Advice | None = None) -> str:
         if streak
         else "Streak: none yet; tick something this week to start one."
     )
+    if reviews is not None and reviews.cards:
+        lines += para(remembered_text(reviews))
     lines += ["", t.paint("Phases", "bold")]
     longest = max((cell_len(f"{p.number}. {p.title}") for p in status.phases), default=10)
     meter = max((_meter_width(p) for p in status.phases), default=0)
@@ -322,7 +382,7 @@ def week_text(view: WeekView) -> str:
     return "\n".join(lines) + "\n"
 
 
-def today_text(view: TodayView) -> str:
+def _today_work(view: TodayView) -> list[str]:
     t = term()
     if view.off is not None:
         summary = f"no study time: {off_text(view.off)}"
@@ -339,7 +399,7 @@ def today_text(view: TodayView) -> str:
     if not view.items:
         if view.advice is not None and view.advice.kind == "finished":
             lines += para("Nothing to do: every item of your plan is done.")
-            return "\n".join(lines) + "\n"
+            return lines
         if view.off is None and view.minutes:
             lines += para("Today's study time is used up: the plan asks nothing more of today.")
         else:
@@ -347,7 +407,7 @@ def today_text(view: TodayView) -> str:
         if view.more:
             nxt = view.more[0]
             lines += para(f"For more, the next item is {nxt.id}: roadmap log {nxt.id} 30m", "dim")
-        return "\n".join(lines) + "\n"
+        return lines
     lines.append("")
     width = _id_width([e.item for e in view.items])
     for entry in view.items:
@@ -362,7 +422,46 @@ def today_text(view: TodayView) -> str:
             "dim",
         ),
     ]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def today_text(view: TodayView) -> str:
+    """What to study today, then the reviews kept for today."""
+    return "\n".join([*_today_work(view), *review_lines(view.reviews)]) + "\n"
+
+
+def review_lines(load: ReviewLoad | None, *, listed: bool = True) -> list[str]:
+    """The reviews of today: each with its prompt and minutes, most forgotten first, within the
+    day's share; how many wait for the next study days; or why none is planned."""
+    if load is None or not load.cards:
+        return []
+    t = term()
+    lines = ["", t.paint("Review", "bold")]
+    if load.due and not load.share:
+        return lines + para(
+            f"{count_text(len(load.due), 'review')} due, but your plan keeps no time for review: "
+            "`roadmap replan --review 10%` keeps a tenth of each study day for it.",
+        )
+    if not load.due:
+        done = f"{count_text(load.done_today, 'review')} done today; " if load.done_today else ""
+        upcoming = f"; the next falls due on {load.next_due.isoformat()}" if load.next_due else ""
+        return lines + para(
+            f"{done}Nothing {'more ' if done else ''}is due for review today{upcoming}.", "dim"
+        )
+    if listed and load.planned:
+        width = max(len(s.card.id) for s in load.planned)
+        for slot in load.planned:
+            tail = f"{slot.minutes} min · recall {slot.retrievability:.0%}"
+            lines += item(t.mark("todo"), slot.card.id, safe(slot.card.title), id_width=width, tail=tail)
+            lines += para(safe(slot.card.prompt), "dim", indent=6)
+    if load.waiting:
+        lines += para(
+            f"{count_text(load.waiting, 'more review')} due past today's share: "
+            "they go to the next study days.",
+            "dim",
+        )
+    lines += para("Review them one by one: roadmap review", "dim")
+    return lines
 
 
 #: A mark for each state of an item, the same in every view that shows states.

@@ -98,13 +98,13 @@ def _end_at(plan: SavedPlan, share: float, left: int, today: date, done_today: i
         return None
     calendar = plan.calendar
     need = left / share
-    day, total = today, max(0, calendar.minutes_on(today) - done_today)
+    day, total = today, max(0, calendar.work_minutes_on(today) - done_today)
     limit = today + timedelta(days=100 * 366)
     while total < need:
         day += timedelta(days=1)
         if day > limit:
             return None
-        total += calendar.minutes_on(day)
+        total += calendar.work_minutes_on(day)
     return day
 
 
@@ -127,7 +127,7 @@ def forecast(
     # is done would make a learner on pace look slow every morning.
     worked = [pace(days, today, 7, end_offset=7 * n + 1) for n in range(weeks)]  # minutes a week
     had = [
-        calendar.minutes_between(today - timedelta(days=7 * n + 7), today - timedelta(days=7 * n + 1))
+        calendar.work_minutes_between(today - timedelta(days=7 * n + 7), today - timedelta(days=7 * n + 1))
         for n in range(weeks)
     ]
     if not sum(had):  # four weeks of breaks: nothing to measure a pace against

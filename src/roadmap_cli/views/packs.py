@@ -179,6 +179,10 @@ milestones:
     hours: 6
     priority: optional  # core items always go in; optional ones while the plan fits the window
     depends_on: [learn-language-core]  # a built-in milestone
+    review:  # 3 to 5 prompts, asked in turn when it comes up for review (`roadmap review`)
+      - "Trace one request through the service, from its route to the query it runs."
+      - "Name the service's two slowest endpoints and say why each is slow."
+      - "Explain how the service is deployed, and how you would roll a bad release back."
     sources: [NAME-notes]
 
   # To replace a built-in item, use its id and say `replace: true`; the whole item is replaced,

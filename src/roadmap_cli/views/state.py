@@ -31,13 +31,13 @@ How progress is measured, once for everything:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from roadmap_cli.dates import local_day, monday_of
-from roadmap_cli.progress.counting import counts_here
+from roadmap_cli.progress.counting import counts_here, known_by_rating
 from roadmap_cli.progress.models import ItemRecord, ProgressState
 from roadmap_cli.progress.saved import PlanItem, SavedPlan
 from roadmap_cli.record import Record
@@ -225,10 +225,12 @@ def tick_days(state: ProgressState) -> list[date]:
     ]
 
 
-def item_state(item: PlanItem, record: ItemRecord, today: date, stack: str) -> ItemStatus:
+def item_state(
+    item: PlanItem, record: ItemRecord, today: date, stack: str, ratings: Mapping[str, int] | None = None
+) -> ItemStatus:
     if record.ticked and counts_here(item, record, stack):
         return "done"
-    if record.skipped:
+    if record.skipped or (ratings and known_by_rating(item.skills, ratings)):
         return "skipped"
     if item.end is None:
         return "unscheduled"
@@ -256,10 +258,11 @@ def compute_progress(
     from roadmap_cli.views.forecast import PassedCert, calibrate, forecast
 
     stack = plan.request.lang
+    ratings = state.ratings()
     states = {
         i.id: ItemProgress(
             item=i,
-            state=item_state(i, record := state.get(i.id), today, stack),
+            state=item_state(i, record := state.get(i.id), today, stack, ratings),
             notes=tuple(record.notes),
             evidence=record.evidence,
             ticked_at=record.ticked_at,

@@ -8,6 +8,7 @@ from typing import Literal
 
 from roadmap_cli.progress.saved import PlanItem, SavedPlan
 from roadmap_cli.record import Record
+from roadmap_cli.views.reviews import ReviewLoad
 from roadmap_cli.views.state import ItemProgress, ItemStatus, Progress, plan_credit
 
 Reason = Literal["overdue", "in_progress", "this_week", "ahead"]
@@ -98,6 +99,7 @@ class TodayView(Record):
     logged_minutes: int = 0
     off: DayOff | None = None  # why today has no study time
     more: tuple[PlanItem, ...] = ()
+    reviews: ReviewLoad | None = None  # the reviews due, within the day's share kept for them
 
     @property
     def planned_minutes(self) -> int:
@@ -144,15 +146,21 @@ def owed_today(progress: Progress) -> list[tuple[ItemProgress, int]]:
     return owed
 
 
-def plan_today(progress: Progress, minutes: int | None = None, replan_end: date | None = None) -> TodayView:
+def plan_today(
+    progress: Progress,
+    minutes: int | None = None,
+    replan_end: date | None = None,
+    reviews: ReviewLoad | None = None,
+) -> TodayView:
     """What to do today: the work the plan asks for by the end of today and not done yet, in schedule
     order (so overdue work and prerequisites come first), within what is left of today's study time
     (``minutes``: the calendar's for today unless given). When it asks for nothing more, today's
-    time is used up, and the next item is offered for a learner who wants more."""
+    time is used up, and the next item is offered for a learner who wants more. The share of the
+    day kept for review (``plan --review``) is left to the reviews."""
     plan, today = progress.plan, progress.today
     available = plan.calendar.minutes_on(today) if minutes is None else minutes
     logged = progress.logged_on(today)
-    left = max(0, available - logged) if minutes is None else available
+    left = max(0, plan.calendar.work_minutes_on(today) - logged) if minutes is None else available
     chosen: list[TodayItem] = []
     if today >= plan.start:
         for entry, need in owed_today(progress):
@@ -202,4 +210,5 @@ def plan_today(progress: Progress, minutes: int | None = None, replan_end: date 
         logged,
         day_off(plan, today) if minutes is None and not available else None,
         more,
+        reviews,
     )
