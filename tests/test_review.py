@@ -209,8 +209,10 @@ def test_a_plan_without_a_share_says_how_to_keep_one(runner: CliRunner) -> None:
 def test_replan_keeps_the_share_and_review_changes_it(ticked: CliRunner) -> None:
     ok(ticked, "replan", "--from", "2027-02-01")
     assert active_plan().calendar.review == 10
+    assert "12 h/week, 10% kept for review ·" in " ".join(ok(ticked, "show").split())
     ok(ticked, "replan", "--from", "2027-02-01", "--review", "0")
     assert active_plan().calendar.review == 0
+    assert "kept for review" not in ok(ticked, "show")
 
 
 # -- the share, by hand ----------------------------------------------------------------------------

@@ -52,7 +52,13 @@ def off_text(off: DayOff) -> str:
 
 def calendar_text(calendar: StudyCalendar) -> str:
     """The week in words: ``12 h/week``, ``6 h/week on Mon, Wed, Sat`` or
-    ``Mon-Fri 1 h, Sat 4 h (9 h/week)``."""
+    ``Mon-Fri 1 h, Sat 4 h (9 h/week)``, and the share kept for review when there is one
+    (``12 h/week, 10% kept for review``)."""
+    week = _week_text(calendar)
+    return f"{week}, {calendar.review}% kept for review" if calendar.review else week
+
+
+def _week_text(calendar: StudyCalendar) -> str:
     total = f"{calendar.weekly_minutes / 60:g} h/week"
     if calendar.given_as == "hours":
         return total
