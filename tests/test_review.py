@@ -536,3 +536,13 @@ def test_a_learner_who_does_today_with_its_reviews_stays_on_plan(runner: CliRunn
             reviewed += 1
         assert abs(standing(runner, day + timedelta(days=1))) <= 3, day
     assert reviewed > 0
+
+
+def test_the_list_of_skills_wraps_to_a_narrow_terminal(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(runner, "plan", "--lang", "python", "--hours", "12", "--start", START.isoformat())
+    monkeypatch.setenv("COLUMNS", "40")
+    out = ok(runner, "assess", "--list")
+    assert "postgresql" in out
+    assert max(len(line) for line in out.splitlines()) <= 40

@@ -238,12 +238,18 @@ def _write_list(plan: SavedPlan, catalog: Catalog, ratings: Mapping[str, int], j
 
         emit(assess_document(plan, skills, ratings))
         return
-    from roadmap_cli.render.term import write
+    from roadmap_cli.render.term import fields, para, write
 
-    lines = [
-        f"{s['id']!s:<14} {safe(str(s['name']))}: "
-        + (f"{ratings[s['id']]} ({LEVELS[ratings[s['id']]]})" if s["id"] in ratings else "not rated")
-        for s in skills
-    ]
-    lines.append("Rate them: roadmap assess (in a terminal), or roadmap assess --rate sql=3 docker=2")
+    lines = fields(
+        [
+            (
+                safe(str(s["id"])),
+                f"{safe(str(s['name']))}: "
+                + (f"{ratings[s['id']]} ({LEVELS[ratings[s['id']]]})" if s["id"] in ratings else "not rated"),
+            )
+            for s in skills
+        ],
+        indent=0,
+    )
+    lines += para("Rate them: roadmap assess (in a terminal), or roadmap assess --rate sql=3 docker=2")
     write("\n".join(lines) + "\n")
