@@ -129,6 +129,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         then=lambda db, rebuild: _notes_apart(db, rebuild),
     ),
+    Migration(
+        7,
+        "events and plans can travel: each has the device that wrote it and a Lamport counter",
+        (
+            "ALTER TABLE events ADD COLUMN device TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE events ADD COLUMN lamport INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE plans ADD COLUMN uid TEXT",
+            "ALTER TABLE plans ADD COLUMN device TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE plans ADD COLUMN lamport INTEGER NOT NULL DEFAULT 0",
+            # this device's id, and what sync keeps (the remote, how far each file was read)
+            "CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ),
+        then=lambda db, rebuild: _travel(db),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
@@ -144,6 +158,34 @@ def _notes_apart(db: sqlite3.Connection, rebuild: Rebuild) -> None:
         record = ItemRecord.from_json(item_id, text)
         moved.append((record.to_json(), record.notes_json(), len(record.notes), item_id))
     db.executemany("UPDATE item_state SET record = ?, notes = ?, note_count = ? WHERE item_id = ?", moved)
+
+
+#: The order every device folds the history in: the Lamport counter, then the device, then the id.
+#: It does not depend on clocks agreeing, and it is the order of this device's writes.
+TOTAL_ORDER = "lamport, device, uid"
+_NO_UPDATE = """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"""
+
+
+def _travel(db: sqlite3.Connection) -> None:
+    """Migration 7: this device gets its id, and what is here already gets this device and
+    counters in the order it was written; the active plan's counter comes after every other plan's,
+    so that it stays the active one (the last plan made, in the total order)."""
+    from uuid import uuid4
+
+    device = uuid4().hex
+    db.execute("INSERT INTO sync_meta (key, value) VALUES ('device', ?)", (device,))
+    db.execute("DROP TRIGGER events_no_update")  # once, to give the history its device and counters
+    db.execute("UPDATE events SET device = ?, lamport = id", (device,))
+    db.execute(_NO_UPDATE)
+    last: int = db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    plans = [plan_id for (plan_id,) in db.execute("SELECT id FROM plans ORDER BY active, id")]
+    db.executemany(
+        "UPDATE plans SET uid = ?, device = ?, lamport = ? WHERE id = ?",
+        [(uuid4().hex, device, last + n, plan_id) for n, plan_id in enumerate(plans, 1)],
+    )
+    db.execute("CREATE UNIQUE INDEX events_order ON events (lamport, device, uid)")
+    db.execute("CREATE UNIQUE INDEX plans_uid ON plans (uid)")
 
 
 def migrate(

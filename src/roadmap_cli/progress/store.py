@@ -31,10 +31,11 @@ from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.migrations import LATEST_VERSION as LATEST_VERSION
 from roadmap_cli.progress.migrations import MIGRATIONS as MIGRATIONS
+from roadmap_cli.progress.migrations import TOTAL_ORDER, migrate
 from roadmap_cli.progress.migrations import Migration as Migration
-from roadmap_cli.progress.migrations import migrate
 from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ItemRecord, ProgressState
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
+from roadmap_cli.progress.travel import PLAN, Travelling
 from roadmap_cli.record import Record
 
 DATABASE_NAME = "progress.sqlite3"
@@ -173,10 +174,12 @@ class Store:
         return stored.plan()
 
     def plans(self) -> list[StoredPlan]:
-        """Every plan ever saved, oldest first; the last saved is the active one."""
+        """Every plan ever saved, oldest first (in the total order: the same on every device that
+        syncs); the last made is the active one."""
+        order = TOTAL_ORDER if _travels(self._db) else "id"
         with _translated(self.path):
             rows = self._db.execute(
-                "SELECT id, created_at, active, snapshot FROM plans ORDER BY id"
+                f"SELECT id, created_at, active, snapshot FROM plans ORDER BY {order}"
             ).fetchall()
         return [_stored(r) for r in rows]
 
@@ -197,8 +200,10 @@ class Store:
     # events
 
     def events(self) -> list[Event]:
-        """The history, in the order it was written here (not by clock time: a clock set back must not
-        reorder a tick and its untick). Merged events come after the ones already here."""
+        """The history in its total order: by Lamport counter, device and id, the same on every
+        device that syncs, and the order this device wrote its own events (not by clock time: a
+        clock set back must not reorder a tick and its untick). Each event's ``row`` is its place in
+        that order."""
         with _translated(self.path):
             return _events(self._db)
 
@@ -239,6 +244,7 @@ class Store:
             state = _kept_state(db)
             if state.unapplied:
                 state = _rebuild(db)
+            device, counter = _device(db), _last_counter(db)
             for item_id, kind, value in entries:
                 if kind not in EVENT_KINDS:
                     raise ValueError(f"unknown event kind {kind!r}")
@@ -246,9 +252,11 @@ class Store:
                 if keep is not None and not keep(state, item_id, kind, value):
                     continue
                 uid = uuid4().hex
+                counter += 1
                 cursor = db.execute(
-                    "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
-                    (uid, item_id, kind, value, stamp),
+                    "INSERT INTO events (uid, item_id, kind, value, created_at, device, lamport) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (uid, item_id, kind, value, stamp, device, counter),
                 )
                 event = Event(uid, item_id, kind, value, stamp, cursor.lastrowid or 0)
                 state.apply(event)
@@ -291,6 +299,99 @@ class Store:
             _keep(db, state, {e.item_id for e in new})
         return added_plans, len(new)
 
+    # sync: what travels between devices (roadmap_cli.progress.travel, roadmap_cli.sync)
+
+    def device(self) -> str:
+        """This device's id ("" in a database from before events had one, read as it is)."""
+        with _translated(self.path):
+            return _device(self._db) if _travels(self._db) else ""
+
+    def sync_meta(self) -> dict[str, str]:
+        """What sync keeps here: the device, the remote, the last sync, how far each file was read."""
+        with _translated(self.path):
+            if not _travels(self._db):
+                return {}
+            return {str(k): str(v) for k, v in self._db.execute("SELECT key, value FROM sync_meta")}
+
+    def devices(self) -> list[tuple[str, int, str | None]]:
+        """(device, events, time of its latest event by its own clock) of each device with events here."""
+        with _translated(self.path):
+            if not _travels(self._db):
+                return []
+            rows = self._db.execute(
+                "SELECT device, count(*), max(created_at) FROM events GROUP BY device ORDER BY device"
+            ).fetchall()
+        return [(str(d), int(n), last) for d, n, last in rows]
+
+    def outgoing(self, after: int) -> list[Travelling]:
+        """This device's events and plans with a counter above ``after``, in counter order."""
+        with _translated(self.path):
+            device = _device(self._db)
+            events = [
+                Travelling(uid, device, lamport, kind, created_at, item_id, value)
+                for uid, lamport, kind, created_at, item_id, value in self._db.execute(
+                    "SELECT uid, lamport, kind, created_at, item_id, value FROM events "
+                    "WHERE device = ? AND lamport > ?",
+                    (device, after),
+                )
+            ]
+            plans = [
+                Travelling(uid, device, lamport, PLAN, created_at, snapshot=snapshot)
+                for uid, lamport, created_at, snapshot in self._db.execute(
+                    "SELECT uid, lamport, created_at, snapshot FROM plans WHERE device = ? AND lamport > ?",
+                    (device, after),
+                )
+            ]
+        return sorted(events + plans, key=lambda t: t.lamport)
+
+    def merge_travelled(self, travelled: Iterable[Travelling], meta: dict[str, str]) -> tuple[int, int]:
+        """Add, in one transaction, the events and plans from other devices not here yet (by id),
+        with what sync keeps (``meta``). The active plan becomes the last made in the total order;
+        the kept state is worked out afresh in that order, since what came in may fall before what
+        is here. Returns (events added, plans added)."""
+        added_events = added_plans = 0
+        with self._write() as db:
+            row = _last_event(db)
+            for t in travelled:
+                if t.kind == PLAN:
+                    if db.execute("SELECT 1 FROM plans WHERE uid = ?", (t.uid,)).fetchone():
+                        continue
+                    db.execute(
+                        "INSERT INTO plans (created_at, active, snapshot, uid, device, lamport) "
+                        "VALUES (?, 0, ?, ?, ?, ?)",
+                        (t.created_at, t.snapshot, t.uid, t.device, t.lamport),
+                    )
+                    added_plans += 1
+                    continue
+                if t.kind not in EVENT_KINDS:
+                    raise ValueError(f"unknown event kind {t.kind!r}")
+                if db.execute("SELECT 1 FROM events WHERE uid = ?", (t.uid,)).fetchone():
+                    continue
+                row += 1
+                db.execute(
+                    "INSERT INTO events (id, uid, item_id, kind, value, created_at, device, lamport) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (row, t.uid, t.item_id, t.kind, t.value, t.created_at, t.device, t.lamport),
+                )
+                added_events += 1
+            if added_plans:
+                db.execute("UPDATE plans SET active = 0 WHERE active = 1")
+                db.execute(
+                    "UPDATE plans SET active = 1 WHERE id = "
+                    f"(SELECT id FROM plans ORDER BY {_DESCENDING} LIMIT 1)"
+                )
+            if added_events:
+                _rebuild(db)
+            db.executemany(
+                "INSERT INTO sync_meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                sorted(meta.items()),
+            )
+        return added_events, added_plans
+
+
+_DESCENDING = ", ".join(f"{column} DESC" for column in TOTAL_ORDER.split(", "))
+
 
 def _identity(text: str) -> str:
     """What makes two stored plans the same plan: their current stored form (a plan saved in an older
@@ -302,9 +403,12 @@ def _identity(text: str) -> str:
 
 
 def _insert_plan(db: sqlite3.Connection, created_at: str, plan: SavedPlan, *, active: bool) -> int:
+    """A plan made here: this device's, with the next counter."""
+    from uuid import uuid4
+
     cursor = db.execute(
-        "INSERT INTO plans (created_at, active, snapshot) VALUES (?, ?, ?)",
-        (created_at, int(active), dumps(plan)),
+        "INSERT INTO plans (created_at, active, snapshot, uid, device, lamport) VALUES (?, ?, ?, ?, ?, ?)",
+        (created_at, int(active), dumps(plan), uuid4().hex, _device(db), _last_counter(db) + 1),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -320,6 +424,7 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
     seen = {uid for (uid,) in db.execute("SELECT uid FROM events")}
     history = len(seen)
     row = _last_event(db)
+    device, counter = _device(db), _last_counter(db) - row  # each new event: the next counter
     new: list[Event] = []
     for e in events:
         if e.kind not in EVENT_KINDS:
@@ -341,8 +446,9 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
     db.execute("PRAGMA ignore_check_constraints = ON")
     try:
         db.executemany(
-            "INSERT INTO events (id, uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            ((e.row, e.uid, e.item_id, e.kind, e.value, e.created_at) for e in new),
+            "INSERT INTO events (id, uid, item_id, kind, value, created_at, device, lamport) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((e.row, e.uid, e.item_id, e.kind, e.value, e.created_at, device, counter + e.row) for e in new),
         )
     finally:
         db.execute("PRAGMA ignore_check_constraints = OFF")
@@ -370,7 +476,36 @@ def _event(row: tuple[Any, ...]) -> Event:
 
 
 def _events(db: sqlite3.Connection) -> list[Event]:
-    return [_event(row) for row in db.execute(_EVENTS + " ORDER BY id")]
+    """The history in its total order, each event's row its place in it (what a study time's
+    ``seq`` orders by, so that every device lists them alike); a database from before events had
+    counters, in the order of its rows."""
+    if not _travels(db):
+        return [_event(row) for row in db.execute(_EVENTS + " ORDER BY id")]
+    query = "SELECT uid, item_id, kind, value, created_at FROM events ORDER BY " + TOTAL_ORDER
+    return [
+        Event(uid, item_id, kind, value, created_at, n)
+        for n, (uid, item_id, kind, value, created_at) in enumerate(db.execute(query), 1)
+    ]
+
+
+def _travels(db: sqlite3.Connection) -> bool:
+    """Whether the events have their device and counter (schema 7 on)."""
+    found = db.execute("SELECT 1 FROM pragma_table_info('events') WHERE name = 'lamport'").fetchone()
+    return found is not None
+
+
+def _device(db: sqlite3.Connection) -> str:
+    """This device's id, made once by the migration that gave events their device."""
+    found = db.execute("SELECT value FROM sync_meta WHERE key = 'device'").fetchone()
+    return str(found[0]) if found else ""
+
+
+def _last_counter(db: sqlite3.Connection) -> int:
+    """The highest Lamport counter seen here, in any event or plan: what this device writes next
+    comes after everything it has seen, from any device."""
+    events: int | None = db.execute("SELECT max(lamport) FROM events").fetchone()[0]
+    plans: int | None = db.execute("SELECT max(lamport) FROM plans").fetchone()[0]
+    return max(events or 0, plans or 0)
 
 
 def _last_event(db: sqlite3.Connection) -> int:

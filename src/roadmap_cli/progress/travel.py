@@ -1,0 +1,111 @@
+"""What travels between devices through a sync folder: one JSON line per event or plan made.
+
+A line is ``{"v": 1, "uid", "device", "lamport", "kind", "created_at", ...}``: an event adds its
+``item_id`` and ``value``, a plan made (``"kind": "plan"``) its saved plan as ``"plan"``, in the
+form the backup keeps it. Every device folds the same lines in one total order, (``lamport``,
+``device``, ``uid``), whatever its clock says, and so comes to the same state.
+
+A line from another device is someone else's input: it is checked as a backup's event or plan is
+(:mod:`roadmap_cli.progress.backup`), and one that cannot be read is named and left out, never
+obeyed. A line from a newer roadmap (a higher ``v``, a kind this one does not know) is left to be
+read again once roadmap is upgraded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from roadmap_cli.progress.models import EVENT_KINDS
+from roadmap_cli.record import Record
+
+#: The format of a line; up when a key is removed or changes meaning, never when one is added.
+FORMAT = 1
+PLAN = "plan"  #: the kind of a line that carries a plan made
+MAX_LINE = 1024 * 1024  #: a plan with years of days is well under this
+MAX_COUNTER = 2**62  #: a Lamport counter that SQLite's integers and every device can hold
+DEVICE = re.compile(r"[a-z0-9]{8,64}")
+
+
+class Travelling(Record):
+    """An event or a plan made, as it travels: ``snapshot`` is a plan's stored form (``saved.dumps``)."""
+
+    uid: str
+    device: str
+    lamport: int
+    kind: str  # an event kind, or PLAN
+    created_at: str
+    item_id: str = ""
+    value: str | None = None
+    snapshot: str | None = None
+
+
+class Later(ValueError):
+    """A line this roadmap cannot read yet (a newer format, a new kind): read it again after an upgrade."""
+
+
+def to_line(t: Travelling) -> str:
+    """The line that carries ``t``, with its newline: keys sorted, so the same record is the same bytes."""
+    doc: dict[str, Any] = {
+        "v": FORMAT,
+        "uid": t.uid,
+        "device": t.device,
+        "lamport": t.lamport,
+        "kind": t.kind,
+        "created_at": t.created_at,
+    }
+    if t.kind == PLAN:
+        doc["plan"] = json.loads(t.snapshot or "null")
+    else:
+        doc["item_id"], doc["value"] = t.item_id, t.value
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def from_line(raw: bytes, device: str) -> Travelling:
+    """The record a line of ``device``'s file carries; ``Later`` for one from a newer roadmap,
+    ``ValueError`` saying what is wrong for anything else it cannot be."""
+    from roadmap_cli.errors import RoadmapError
+    from roadmap_cli.progress.backup import event_from, parse_backup, plan_from
+
+    if len(raw) > MAX_LINE:
+        raise ValueError(f"longer than {MAX_LINE:,} bytes")
+    try:
+        doc = parse_backup(raw, "the line")
+    except RoadmapError as exc:
+        raise ValueError(exc.message.removeprefix("the line is not a roadmap progress backup: ")) from None
+    if not isinstance(doc, dict):
+        raise ValueError("not a JSON object")
+    version = doc.get("v")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError('its "v" (the format) is not a whole number from 1')
+    if version > FORMAT:
+        raise Later(f"written in format {version} by a newer roadmap; this one reads format {FORMAT}")
+    kind = doc.get("kind")
+    if kind != PLAN and kind not in EVENT_KINDS:
+        if isinstance(kind, str) and re.fullmatch(r"[a-z_]{1,32}", kind):
+            raise Later(f"an event of kind {kind!r}, which a newer roadmap writes")
+        raise ValueError('its "kind" is not a kind of event')
+    if doc.get("device") != device:
+        raise ValueError(f'its "device" is not {device}, the device whose file it is in')
+    lamport = doc.get("lamport")
+    if not isinstance(lamport, int) or isinstance(lamport, bool) or not 1 <= lamport < MAX_COUNTER:
+        raise ValueError(f'its "lamport" is not a whole number from 1 to {MAX_COUNTER - 1:,}')
+    if kind == PLAN:
+        unknown = sorted(set(doc) - {"v", "uid", "device", "lamport", "kind", "created_at", "plan"})
+        if unknown:
+            raise ValueError(f"unknown field {unknown[0]!r}")
+        uid = doc.get("uid")
+        if not isinstance(uid, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", uid):
+            raise ValueError('its "uid" is not an id of letters, digits, - and _')
+        plan, problems = plan_from({"created_at": doc.get("created_at"), "snapshot": doc.get("plan")})
+        if plan is None:
+            raise ValueError("; ".join(problems) or "not a plan")
+        from roadmap_cli.progress.saved import dumps
+
+        return Travelling(uid, device, lamport, PLAN, plan[0], snapshot=dumps(plan[1]))
+    fields = {k: v for k, v in doc.items() if k not in ("v", "device", "lamport")}
+    event, problems = event_from(fields)
+    if event is None:
+        raise ValueError("; ".join(problems) or "not an event")
+    return Travelling(event.uid, device, lamport, event.kind, event.created_at, event.item_id, event.value)
