@@ -38,7 +38,7 @@ ROOT = "roadmap_cli"
 #: Each layer by the modules in it: a name ending in "." takes every module under that package.
 LAYERS: dict[str, tuple[str, ...]] = {
     "commands": ("commands.", "cli", "fast", "launch", "__main__", "completion"),
-    "actions": ("track", "changes", "doctor", "inputs", "breaks"),
+    "actions": ("track", "changes", "doctor", "inputs", "breaks", "sync"),
     "views": ("views.",),
     "render": ("render.",),
     "progress": ("progress.",),

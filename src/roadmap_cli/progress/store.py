@@ -314,12 +314,15 @@ class Store:
             return {str(k): str(v) for k, v in self._db.execute("SELECT key, value FROM sync_meta")}
 
     def devices(self) -> list[tuple[str, int, str | None]]:
-        """(device, events, time of its latest event by its own clock) of each device with events here."""
+        """(device, events, time of its latest event or plan by its own clock) of each device with
+        events or plans here."""
         with _translated(self.path):
             if not _travels(self._db):
                 return []
             rows = self._db.execute(
-                "SELECT device, count(*), max(created_at) FROM events GROUP BY device ORDER BY device"
+                "SELECT device, sum(event), max(created_at) FROM ("
+                "SELECT device, 1 AS event, created_at FROM events "
+                "UNION ALL SELECT device, 0, created_at FROM plans) GROUP BY device ORDER BY device"
             ).fetchall()
         return [(str(d), int(n), last) for d, n, last in rows]
 

@@ -46,7 +46,8 @@ class Later(ValueError):
 
 
 def to_line(t: Travelling) -> str:
-    """The line that carries ``t``, with its newline: keys sorted, so the same record is the same bytes."""
+    """The line that carries ``t``, with its newline; a plan's keys in the order its stored form has them
+    (the order of a stack's tools is part of the plan)."""
     doc: dict[str, Any] = {
         "v": FORMAT,
         "uid": t.uid,
@@ -59,7 +60,7 @@ def to_line(t: Travelling) -> str:
         doc["plan"] = json.loads(t.snapshot or "null")
     else:
         doc["item_id"], doc["value"] = t.item_id, t.value
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def from_line(raw: bytes, device: str) -> Travelling:
@@ -109,3 +110,35 @@ def from_line(raw: bytes, device: str) -> Travelling:
     if event is None:
         raise ValueError("; ".join(problems) or "not an event")
     return Travelling(event.uid, device, lamport, event.kind, event.created_at, event.item_id, event.value)
+
+
+class SyncReport(Record):
+    """What one ``roadmap sync`` did: what came in, from how many devices, and what went out."""
+
+    remote: str
+    device: str
+    events_in: int
+    plans_in: int
+    devices_in: int  # the other devices whose events or plans came in
+    events_out: int
+    plans_out: int
+    skipped: list[str]  # each line or file left out: file:line and why
+    created: bool = False  # ``sync init`` made the repository (a path that was not there)
+
+
+class DeviceSeen(Record):
+    device: str
+    events: int
+    last_event: str | None  # by that device's own clock
+    this: bool
+
+
+class SyncStatus(Record):
+    """``roadmap sync status``: where this home syncs, when it last did, and the devices seen."""
+
+    set_up: bool
+    remote: str | None
+    folder: str
+    device: str
+    last_sync: str | None
+    devices: list[DeviceSeen]

@@ -661,6 +661,41 @@ class WhereDoc(TypedDict):
     exists: WhereExistsDoc
 
 
+class SyncDoc(TypedDict):
+    """What one sync did: counts of what came in (from other devices) and what went out."""
+
+    version: int
+    remote: str
+    device: str  # this device's id
+    created: bool  # `sync init` made the repository at a new path
+    came_in: SyncCountsDoc
+    went_out: SyncCountsDoc
+    skipped: list[str]  # each line or file left out, as "file:line: why"
+
+
+class SyncCountsDoc(TypedDict):
+    events: int
+    plans: int
+    devices: int  # the other devices they came from (0 for what went out)
+
+
+class DeviceSeenDoc(TypedDict):
+    device: str
+    events: int
+    last_event: str | None  # the time of its latest event, by its own clock
+    this: bool
+
+
+class SyncStatusDoc(TypedDict):
+    version: int
+    set_up: bool
+    remote: str | None
+    folder: str
+    device: str
+    last_sync: str | None
+    devices: list[DeviceSeenDoc]
+
+
 #: Every document by the name ``roadmap schema NAME`` takes, with what prints it.
 DOCUMENTS: dict[str, tuple[type, str]] = {
     "plan": (PlanDoc, "roadmap plan --json"),
@@ -683,4 +718,6 @@ DOCUMENTS: dict[str, tuple[type, str]] = {
     "validation": (ValidationDoc, "roadmap packs validate --json"),
     "doctor": (DoctorDoc, "roadmap doctor --json"),
     "where": (WhereDoc, "roadmap where --json"),
+    "sync": (SyncDoc, "roadmap sync --json"),
+    "sync-status": (SyncStatusDoc, "roadmap sync status --json"),
 }
