@@ -539,6 +539,8 @@ def write(text: str, *, pager: bool = False) -> None:
 
 
 def _in_out(events: int, plans: int) -> str:
+    if not events and not plans:
+        return "nothing new"
     parts = [count_text(events, "event")] + ([count_text(plans, "plan")] if plans else [])
     return " and ".join(parts)
 
