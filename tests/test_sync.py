@@ -303,6 +303,7 @@ def test_a_damaged_line_and_a_newer_event_are_named_and_skipped_and_the_rest_kep
             line(other, "bad-item", item_id="../../etc"),
             line(other, "bad-device", device="f" * 32),
             line(other, "good-2", item_id="learn-language-core", kind="note", value="kept", lamport=51),
+            line(other, "good-3", item_id="git-basics", kind="skip", mood="a key added later"),
         ],
     )
     code, out, err = a.run("sync", "--json")
@@ -315,11 +316,12 @@ def test_a_damaged_line_and_a_newer_event_are_named_and_skipped_and_the_rest_kep
     assert f'{where}:6: its "device" is not {other}' in err
     assert "Traceback" not in err
     doc = json.loads(out)
-    assert doc["came_in"]["events"] == 2
+    assert doc["came_in"] == {"events": 3, "plans": 0, "devices": 1}
     assert len(doc["skipped"]) == 5
     with open_store(readonly=True, path=a.path / "data" / "progress.sqlite3") as store:
         assert "sql-fundamentals" in store.state().ticked
         assert store.state().get("learn-language-core").notes == ["kept"]
+        assert "git-basics" in store.state().skipped
     # the next sync completes; the lines of a newer roadmap are kept to read after an upgrade
     code, out, err = a.run("sync", "--json")
     assert code == 0

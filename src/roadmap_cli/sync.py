@@ -208,9 +208,7 @@ def sync(steps: object = None) -> SyncReport:
     step = getattr(steps, "step", lambda _: None)
     with open_store(readonly=False, create=True) as store:
         device = store.device()
-        remote = (
-            store.sync_meta().get("remote") or _git(["remote", "get-url", "origin"], folder).stdout.strip()
-        )
+        remote = _origin(folder) or store.sync_meta().get("remote", "?")
         branch = _branch(folder)
         _commit_unfinished(folder, device)
         events_in = plans_in = events_out = plans_out = 0
@@ -221,10 +219,9 @@ def sync(steps: object = None) -> SyncReport:
             _pull(folder, branch)
             step("Reading the other devices' events")
             came, skipped, offsets = read_folder(folder, store.sync_meta())
-            added_events, added_plans = store.merge_travelled(came, offsets)
+            added_events, added_plans, added_from = store.merge_travelled(came, offsets)
             events_in, plans_in = events_in + added_events, plans_in + added_plans
-            if added_events or added_plans:
-                devices_in.update(t.device for t in came if t.device != device)
+            devices_in |= added_from - {device}
             step("Writing this device's events")
             out = store.outgoing(int(store.sync_meta().get("sent", "0") or 0))
             if out:

@@ -347,12 +347,15 @@ class Store:
             ]
         return sorted(events + plans, key=lambda t: t.lamport)
 
-    def merge_travelled(self, travelled: Iterable[Travelling], meta: dict[str, str]) -> tuple[int, int]:
+    def merge_travelled(
+        self, travelled: Iterable[Travelling], meta: dict[str, str]
+    ) -> tuple[int, int, set[str]]:
         """Add, in one transaction, the events and plans from other devices not here yet (by id),
         with what sync keeps (``meta``). The active plan becomes the last made in the total order;
         the kept state is worked out afresh in that order, since what came in may fall before what
-        is here. Returns (events added, plans added)."""
+        is here. Returns (events added, plans added, the devices they came from)."""
         added_events = added_plans = 0
+        devices: set[str] = set()
         with self._write() as db:
             row = _last_event(db)
             for t in travelled:
@@ -365,6 +368,7 @@ class Store:
                         (t.created_at, t.snapshot, t.uid, t.device, t.lamport),
                     )
                     added_plans += 1
+                    devices.add(t.device)
                     continue
                 if t.kind not in EVENT_KINDS:
                     raise ValueError(f"unknown event kind {t.kind!r}")
@@ -377,6 +381,7 @@ class Store:
                     (row, t.uid, t.item_id, t.kind, t.value, t.created_at, t.device, t.lamport),
                 )
                 added_events += 1
+                devices.add(t.device)
             if added_plans:
                 db.execute("UPDATE plans SET active = 0 WHERE active = 1")
                 db.execute(
@@ -390,7 +395,7 @@ class Store:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 sorted(meta.items()),
             )
-        return added_events, added_plans
+        return added_events, added_plans, devices
 
 
 _DESCENDING = ", ".join(f"{column} DESC" for column in TOTAL_ORDER.split(", "))

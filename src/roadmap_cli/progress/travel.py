@@ -23,7 +23,7 @@ from roadmap_cli.record import Record
 #: The format of a line; up when a key is removed or changes meaning, never when one is added.
 FORMAT = 1
 PLAN = "plan"  #: the kind of a line that carries a plan made
-MAX_LINE = 1024 * 1024  #: a plan with years of days is well under this
+MAX_LINE = 16 * 1024 * 1024  #: a plan made for a year is about 50 kB; one for decades fits too
 MAX_COUNTER = 2**62  #: a Lamport counter that SQLite's integers and every device can hold
 DEVICE = re.compile(r"[a-z0-9]{8,64}")
 
@@ -92,10 +92,9 @@ def from_line(raw: bytes, device: str) -> Travelling:
     lamport = doc.get("lamport")
     if not isinstance(lamport, int) or isinstance(lamport, bool) or not 1 <= lamport < MAX_COUNTER:
         raise ValueError(f'its "lamport" is not a whole number from 1 to {MAX_COUNTER - 1:,}')
+    # A key this roadmap does not know was added by a newer one in the same format, which means it
+    # changes nothing for this one (the format goes up when a key is removed or changes meaning).
     if kind == PLAN:
-        unknown = sorted(set(doc) - {"v", "uid", "device", "lamport", "kind", "created_at", "plan"})
-        if unknown:
-            raise ValueError(f"unknown field {unknown[0]!r}")
         uid = doc.get("uid")
         if not isinstance(uid, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", uid):
             raise ValueError('its "uid" is not an id of letters, digits, - and _')
@@ -105,7 +104,7 @@ def from_line(raw: bytes, device: str) -> Travelling:
         from roadmap_cli.progress.saved import dumps
 
         return Travelling(uid, device, lamport, PLAN, plan[0], snapshot=dumps(plan[1]))
-    fields = {k: v for k, v in doc.items() if k not in ("v", "device", "lamport")}
+    fields = {k: v for k, v in doc.items() if k in ("uid", "item_id", "kind", "value", "created_at")}
     event, problems = event_from(fields)
     if event is None:
         raise ValueError("; ".join(problems) or "not an event")
