@@ -551,20 +551,18 @@ def sync_lines(report: SyncReport) -> list[str]:
     came = _in_out(report.events_in, report.plans_in)
     if report.events_in or report.plans_in:
         came += f" from {count_text(report.devices_in, 'other device')}"
-    lines = [f"Synced with {safe(report.remote)}{made}."]
     pairs = [("In", came), ("Out", _in_out(report.events_out, report.plans_out))]
     if report.skipped:
         pairs.append(("Left out", count_text(len(report.skipped), "line or file", "lines or files")))
-    lines += fields(pairs)
-    return lines
+    return [*para(f"Synced with {safe(report.remote)}{made}."), *fields(pairs)]
 
 
 def sync_status_lines(found: SyncStatus) -> list[str]:
     """``roadmap sync status``: the remote, the last sync, the devices seen."""
     if not found.set_up:
         return [
-            "This home does not sync yet.",
-            "  Set it up with `roadmap sync init URL-or-PATH`: a git repository you own.",
+            *para("This home does not sync yet."),
+            *para("Set it up with `roadmap sync init URL-or-PATH`: a git repository you own.", indent=2),
         ]
     pairs = [
         ("Remote", safe(found.remote or "?")),
@@ -572,9 +570,13 @@ def sync_status_lines(found: SyncStatus) -> list[str]:
         ("This device", found.device[:8]),
         ("Last sync", (found.last_sync or "never").replace("T", " ").replace("+00:00", " UTC")),
     ]
-    lines = [*fields(pairs, indent=0), "", f"Devices seen ({len(found.devices)}):"]
-    for seen in found.devices:
-        last = f", latest {seen.last_event[:10]}" if seen.last_event else ""
-        mark = "  (this device)" if seen.this else ""
-        lines.append(f"  {seen.device[:8]}  {count_text(seen.events, 'event')}{last}{mark}")
-    return lines
+    devices = [
+        (
+            seen.device[:8],
+            count_text(seen.events, "event")
+            + (f", latest {seen.last_event[:10]}" if seen.last_event else "")
+            + (" (this device)" if seen.this else ""),
+        )
+        for seen in found.devices
+    ]
+    return [*fields(pairs, indent=0), "", f"Devices seen ({len(found.devices)}):", *fields(devices)]
