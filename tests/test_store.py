@@ -228,6 +228,7 @@ def back_from_schema_7(db: sqlite3.Connection) -> None:
         ALTER TABLE plans DROP COLUMN device;
         ALTER TABLE plans DROP COLUMN lamport;
         DROP TABLE sync_meta;
+        DROP TABLE plan_uses;
         DELETE FROM migrations WHERE version >= 7;
         PRAGMA user_version = 5;
         """

@@ -184,6 +184,30 @@ def test_three_devices_one_offline_for_a_month_one_clock_a_year_wrong(
         assert len(store.state().get("sql-fundamentals").logs) == 7
 
 
+def test_a_plan_chosen_again_on_one_device_is_the_active_plan_on_every_device(
+    homes: list[Home], tmp_path: Path
+) -> None:
+    a, b, _ = homes
+    remote = tmp_path / "remote.git"
+    a.ok(*PLAN)
+    a.ok("sync", "init", str(remote))
+    b.ok("sync", "init", str(remote))
+    b.ok("break", "2027-02-01..2027-02-14", "--note", "exams")  # a plan made on b
+    b.sync()
+    a.sync()
+    first = a.ok("plans", "--json")
+    assert [p["active"] for p in json.loads(first)["plans"]] == [False, True]
+    a.ok("plans", "use", str(json.loads(first)["plans"][0]["id"]))  # a goes back to the plan before the break
+    a.sync()
+    assert b.sync()["came_in"]["events"] == 1
+    assert a.views() == b.views()
+    assert json.loads(b.ok("show", "--json"))["summary"]["calendar"]["breaks"] == []
+    b.ok("replan")  # the last plan made or chosen, on any device, is the active one
+    b.sync()
+    a.sync()
+    assert a.views() == b.views()
+
+
 def test_sync_status_shows_the_remote_the_last_sync_and_the_devices(
     homes: list[Home], tmp_path: Path
 ) -> None:

@@ -140,6 +140,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE plans ADD COLUMN lamport INTEGER NOT NULL DEFAULT 0",
             # this device's id, and what sync keeps (the remote, how far each file was read)
             "CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            # `roadmap plans use`: an earlier plan chosen again, on any device, travels as this
+            """CREATE TABLE plan_uses (
+                uid TEXT PRIMARY KEY,
+                plan_uid TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                device TEXT NOT NULL,
+                lamport INTEGER NOT NULL
+            )""",
         ),
         then=lambda db, rebuild: _travel(db),
     ),

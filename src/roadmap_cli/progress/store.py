@@ -35,7 +35,7 @@ from roadmap_cli.progress.migrations import TOTAL_ORDER, migrate
 from roadmap_cli.progress.migrations import Migration as Migration
 from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ItemRecord, ProgressState
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
-from roadmap_cli.progress.travel import PLAN, Travelling
+from roadmap_cli.progress.travel import PLAN, USE, Travelling
 from roadmap_cli.record import Record
 
 DATABASE_NAME = "progress.sqlite3"
@@ -184,10 +184,17 @@ class Store:
         return [_stored(r) for r in rows]
 
     def activate(self, plan_id: int) -> None:
-        """Make a saved plan the active one again."""
+        """Make a saved plan the active one again: a choice that travels, like a plan made."""
+        from uuid import uuid4
+
         with self._write() as db:
             db.execute("UPDATE plans SET active = 0 WHERE active = 1")
             db.execute("UPDATE plans SET active = 1 WHERE id = ?", (plan_id,))
+            db.execute(
+                "INSERT INTO plan_uses (uid, plan_uid, created_at, device, lamport) "
+                "SELECT ?, uid, ?, ?, ? FROM plans WHERE id = ?",
+                (uuid4().hex, utc_now(), _device(db), _last_counter(db) + 1, plan_id),
+            )
 
     def save_plan(self, plan: SavedPlan, *, at: datetime | None = None) -> int:
         """Save a plan as the active one, made ``at`` (default: now); the plans before it are kept
@@ -327,7 +334,8 @@ class Store:
         return [(str(d), int(n), last) for d, n, last in rows]
 
     def outgoing(self, after: int) -> list[Travelling]:
-        """This device's events and plans with a counter above ``after``, in counter order."""
+        """This device's events, plans and plans chosen again with a counter above ``after``, in
+        counter order."""
         with _translated(self.path):
             device = _device(self._db)
             events = [
@@ -345,7 +353,15 @@ class Store:
                     (device, after),
                 )
             ]
-        return sorted(events + plans, key=lambda t: t.lamport)
+            uses = [
+                Travelling(uid, device, lamport, USE, created_at, value=plan_uid)
+                for uid, lamport, created_at, plan_uid in self._db.execute(
+                    "SELECT uid, lamport, created_at, plan_uid FROM plan_uses "
+                    "WHERE device = ? AND lamport > ?",
+                    (device, after),
+                )
+            ]
+        return sorted(events + plans + uses, key=lambda t: t.lamport)
 
     def merge_travelled(
         self, travelled: Iterable[Travelling], meta: dict[str, str]
@@ -358,7 +374,20 @@ class Store:
         devices: set[str] = set()
         with self._write() as db:
             row = _last_event(db)
+            chosen = False
             for t in travelled:
+                if t.kind == USE:
+                    if db.execute("SELECT 1 FROM plan_uses WHERE uid = ?", (t.uid,)).fetchone():
+                        continue
+                    db.execute(
+                        "INSERT INTO plan_uses (uid, plan_uid, created_at, device, lamport) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (t.uid, t.value, t.created_at, t.device, t.lamport),
+                    )
+                    added_events += 1
+                    devices.add(t.device)
+                    chosen = True
+                    continue
                 if t.kind == PLAN:
                     if db.execute("SELECT 1 FROM plans WHERE uid = ?", (t.uid,)).fetchone():
                         continue
@@ -382,12 +411,8 @@ class Store:
                 )
                 added_events += 1
                 devices.add(t.device)
-            if added_plans:
-                db.execute("UPDATE plans SET active = 0 WHERE active = 1")
-                db.execute(
-                    "UPDATE plans SET active = 1 WHERE id = "
-                    f"(SELECT id FROM plans ORDER BY {_DESCENDING} LIMIT 1)"
-                )
+            if added_plans or chosen:
+                _choose_active(db)
             if added_events:
                 _rebuild(db)
             db.executemany(
@@ -399,6 +424,24 @@ class Store:
 
 
 _DESCENDING = ", ".join(f"{column} DESC" for column in TOTAL_ORDER.split(", "))
+
+
+def _choose_active(db: sqlite3.Connection) -> None:
+    """The active plan: the last plan made or chosen again (``plans use``) in the total order, on any
+    device; a choice of a plan not here (yet) leaves the last one made."""
+    made = db.execute(
+        f"SELECT lamport, device, uid, uid FROM plans ORDER BY {_DESCENDING} LIMIT 1"
+    ).fetchone()
+    used = db.execute(
+        f"SELECT lamport, device, uid, plan_uid FROM plan_uses ORDER BY {_DESCENDING} LIMIT 1"
+    ).fetchone()
+    last = max((r for r in (made, used) if r is not None), default=None, key=lambda r: tuple(r[:3]))
+    if last is None:
+        return
+    if db.execute("SELECT 1 FROM plans WHERE uid = ?", (last[3],)).fetchone() is None:
+        last = made
+    db.execute("UPDATE plans SET active = 0 WHERE active = 1")
+    db.execute("UPDATE plans SET active = 1 WHERE uid = ?", (last[3],))
 
 
 def _identity(text: str) -> str:
@@ -513,7 +556,8 @@ def _last_counter(db: sqlite3.Connection) -> int:
     comes after everything it has seen, from any device."""
     events: int | None = db.execute("SELECT max(lamport) FROM events").fetchone()[0]
     plans: int | None = db.execute("SELECT max(lamport) FROM plans").fetchone()[0]
-    return max(events or 0, plans or 0)
+    uses: int | None = db.execute("SELECT max(lamport) FROM plan_uses").fetchone()[0]
+    return max(events or 0, plans or 0, uses or 0)
 
 
 def _last_event(db: sqlite3.Connection) -> int:

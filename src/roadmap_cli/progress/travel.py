@@ -23,9 +23,20 @@ from roadmap_cli.record import Record
 #: The format of a line; up when a key is removed or changes meaning, never when one is added.
 FORMAT = 1
 PLAN = "plan"  #: the kind of a line that carries a plan made
+USE = "use"  #: the kind of a line that makes an earlier plan the active one again (its uid in "plan")
 MAX_LINE = 16 * 1024 * 1024  #: a plan made for a year is about 50 kB; one for decades fits too
 MAX_COUNTER = 2**62  #: a Lamport counter that SQLite's integers and every device can hold
 DEVICE = re.compile(r"[a-z0-9]{8,64}")
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _zoned(text: str) -> bool:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False
 
 
 class Travelling(Record):
@@ -58,6 +69,8 @@ def to_line(t: Travelling) -> str:
     }
     if t.kind == PLAN:
         doc["plan"] = json.loads(t.snapshot or "null")
+    elif t.kind == USE:
+        doc["plan"] = t.value
     else:
         doc["item_id"], doc["value"] = t.item_id, t.value
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -83,7 +96,7 @@ def from_line(raw: bytes, device: str) -> Travelling:
     if version > FORMAT:
         raise Later(f"written in format {version} by a newer roadmap; this one reads format {FORMAT}")
     kind = doc.get("kind")
-    if kind != PLAN and kind not in EVENT_KINDS:
+    if kind not in (PLAN, USE) and kind not in EVENT_KINDS:
         if isinstance(kind, str) and re.fullmatch(r"[a-z_]{1,32}", kind):
             raise Later(f"an event of kind {kind!r}, which a newer roadmap writes")
         raise ValueError('its "kind" is not a kind of event')
@@ -94,16 +107,24 @@ def from_line(raw: bytes, device: str) -> Travelling:
         raise ValueError(f'its "lamport" is not a whole number from 1 to {MAX_COUNTER - 1:,}')
     # A key this roadmap does not know was added by a newer one in the same format, which means it
     # changes nothing for this one (the format goes up when a key is removed or changes meaning).
-    if kind == PLAN:
+    if kind in (PLAN, USE):
         uid = doc.get("uid")
-        if not isinstance(uid, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", uid):
+        if not isinstance(uid, str) or not _ID.fullmatch(uid):
             raise ValueError('its "uid" is not an id of letters, digits, - and _')
+    if kind == USE:
+        chosen, created_at = doc.get("plan"), doc.get("created_at")
+        if not isinstance(chosen, str) or not _ID.fullmatch(chosen):
+            raise ValueError('its "plan" is not the id of a plan')
+        if not isinstance(created_at, str) or len(created_at) > 64 or not _zoned(created_at):
+            raise ValueError('its "created_at" is not an ISO 8601 time with a time zone')
+        return Travelling(str(uid), device, lamport, USE, created_at, value=chosen)
+    if kind == PLAN:
         plan, problems = plan_from({"created_at": doc.get("created_at"), "snapshot": doc.get("plan")})
         if plan is None:
             raise ValueError("; ".join(problems) or "not a plan")
         from roadmap_cli.progress.saved import dumps
 
-        return Travelling(uid, device, lamport, PLAN, plan[0], snapshot=dumps(plan[1]))
+        return Travelling(str(uid), device, lamport, PLAN, plan[0], snapshot=dumps(plan[1]))
     fields = {k: v for k, v in doc.items() if k in ("uid", "item_id", "kind", "value", "created_at")}
     event, problems = event_from(fields)
     if event is None:
