@@ -366,6 +366,10 @@ def test_a_huge_file_and_a_fifo_in_the_sync_folder_are_not_read(homes: list[Home
         f.truncate(MAX_SYNC_FILE + 1)  # sparse: large to look at, nothing to write
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "2027-02.jsonl")
+    secret = tmp_path / "secret.jsonl"
+    secret.write_text(line("0123456789abcdef0123456789abcdef", "leaked") + "\n")
+    (folder / "2027-03.jsonl").symlink_to(secret)
+    (a.folder / "events" / "not a device").mkdir()
     a.ok("check", "learn-language-core")
     code, out, err = a.run("sync", "--json")
     assert code == 0, err
@@ -373,8 +377,15 @@ def test_a_huge_file_and_a_fifo_in_the_sync_folder_are_not_read(homes: list[Home
     assert "larger than the" in err
     if hasattr(os, "mkfifo"):
         assert "2027-02.jsonl: is a FIFO (named pipe)" in err
+    assert "2027-03.jsonl: a symbolic link, not followed" in err
+    assert "events/not a device: not a device's folder" in err
+    assert json.loads(out)["came_in"]["events"] == 0
     assert json.loads(out)["went_out"]["events"] == 1
     assert a.run("sync")[0] == 0
+    code, _, err = a.run("sync", "init", str(tmp_path / "other.git"))
+    assert code == 1
+    assert "this home syncs already" in err
+    assert not (tmp_path / "other.git").exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a shell hook")

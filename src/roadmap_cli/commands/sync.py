@@ -21,16 +21,20 @@ conflict for you to solve. It uses your own git, with your keys; set it up once 
 Example:  roadmap sync
 """
 
-INIT_HELP = """Set up syncing: clone your repository (or make one at a new path), then sync.
+INIT_HELP = """Set up syncing with your git repository.
 
-URL-or-PATH is any remote your git reaches (git@github.com:you/roadmap-sync.git, an https URL),
-or a path: a bare repository on a USB stick or a server's mount, made there if nothing is there yet.
-Use a private repository: your notes travel with your ticks.
+Clones it (or makes a bare repository at a new path), then syncs. URL-or-PATH is any remote your
+git reaches (git@github.com:you/roadmap-sync.git, an https URL), or a path: a bare repository on a
+USB stick or a server's mount, made there if nothing is there yet. Use a private repository: your
+notes travel with your ticks.
 
 Example:  roadmap sync init git@github.com:you/roadmap-sync.git
 """
 
-STATUS_HELP = """Show where this home syncs, when it last did, and the devices seen.
+STATUS_HELP = """Show the remote, the last sync and the devices.
+
+Where this home syncs, when it last did, and every device whose events are here. It reads only
+what is kept here: no git, no network.
 
 Example:  roadmap sync status
 """
