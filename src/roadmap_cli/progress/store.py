@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
@@ -367,14 +367,15 @@ class Store:
         self, travelled: Iterable[Travelling], meta: dict[str, str]
     ) -> tuple[int, int, set[str]]:
         """Add, in one transaction, the events and plans from other devices not here yet (by id),
-        with what sync keeps (``meta``). The active plan becomes the last made in the total order;
-        the kept state is worked out afresh in that order, since what came in may fall before what
-        is here. Returns (events added, plans added, the devices they came from)."""
+        with what sync keeps (``meta``). The active plan becomes the last made in the total order.
+        Events that all come after those here are counted into the kept state as ``record`` counts
+        its own; any that falls before one here has the state worked out afresh, in that order.
+        Returns (events added, plans added, the devices they came from)."""
         added_events = added_plans = 0
         devices: set[str] = set()
         with self._write() as db:
-            row = _last_event(db)
             chosen = False
+            fresh: dict[str, Travelling] = {}
             for t in travelled:
                 if t.kind == USE:
                     if db.execute("SELECT 1 FROM plan_uses WHERE uid = ?", (t.uid,)).fetchone():
@@ -401,20 +402,17 @@ class Store:
                     continue
                 if t.kind not in EVENT_KINDS:
                     raise ValueError(f"unknown event kind {t.kind!r}")
-                if db.execute("SELECT 1 FROM events WHERE uid = ?", (t.uid,)).fetchone():
-                    continue
-                row += 1
-                db.execute(
-                    "INSERT INTO events (id, uid, item_id, kind, value, created_at, device, lamport) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (row, t.uid, t.item_id, t.kind, t.value, t.created_at, t.device, t.lamport),
-                )
-                added_events += 1
-                devices.add(t.device)
+                if (
+                    t.uid not in fresh
+                    and not db.execute("SELECT 1 FROM events WHERE uid = ?", (t.uid,)).fetchone()
+                ):
+                    fresh[t.uid] = t
+            if fresh:
+                _merge_events(db, sorted(fresh.values(), key=lambda t: (t.lamport, t.device, t.uid)))
+                added_events += len(fresh)
+                devices.update(t.device for t in fresh.values())
             if added_plans or chosen:
                 _choose_active(db)
-            if added_events:
-                _rebuild(db)
             db.executemany(
                 "INSERT INTO sync_meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -424,6 +422,36 @@ class Store:
 
 
 _DESCENDING = ", ".join(f"{column} DESC" for column in TOTAL_ORDER.split(", "))
+
+
+def _merge_events(db: sqlite3.Connection, new: list[Travelling]) -> None:
+    """Insert events from other devices, sorted in the total order, and count them into the kept
+    state. Each new row's id is its place in the total order when they all come after the events
+    here (the ids have no gaps): then they are counted on, one by one; else the state is worked
+    out afresh."""
+    last = db.execute(f"SELECT lamport, device, uid FROM events ORDER BY {_DESCENDING} LIMIT 1").fetchone()
+    state = (
+        _kept_state(db) if last is None or (new[0].lamport, new[0].device, new[0].uid) > tuple(last) else None
+    )
+    row = _last_event(db)
+    events = [
+        Event(t.uid, t.item_id, cast(EventKind, t.kind), t.value, t.created_at, row + n)
+        for n, t in enumerate(new, 1)
+    ]
+    db.executemany(
+        "INSERT INTO events (id, uid, item_id, kind, value, created_at, device, lamport) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (e.row, e.uid, e.item_id, e.kind, e.value, e.created_at, t.device, t.lamport)
+            for e, t in zip(events, new, strict=True)
+        ),
+    )
+    if state is None or state.unapplied:
+        _rebuild(db)
+        return
+    for event in events:
+        state.replay_one(event)  # checked as a backup's are (progress.travel), before it got here
+    _keep(db, state, {e.item_id for e in events})
 
 
 def _choose_active(db: sqlite3.Connection) -> None:
