@@ -212,6 +212,7 @@ def sync(steps: object = None) -> SyncReport:
         branch = _branch(folder)
         _commit_unfinished(folder, device)
         events_in = plans_in = events_out = plans_out = 0
+        renamed_from: str | None = None
         devices_in: set[str] = set()
         skipped: list[str] = []
         for attempt in (1, 2):
@@ -221,21 +222,37 @@ def sync(steps: object = None) -> SyncReport:
             came, skipped, offsets = read_folder(folder, store.sync_meta())
             added_events, added_plans, added_from = store.merge_travelled(came, offsets)
             events_in, plans_in = events_in + added_events, plans_in + added_plans
+            if device in added_from:  # another machine writes as this one: a copy of this database
+                renamed_from, device = device, store.new_device()
             devices_in |= added_from - {device}
             step("Writing this device's events")
-            out = store.outgoing(int(store.sync_meta().get("sent", "0") or 0))
+            pending = store.outgoing(int(store.sync_meta().get("sent", "0") or 0))
+            there = {t.uid for t in came}  # in the folder already (a copy of this home sent them)
+            out = [t for t in pending if t.uid not in there]
             if out:
                 _write_own(folder, device, out)
                 _commit(folder, device, out)
-                store.merge_travelled([], {"sent": str(max(t.lamport for t in out))})
                 events_out += sum(1 for t in out if t.kind != PLAN)
                 plans_out += sum(1 for t in out if t.kind == PLAN)
+            if pending:
+                store.merge_travelled([], {"sent": str(max(t.lamport for t in pending))})
             step(f"Pushing to {safe(remote)}")
             if _push(folder, branch, remote, last_try=attempt == 2):
                 break
         stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
         store.merge_travelled([], {"last_sync": stamp, "remote": remote})
-    return SyncReport(remote, device, events_in, plans_in, len(devices_in), events_out, plans_out, skipped)
+    return SyncReport(
+        remote,
+        device,
+        events_in,
+        plans_in,
+        len(devices_in),
+        events_out,
+        plans_out,
+        skipped,
+        False,
+        renamed_from,
+    )
 
 
 def _commit_unfinished(folder: Path, device: str) -> None:
@@ -385,15 +402,11 @@ def read_folder(folder: Path, meta: dict[str, str]) -> tuple[list[Travelling], l
                 continue
             key = f"read:{name}"
             start = int(meta.get(key, "0") or 0)
-            offsets[key] = str(
-                _read_lines(data, start if start <= len(data) else 0, name, device_dir.name, came, skipped)
-            )
+            offsets[key] = str(_read_lines(data, start if start <= len(data) else 0, name, came, skipped))
     return came, skipped, offsets
 
 
-def _read_lines(
-    data: bytes, start: int, name: str, device: str, came: list[Travelling], skipped: list[str]
-) -> int:
+def _read_lines(data: bytes, start: int, name: str, came: list[Travelling], skipped: list[str]) -> int:
     """Read the whole lines of ``data`` from ``start``; returns where the next sync reads from."""
     line = data.count(b"\n", 0, start) + 1
     held: int | None = None
@@ -405,7 +418,7 @@ def _read_lines(
         raw = data[at:end].strip()
         if raw:
             try:
-                came.append(from_line(raw, device))
+                came.append(from_line(raw))
             except Later as exc:
                 skipped.append(f"{safe(name)}:{line}: {safe(str(exc))}; kept for a newer roadmap")
                 if held is None:

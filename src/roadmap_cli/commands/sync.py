@@ -91,6 +91,11 @@ def status(json_out: JsonOption = False) -> None:
 def _show(report: SyncReport, json_out: bool) -> None:
     import sys
 
+    if report.renamed_from:
+        sys.stderr.write(
+            f"warning: another machine writes as this one ({report.renamed_from[:8]}): was this home's "
+            f"database copied from it? This machine now writes as {report.device[:8]}; nothing is lost.\n"
+        )
     for line in report.skipped[:20]:
         sys.stderr.write(f"warning: {line}\n")
     if len(report.skipped) > 20:

@@ -334,34 +334,51 @@ class Store:
         return [(str(d), int(n), last) for d, n, last in rows]
 
     def outgoing(self, after: int) -> list[Travelling]:
-        """This device's events, plans and plans chosen again with a counter above ``after``, in
-        counter order."""
+        """The events, plans and plans chosen again written here (by this device, or by it under an
+        id it had before) with a counter above ``after``, in counter order."""
         with _translated(self.path):
-            device = _device(self._db)
+            meta = dict(self._db.execute("SELECT key, value FROM sync_meta"))
+            mine = [meta.get("device", ""), *str(meta.get("former", "")).split()]
+            which = f"device IN ({', '.join('?' * len(mine))}) AND lamport > ?"
             events = [
                 Travelling(uid, device, lamport, kind, created_at, item_id, value)
-                for uid, lamport, kind, created_at, item_id, value in self._db.execute(
-                    "SELECT uid, lamport, kind, created_at, item_id, value FROM events "
-                    "WHERE device = ? AND lamport > ?",
-                    (device, after),
+                for uid, device, lamport, kind, created_at, item_id, value in self._db.execute(
+                    f"SELECT uid, device, lamport, kind, created_at, item_id, value FROM events "
+                    f"WHERE {which}",
+                    (*mine, after),
                 )
             ]
             plans = [
                 Travelling(uid, device, lamport, PLAN, created_at, snapshot=snapshot)
-                for uid, lamport, created_at, snapshot in self._db.execute(
-                    "SELECT uid, lamport, created_at, snapshot FROM plans WHERE device = ? AND lamport > ?",
-                    (device, after),
+                for uid, device, lamport, created_at, snapshot in self._db.execute(
+                    f"SELECT uid, device, lamport, created_at, snapshot FROM plans WHERE {which}",
+                    (*mine, after),
                 )
             ]
             uses = [
                 Travelling(uid, device, lamport, USE, created_at, value=plan_uid)
-                for uid, lamport, created_at, plan_uid in self._db.execute(
-                    "SELECT uid, lamport, created_at, plan_uid FROM plan_uses "
-                    "WHERE device = ? AND lamport > ?",
-                    (device, after),
+                for uid, device, lamport, created_at, plan_uid in self._db.execute(
+                    f"SELECT uid, device, lamport, created_at, plan_uid FROM plan_uses WHERE {which}",
+                    (*mine, after),
                 )
             ]
         return sorted(events + plans + uses, key=lambda t: t.lamport)
+
+    def new_device(self) -> str:
+        """Go on under a new device id (another machine writes as this one: a copied database); the
+        old one is kept as a former id, so what was written under it still goes out."""
+        from uuid import uuid4
+
+        with self._write() as db:
+            meta = dict(db.execute("SELECT key, value FROM sync_meta"))
+            device = uuid4().hex[:16]
+            former = " ".join([*str(meta.get("former", "")).split(), str(meta.get("device", ""))])
+            db.executemany(
+                "INSERT INTO sync_meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [("device", device), ("former", former.strip())],
+            )
+        return device
 
     def merge_travelled(
         self, travelled: Iterable[Travelling], meta: dict[str, str]

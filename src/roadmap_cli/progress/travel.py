@@ -76,9 +76,11 @@ def to_line(t: Travelling) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def from_line(raw: bytes, device: str) -> Travelling:
-    """The record a line of ``device``'s file carries; ``Later`` for one from a newer roadmap,
-    ``ValueError`` saying what is wrong for anything else it cannot be."""
+def from_line(raw: bytes) -> Travelling:
+    """The record a line carries; ``Later`` for one from a newer roadmap, ``ValueError`` saying what
+    is wrong for anything else it cannot be. A line is usually in the file of the device that wrote
+    it, but need not be: a machine that finds another writing as itself goes on under a new device,
+    and sends what it wrote before under the old one from there."""
     from roadmap_cli.errors import RoadmapError
     from roadmap_cli.progress.backup import event_from, parse_backup, plan_from
 
@@ -100,8 +102,9 @@ def from_line(raw: bytes, device: str) -> Travelling:
         if isinstance(kind, str) and re.fullmatch(r"[a-z_]{1,32}", kind):
             raise Later(f"an event of kind {kind!r}, which a newer roadmap writes")
         raise ValueError('its "kind" is not a kind of event')
-    if doc.get("device") != device:
-        raise ValueError(f'its "device" is not {device}, the device whose file it is in')
+    device = doc.get("device")
+    if not isinstance(device, str) or not DEVICE.fullmatch(device):
+        raise ValueError('its "device" is not a device id (8 to 64 lowercase letters and digits)')
     lamport = doc.get("lamport")
     if not isinstance(lamport, int) or isinstance(lamport, bool) or not 1 <= lamport < MAX_COUNTER:
         raise ValueError(f'its "lamport" is not a whole number from 1 to {MAX_COUNTER - 1:,}')
@@ -144,6 +147,9 @@ class SyncReport(Record):
     plans_out: int
     skipped: list[str]  # each line or file left out: file:line and why
     created: bool = False  # ``sync init`` made the repository (a path that was not there)
+    #: This device's id before this sync, when another machine was found writing as it (a copied
+    #: database): this one goes on under a new id.
+    renamed_from: str | None = None
 
 
 class DeviceSeen(Record):

@@ -819,6 +819,7 @@ def sync_document(report: SyncReport) -> shapes.SyncDoc:
         "came_in": {"events": report.events_in, "plans": report.plans_in, "devices": report.devices_in},
         "went_out": {"events": report.events_out, "plans": report.plans_out, "devices": 0},
         "skipped": list(report.skipped),
+        "renamed_from": report.renamed_from,
     }
 
 

@@ -671,6 +671,7 @@ class SyncDoc(TypedDict):
     came_in: SyncCountsDoc
     went_out: SyncCountsDoc
     skipped: list[str]  # each line or file left out, as "file:line: why"
+    renamed_from: str | None  # this device's id before, when another machine was writing as it
 
 
 class SyncCountsDoc(TypedDict):
