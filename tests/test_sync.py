@@ -229,7 +229,8 @@ def test_a_copied_home_goes_on_as_a_device_of_its_own_and_nothing_is_lost(
     assert doc["went_out"]["events"] == 1  # c's note; the tick, a's too, went out with a
     c.ok("log", "sql-fundamentals", "30m")
     c.sync()
-    a.sync()
+    # a takes in what c wrote under a's id before it knew, from c's own folder: a is not renamed
+    assert a.sync()["renamed_from"] is None
     c.sync()
     assert a.views() == c.views()
     with open_store(readonly=True, path=a.path / "data" / "progress.sqlite3") as store:

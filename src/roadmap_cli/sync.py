@@ -219,10 +219,12 @@ def sync(steps: object = None) -> SyncReport:
             step(f"Fetching from {safe(remote)}")
             _pull(folder, branch)
             step("Reading the other devices' events")
-            came, skipped, offsets = read_folder(folder, store.sync_meta())
+            came, skipped, offsets, from_own = read_folder(folder, store.sync_meta(), device)
+            # In this device's own files, a line it did not write: a copy of this home writes as it.
+            twin = store.missing({t.uid for t in from_own if t.device == device})
             added_events, added_plans, added_from = store.merge_travelled(came, offsets)
             events_in, plans_in = events_in + added_events, plans_in + added_plans
-            if device in added_from:  # another machine writes as this one: a copy of this database
+            if twin:
                 renamed_from, device = device, store.new_device()
             devices_in |= added_from - {device}
             step("Writing this device's events")
@@ -368,17 +370,21 @@ def _commit_as(folder: Path, message: str) -> None:
     _must(_git([*_identity(folder), "commit", "--quiet", "-m", message], folder), "commit in the sync folder")
 
 
-def read_folder(folder: Path, meta: dict[str, str]) -> tuple[list[Travelling], list[str], dict[str, str]]:
+def read_folder(
+    folder: Path, meta: dict[str, str], own: str = ""
+) -> tuple[list[Travelling], list[str], dict[str, str], list[Travelling]]:
     """Every device's lines not read yet: the records, each line or file left out (file:line: why),
-    and how far each file has now been read (``read:FILE`` -> bytes). A file is read from where the
-    last sync left it (from the start, if it has become shorter); a line from a newer roadmap is
-    left to be read again after an upgrade, so its file is read from there next time."""
+    how far each file has now been read (``read:FILE`` -> bytes), and the records read from the
+    folder of device ``own``. A file is read from where the last sync left it (from the start, if it
+    has become shorter); a line from a newer roadmap is left to be read again after an upgrade, so
+    its file is read from there next time."""
     root = folder / EVENTS
     came: list[Travelling] = []
     skipped: list[str] = []
     offsets: dict[str, str] = {}
+    from_own: list[Travelling] = []
     if not root.is_dir():
-        return came, skipped, offsets
+        return came, skipped, offsets, from_own
     for device_dir in sorted(root.iterdir()):
         where = f"{EVENTS}/{device_dir.name}"
         if not DEVICE.fullmatch(device_dir.name) or device_dir.is_symlink() or not device_dir.is_dir():
@@ -402,8 +408,11 @@ def read_folder(folder: Path, meta: dict[str, str]) -> tuple[list[Travelling], l
                 continue
             key = f"read:{name}"
             start = int(meta.get(key, "0") or 0)
+            before = len(came)
             offsets[key] = str(_read_lines(data, start if start <= len(data) else 0, name, came, skipped))
-    return came, skipped, offsets
+            if device_dir.name == own:
+                from_own += came[before:]
+    return came, skipped, offsets, from_own
 
 
 def _read_lines(data: bytes, start: int, name: str, came: list[Travelling], skipped: list[str]) -> int:

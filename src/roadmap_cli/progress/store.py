@@ -364,6 +364,18 @@ class Store:
             ]
         return sorted(events + plans + uses, key=lambda t: t.lamport)
 
+    def missing(self, uids: Iterable[str]) -> set[str]:
+        """The ids among ``uids`` of no event, plan or choice of a plan here."""
+        with _translated(self.path):
+            return {
+                uid
+                for uid in uids
+                if not any(
+                    self._db.execute(f"SELECT 1 FROM {table} WHERE uid = ?", (uid,)).fetchone()
+                    for table in ("events", "plans", "plan_uses")
+                )
+            }
+
     def new_device(self) -> str:
         """Go on under a new device id (another machine writes as this one: a copied database); the
         old one is kept as a former id, so what was written under it still goes out."""
