@@ -26,6 +26,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
@@ -43,6 +44,9 @@ from roadmap_cli.progress.travel import (
     to_line,
 )
 from roadmap_cli.safetext import safe
+
+if TYPE_CHECKING:
+    from roadmap_cli.render.progress_display import Shown
 
 FOLDER = "sync"
 EVENTS = "events"
@@ -199,13 +203,14 @@ def _settle_branch(folder: Path) -> None:
 # -- sync -----------------------------------------------------------------------------------------
 
 
-def sync(steps: object = None) -> SyncReport:
-    """Pull, read the other devices' new lines into the store, write and push this device's."""
+def sync(shown: Shown | None = None) -> SyncReport:
+    """Pull, read the other devices' new lines into the store, write and push this device's;
+    ``shown`` is told each step (a progress display on a terminal)."""
     _git_program()
     folder = sync_folder()
     if not (folder / ".git").is_dir():
         raise RoadmapError("this home does not sync yet", hint=SET_UP)
-    step = getattr(steps, "step", lambda _: None)
+    step = shown.step if shown is not None else (lambda _: None)
     with open_store(readonly=False, create=True) as store:
         device = store.device()
         remote = _origin(folder) or store.sync_meta().get("remote", "?")

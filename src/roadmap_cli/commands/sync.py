@@ -91,15 +91,17 @@ def status(json_out: JsonOption = False) -> None:
 def _show(report: SyncReport, json_out: bool) -> None:
     import sys
 
+    from roadmap_cli.sync import MAX_NAMED
+
     if report.renamed_from:
         sys.stderr.write(
             f"warning: another machine writes as this one ({report.renamed_from[:8]}): was this home's "
             f"database copied from it? This machine now writes as {report.device[:8]}; nothing is lost.\n"
         )
-    for line in report.skipped[:20]:
+    for line in report.skipped[:MAX_NAMED]:
         sys.stderr.write(f"warning: {line}\n")
-    if len(report.skipped) > 20:
-        sys.stderr.write(f"warning: ... and {len(report.skipped) - 20} more left out\n")
+    if len(report.skipped) > MAX_NAMED:
+        sys.stderr.write(f"warning: ... and {len(report.skipped) - MAX_NAMED} more left out\n")
     if json_out:
         from roadmap_cli.render.jsonout import emit, sync_document
 
