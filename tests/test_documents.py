@@ -32,7 +32,7 @@ def schema_of(runner: CliRunner, name: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def documents(runner: CliRunner, tmp_path: Path) -> dict[str, Any]:
+def documents(runner: CliRunner, tmp_path: Path, git_home: Path) -> dict[str, Any]:
     """One of each document, from a plan with ticks, a skip, a note and a replan behind it."""
     docs: dict[str, Any] = {}
     docs["plan"] = json.loads(run(runner, "plan", "-l", "go", "-H", "10", "--start", START, "--json"))
@@ -66,6 +66,8 @@ def documents(runner: CliRunner, tmp_path: Path) -> dict[str, Any]:
     assert docs["validation"]["files"][0]["problems"]
     docs["doctor"] = json.loads(run(runner, "doctor", "--json"))
     docs["where"] = json.loads(run(runner, "where", "--json"))
+    docs["sync"] = json.loads(run(runner, "sync", "init", str(tmp_path / "remote.git"), "--json"))
+    docs["sync-status"] = json.loads(run(runner, "sync", "status", "--json"))
     return docs
 
 

@@ -38,7 +38,7 @@ ROOT = "roadmap_cli"
 #: Each layer by the modules in it: a name ending in "." takes every module under that package.
 LAYERS: dict[str, tuple[str, ...]] = {
     "commands": ("commands.", "cli", "fast", "fast_specs", "launch", "__main__", "completion"),
-    "actions": ("track", "changes", "doctor", "inputs", "breaks", "lookup", "reviewing", "assessing"),
+    "actions": ("track", "changes", "doctor", "inputs", "breaks", "lookup", "reviewing", "assessing", "sync"),
     "views": ("views.",),
     "render": ("render.",),
     "progress": ("progress.",),

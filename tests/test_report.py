@@ -332,6 +332,11 @@ def test_open_hands_the_page_to_the_browser_and_copes_without_one(
     result = runner.invoke(app, ["report", "-o", str(tmp_path / "r2.html"), "--open"])
     assert result.exit_code == 0
     assert "No web browser could be opened" in result.stderr
+    # the page's name is shown escaped, never obeyed by the terminal
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / "r\x1b]2;x\x07.html"), "--open"])
+    assert result.exit_code == 0
+    assert "\\x1b]2;x\\x07.html yourself" in result.stderr
+    assert "\x1b" not in result.stderr
 
 
 def test_the_daily_commands_never_import_jinja2_or_matplotlib(runner: CliRunner, roadmap_home: Path) -> None:

@@ -456,7 +456,7 @@ def test_a_schema_5_database_migrates_and_keeps_its_ticks(tmp_path: Path) -> Non
     db.close()
     card = CardState(START + timedelta(days=3), START, 3.1, 5.0)
     with kept.open_store(readonly=False, path=path) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == kept.LATEST_VERSION == 7
         store.record([("sql-fundamentals", "review", review_value(START, "good", card))])
         state = store.state()
         assert state.get("sql-fundamentals").ticked

@@ -216,9 +216,29 @@ def test_an_event_that_cannot_be_understood_is_left_out_with_a_warning(
     assert "event bad-1" in err
 
 
+def back_from_schema_7(db: sqlite3.Connection) -> None:
+    """Take away what schema 7 added: events and plans without their device and counter."""
+    db.executescript(
+        """
+        DROP INDEX events_lamport;
+        DROP INDEX plans_uid;
+        ALTER TABLE events DROP COLUMN device;
+        ALTER TABLE events DROP COLUMN lamport;
+        ALTER TABLE plans DROP COLUMN uid;
+        ALTER TABLE plans DROP COLUMN device;
+        ALTER TABLE plans DROP COLUMN lamport;
+        DROP TABLE sync_meta;
+        DROP TABLE plan_uses;
+        DELETE FROM migrations WHERE version >= 7;
+        PRAGMA user_version = 6;
+        """
+    )
+
+
 def back_to_version_1(path: Path) -> str:
     """Turn the file back into what roadmap 0.1 wrote; returns the stored plan's text."""
     with sqlite3.connect(path) as db:
+        back_from_schema_7(db)
         (text,) = db.execute("SELECT snapshot FROM plans").fetchone()
         db.executescript(
             """
@@ -251,7 +271,7 @@ def test_a_version_1_database_is_read_as_it_is_and_migrated_by_the_next_write(
     with sqlite3.connect(planned) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
         columns = [r[1] for r in db.execute("PRAGMA table_info(plans)")]
-        assert columns == ["id", "created_at", "active", "snapshot"]
+        assert columns == ["id", "created_at", "active", "snapshot", "uid", "device", "lamport"]
         assert db.execute("SELECT snapshot FROM plans").fetchone()[0] == text
     db.close()
 
@@ -795,6 +815,7 @@ def test_kept_progress_that_cannot_be_read_points_to_the_repair(tmp_path: Path) 
 def back_to_schema_4(path: Path) -> None:
     """Turn the file back into what schema 4 kept: each item's notes inside its record."""
     with sqlite3.connect(path) as db:
+        back_from_schema_7(db)
         rows = db.execute("SELECT item_id, record, notes FROM item_state").fetchall()
         db.executescript(
             """
@@ -826,7 +847,7 @@ def test_a_version_4_database_is_read_as_it_is_and_its_notes_moved_by_the_next_w
     assert json.loads(out)["notes"] == ["first", "second"]
     assert run(runner, "check", "sql-fundamentals")[0] == 0  # a write migrates
     with sqlite3.connect(planned) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 6
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 7
         record, notes, count = db.execute(
             "SELECT record, notes, note_count FROM item_state WHERE item_id = 'learn-language-core'"
         ).fetchone()
@@ -896,3 +917,33 @@ def test_a_database_breaking_its_own_rules_names_the_first_three_problems(tmp_pa
     )
     assert refused.hint == DAMAGED_HINT
     assert path.read_bytes() == before
+
+
+# ------------------------------------------------------------------- events that travel (schema 7)
+
+
+def test_schema_7_gives_the_history_this_device_and_counters_in_its_order(
+    runner: CliRunner, planned: Path
+) -> None:
+    assert run(runner, "note", "learn-language-core", "first")[0] == 0
+    assert run(runner, *PLAN)[0] == 0  # a second plan
+    assert run(runner, "plans", "use", "1")[0] == 0  # the first one active again
+    with sqlite3.connect(planned) as db:
+        back_from_schema_7(db)
+    db.close()
+    assert run(runner, "check", "sql-fundamentals")[0] == 0  # a write migrates
+    with sqlite3.connect(planned) as db:
+        (device,) = db.execute("SELECT value FROM sync_meta WHERE key = 'device'").fetchone()
+        rows = db.execute("SELECT id, device, lamport FROM events ORDER BY id").fetchall()
+        plans = db.execute("SELECT id, active, device, lamport FROM plans ORDER BY lamport").fetchall()
+    db.close()
+    assert re.fullmatch(r"[0-9a-f]{16}", device)
+    assert [(row, d) for row, d, _ in rows] == [(row, device) for row, _, _ in rows]
+    counters = [lamport for _, _, lamport in rows]
+    assert counters == sorted(counters)
+    assert len(set(counters)) == len(counters)
+    assert plans[-1][:2] == (1, 1)  # the active plan stays the last made
+    assert counters[-1] > plans[-1][3]  # the tick written after the migration comes after all
+    with open_store(readonly=True, path=planned) as store:
+        assert [e.row for e in store.events()] == [row for row, _, _ in rows]
+        assert store.state() == store.replay()

@@ -136,15 +136,18 @@ def _write_list(plan: SavedPlan, json_out: bool) -> None:
         doc = {"version": 1, "breaks": _listing(plan)}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    from roadmap_cli.render.term import write
+    from roadmap_cli.render.term import para, write
     from roadmap_cli.render.units import count_text
 
     if not plan.calendar.breaks:
-        write("No breaks in your plan. Add one: roadmap break FROM..TO --note TEXT\n")
+        write("\n".join(para("No breaks in your plan. Add one: roadmap break FROM..TO --note TEXT")) + "\n")
         return
     lines = [
-        f"{b.start.isoformat()} to {b.end.isoformat()}  {count_text(_days_off(plan, b), 'study day')}"
-        + (f"  {safe(b.note)}" if b.note else "")
+        line
         for b in plan.calendar.breaks
+        for line in para(
+            f"{b.start.isoformat()} to {b.end.isoformat()}  {count_text(_days_off(plan, b), 'study day')}"
+            + (f"  {safe(b.note)}" if b.note else "")
+        )
     ]
     write("\n".join(lines) + "\n")

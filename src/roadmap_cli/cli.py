@@ -28,7 +28,7 @@ GROUPS = (
     ("Plan", ("plan", "replan", "break", "assess", "plans")),
     ("Track", ("next", "today", "status", "check", "skip", "note", "show", "log", "review")),
     ("Career", ("salary", "levels", "certs", "skills", "market", "stacks")),
-    ("Data", ("export", "report", "progress", "schema")),
+    ("Data", ("export", "report", "progress", "sync", "schema")),
     ("Setup", ("packs", "where", "doctor")),
 )
 

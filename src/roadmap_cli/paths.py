@@ -63,6 +63,11 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def sync_dir() -> Path:
+    """The clone of the git repository ``roadmap sync`` keeps progress in, beside the database."""
+    return data_dir() / "sync"
+
+
 def cache_dir() -> Path:
     """Derived files that can be rebuilt at any time (the validated catalog)."""
     home = _home()

@@ -209,9 +209,12 @@ def _undo(json_out: bool) -> None:
 
         emit(review_document(load, [], undone=(item_id, last.on, last.rating)))
         return
-    from roadmap_cli.render.term import write
+    from roadmap_cli.render.term import para, write
 
-    write(f"Took back the review of {item_id} on {last.on.isoformat()} ({last.rating}).\n")
+    write(
+        "\n".join(para(f"Took back the review of {safe(item_id)} on {last.on.isoformat()} ({last.rating})."))
+        + "\n"
+    )
 
 
 def _write(load: ReviewLoad, done: list[tuple[Card, str, CardState]], json_out: bool) -> None:

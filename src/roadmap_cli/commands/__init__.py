@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "schema": "Print the JSON Schema of a JSON document roadmap prints, to check or generate code against.",
     "plans": "List the plans you made; make an earlier one your active plan again.",
     "progress": "Back up your progress and merge a backup back in.",
+    "sync": "Sync your progress with your other machines, through a git repository you own.",
     "packs": "Content packs: list them, check your own, get the schema, start a new one.",
 }
 

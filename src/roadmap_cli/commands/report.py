@@ -82,7 +82,9 @@ def _open(path: Path) -> None:
     except webbrowser.Error:
         opened = False
     if not opened:
-        sys.stderr.write(f"No web browser could be opened; open {path} yourself.\n")
+        from roadmap_cli.safetext import safe
+
+        sys.stderr.write(f"No web browser could be opened; open {safe(str(path))} yourself.\n")
 
 
 def register(app: typer.Typer) -> None:

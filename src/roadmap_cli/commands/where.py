@@ -11,8 +11,8 @@ from roadmap_cli.commands.options import JsonOption
 
 HELP = help_text(
     "where",
-    """The progress database, the config folder and the folder for your own content packs. Set ROADMAP_HOME
-to keep all of them under one folder.
+    """The progress database, the config folder, the folder for your own content packs, the cache and
+the clone `roadmap sync` keeps. Set ROADMAP_HOME to keep all of them under one folder.
 
 Example:  roadmap where
 """,
@@ -28,6 +28,7 @@ def where(json_out: JsonOption = False) -> None:
         "config": paths.config_dir(),
         "packs": paths.user_packs_dir(),
         "cache": paths.cache_dir(),
+        "sync": paths.sync_dir(),
     }
     if json_out:
         from roadmap_cli.render.jsonout import emit, where_document

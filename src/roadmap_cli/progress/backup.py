@@ -302,6 +302,23 @@ def _check_event(problems: _Problems, path: str, event: object) -> Event | None:
     return found
 
 
+def event_from(doc: object) -> tuple[Event | None, list[str]]:
+    """One event checked as a backup's are (a line of a sync file): the event, or None and what is
+    wrong with it."""
+    event = _sound_event(doc)
+    if event is not None:
+        return event, []
+    problems = _Problems()
+    return _check_event(problems, "event", doc), problems.listed
+
+
+def plan_from(doc: object) -> tuple[tuple[str, SavedPlan] | None, list[str]]:
+    """One plan ({created_at, snapshot}) checked as a backup's are: (when made, the plan), or None
+    and what is wrong with it."""
+    problems = _Problems()
+    return _check_plan(problems, "plan", doc), problems.listed
+
+
 def read_backup(doc: object, source: str) -> tuple[list[tuple[str, SavedPlan]], list[Event]]:
     """Check a parsed backup whole and turn it into plans and events; nothing is written here.
 

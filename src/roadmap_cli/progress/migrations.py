@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from roadmap_cli.progress.models import EVENT_KINDS, ItemRecord
+from roadmap_cli.progress.models import ItemRecord
 from roadmap_cli.record import Record
 
 #: The store's way to work the kept state out afresh from the events (``store._rebuild``).
@@ -26,7 +26,11 @@ class Migration(Record):
 
 _KINDS_V1 = "'tick', 'untick', 'skip', 'unskip', 'note', 'evidence'"  # as migration 1 made them
 _KINDS_V3 = _KINDS_V1 + ", 'log', 'unlog'"  # as migration 3 made them
-_KINDS = ", ".join(f"'{k}'" for k in EVENT_KINDS)
+#: As migration 6 made them: spelt out, so that a kind added later cannot change what it did.
+_KINDS_V6 = (
+    "'tick', 'untick', 'skip', 'unskip', 'note', 'evidence', 'log', 'unlog', "
+    "'review', 'unreview', 'assess', 'unassess'"
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -138,7 +142,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 id INTEGER PRIMARY KEY,
                 uid TEXT NOT NULL,
                 item_id TEXT NOT NULL,
-                kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+                kind TEXT NOT NULL CHECK (kind IN ({_KINDS_V6})),
                 value TEXT,
                 created_at TEXT NOT NULL
             )""",
@@ -152,6 +156,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
         ),
+    ),
+    Migration(
+        7,
+        "events and plans can travel: each has the device that wrote it and a Lamport counter",
+        (
+            "ALTER TABLE events ADD COLUMN device TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE events ADD COLUMN lamport INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE plans ADD COLUMN uid TEXT",
+            "ALTER TABLE plans ADD COLUMN device TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE plans ADD COLUMN lamport INTEGER NOT NULL DEFAULT 0",
+            # this device's id, and what sync keeps (the remote, how far each file was read)
+            "CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            # `roadmap plans use`: an earlier plan chosen again, on any device, travels as this
+            """CREATE TABLE plan_uses (
+                uid TEXT PRIMARY KEY,
+                plan_uid TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                device TEXT NOT NULL,
+                lamport INTEGER NOT NULL
+            )""",
+        ),
+        then=lambda db, rebuild: _travel(db),
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -168,6 +194,36 @@ def _notes_apart(db: sqlite3.Connection, rebuild: Rebuild) -> None:
         record = ItemRecord.from_json(item_id, text)
         moved.append((record.to_json(), record.notes_json(), len(record.notes), item_id))
     db.executemany("UPDATE item_state SET record = ?, notes = ?, note_count = ? WHERE item_id = ?", moved)
+
+
+#: The order every device folds the history in: the Lamport counter, then the device, then the id.
+#: It does not depend on clocks agreeing, and it is the order of this device's writes.
+TOTAL_ORDER = "lamport, device, uid"
+_NO_UPDATE = """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+               BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"""
+
+
+def _travel(db: sqlite3.Connection) -> None:
+    """Migration 7: this device gets its id, and what is here already gets this device and
+    counters in the order it was written; the active plan's counter comes after every other plan's,
+    so that it stays the active one (the last plan made, in the total order)."""
+    from uuid import uuid4
+
+    device = uuid4().hex[:16]  # 64 random bits tell a person's devices apart; kept in every event
+    db.execute("INSERT INTO sync_meta (key, value) VALUES ('device', ?)", (device,))
+    db.execute("DROP TRIGGER events_no_update")  # once, to give the history its device and counters
+    db.execute("UPDATE events SET device = ?, lamport = id", (device,))
+    db.execute(_NO_UPDATE)
+    last: int = db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    plans = [plan_id for (plan_id,) in db.execute("SELECT id FROM plans ORDER BY active, id")]
+    db.executemany(
+        "UPDATE plans SET uid = ?, device = ?, lamport = ? WHERE id = ?",
+        [(uuid4().hex, device, last + n, plan_id) for n, plan_id in enumerate(plans, 1)],
+    )
+    # The counter alone: the total order reads by it (ties, between devices, are few and sorted in
+    # passing) and the next counter is its maximum; device and uid in it would double the file.
+    db.execute("CREATE INDEX events_lamport ON events (lamport)")
+    db.execute("CREATE UNIQUE INDEX plans_uid ON plans (uid)")
 
 
 def migrate(

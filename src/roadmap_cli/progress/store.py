@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
@@ -33,10 +33,11 @@ from roadmap_cli.progress.dbfile import BUSY_TIMEOUT as BUSY_TIMEOUT
 from roadmap_cli.progress.dbfile import check_header, create_private, damaged, exists, translated
 from roadmap_cli.progress.migrations import LATEST_VERSION as LATEST_VERSION
 from roadmap_cli.progress.migrations import MIGRATIONS as MIGRATIONS
+from roadmap_cli.progress.migrations import TOTAL_ORDER, migrate
 from roadmap_cli.progress.migrations import Migration as Migration
-from roadmap_cli.progress.migrations import migrate
 from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ItemRecord, ProgressState
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
+from roadmap_cli.progress.travel import PLAN, USE, Travelling
 from roadmap_cli.record import Record
 
 DATABASE_NAME = "progress.sqlite3"
@@ -142,18 +143,27 @@ class Store:
         return stored.plan()
 
     def plans(self) -> list[StoredPlan]:
-        """Every plan ever saved, oldest first; the last saved is the active one."""
+        """Every plan ever saved, oldest first (in the total order: the same on every device that
+        syncs); the last made is the active one."""
+        order = TOTAL_ORDER if _travels(self._db) else "id"
         with translated(self.path):
             rows = self._db.execute(
-                "SELECT id, created_at, active, snapshot FROM plans ORDER BY id"
+                f"SELECT id, created_at, active, snapshot FROM plans ORDER BY {order}"
             ).fetchall()
         return [_stored(r) for r in rows]
 
     def activate(self, plan_id: int) -> None:
-        """Make a saved plan the active one again."""
+        """Make a saved plan the active one again: a choice that travels, like a plan made."""
+        from uuid import uuid4
+
         with self._write() as db:
             db.execute("UPDATE plans SET active = 0 WHERE active = 1")
             db.execute("UPDATE plans SET active = 1 WHERE id = ?", (plan_id,))
+            db.execute(
+                "INSERT INTO plan_uses (uid, plan_uid, created_at, device, lamport) "
+                "SELECT ?, uid, ?, ?, ? FROM plans WHERE id = ?",
+                (uuid4().hex, utc_now(), _device(db), _last_counter(db) + 1, plan_id),
+            )
 
     def save_plan(self, plan: SavedPlan, *, at: datetime | None = None) -> int:
         """Save a plan as the active one, made ``at`` (default: now); the plans before it are kept
@@ -166,8 +176,10 @@ class Store:
     # events
 
     def events(self) -> list[Event]:
-        """The history, in the order it was written here (not by clock time: a clock set back must not
-        reorder a tick and its untick). Merged events come after the ones already here."""
+        """The history in its total order: by Lamport counter, device and id, the same on every
+        device that syncs, and the order this device wrote its own events (not by clock time: a
+        clock set back must not reorder a tick and its untick). Each event's ``row`` is its place in
+        that order."""
         with translated(self.path):
             return _events(self._db)
 
@@ -208,6 +220,7 @@ class Store:
             state = _kept_state(db)
             if state.unapplied:
                 state = _rebuild(db)
+            device, counter = _device(db), _last_counter(db)
             for item_id, kind, value in entries:
                 if kind not in EVENT_KINDS:
                     raise ValueError(f"unknown event kind {kind!r}")
@@ -215,9 +228,11 @@ class Store:
                 if keep is not None and not keep(state, item_id, kind, value):
                     continue
                 uid = uuid4().hex
+                counter += 1
                 cursor = db.execute(
-                    "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?)",
-                    (uid, item_id, kind, value, stamp),
+                    "INSERT INTO events (uid, item_id, kind, value, created_at, device, lamport) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (uid, item_id, kind, value, stamp, device, counter),
                 )
                 event = Event(uid, item_id, kind, value, stamp, cursor.lastrowid or 0)
                 state.apply(event)
@@ -260,6 +275,200 @@ class Store:
             _keep(db, state, {e.item_id for e in new})
         return added_plans, len(new)
 
+    # sync: what travels between devices (roadmap_cli.progress.travel, roadmap_cli.sync)
+
+    def device(self) -> str:
+        """This device's id ("" in a database from before events had one, read as it is)."""
+        with translated(self.path):
+            return _device(self._db) if _travels(self._db) else ""
+
+    def sync_meta(self) -> dict[str, str]:
+        """What sync keeps here: the device, the remote, the last sync, how far each file was read."""
+        with translated(self.path):
+            if not _travels(self._db):
+                return {}
+            return {str(k): str(v) for k, v in self._db.execute("SELECT key, value FROM sync_meta")}
+
+    def devices(self) -> list[tuple[str, int, str | None]]:
+        """(device, events, time of its latest event or plan by its own clock) of each device with
+        events or plans here."""
+        with translated(self.path):
+            if not _travels(self._db):
+                return []
+            rows = self._db.execute(
+                "SELECT device, sum(event), max(created_at) FROM ("
+                "SELECT device, 1 AS event, created_at FROM events "
+                "UNION ALL SELECT device, 0, created_at FROM plans) GROUP BY device ORDER BY device"
+            ).fetchall()
+        return [(str(d), int(n), last) for d, n, last in rows]
+
+    def outgoing(self, after: int) -> list[Travelling]:
+        """The events, plans and plans chosen again written here (by this device, or by it under an
+        id it had before) with a counter above ``after``, in counter order."""
+        with translated(self.path):
+            meta = dict(self._db.execute("SELECT key, value FROM sync_meta"))
+            mine = [meta.get("device", ""), *str(meta.get("former", "")).split()]
+            which = f"device IN ({', '.join('?' * len(mine))}) AND lamport > ?"
+            events = [
+                Travelling(uid, device, lamport, kind, created_at, item_id, value)
+                for uid, device, lamport, kind, created_at, item_id, value in self._db.execute(
+                    f"SELECT uid, device, lamport, kind, created_at, item_id, value FROM events "
+                    f"WHERE {which}",
+                    (*mine, after),
+                )
+            ]
+            plans = [
+                Travelling(uid, device, lamport, PLAN, created_at, snapshot=snapshot)
+                for uid, device, lamport, created_at, snapshot in self._db.execute(
+                    f"SELECT uid, device, lamport, created_at, snapshot FROM plans WHERE {which}",
+                    (*mine, after),
+                )
+            ]
+            uses = [
+                Travelling(uid, device, lamport, USE, created_at, value=plan_uid)
+                for uid, device, lamport, created_at, plan_uid in self._db.execute(
+                    f"SELECT uid, device, lamport, created_at, plan_uid FROM plan_uses WHERE {which}",
+                    (*mine, after),
+                )
+            ]
+        return sorted(events + plans + uses, key=lambda t: t.lamport)
+
+    def missing(self, uids: Iterable[str]) -> set[str]:
+        """The ids among ``uids`` of no event, plan or choice of a plan here."""
+        with translated(self.path):
+            return {
+                uid
+                for uid in uids
+                if not any(
+                    self._db.execute(f"SELECT 1 FROM {table} WHERE uid = ?", (uid,)).fetchone()
+                    for table in ("events", "plans", "plan_uses")
+                )
+            }
+
+    def new_device(self) -> str:
+        """Go on under a new device id (another machine writes as this one: a copied database); the
+        old one is kept as a former id, so what was written under it still goes out."""
+        from uuid import uuid4
+
+        with self._write() as db:
+            meta = dict(db.execute("SELECT key, value FROM sync_meta"))
+            device = uuid4().hex[:16]
+            former = " ".join([*str(meta.get("former", "")).split(), str(meta.get("device", ""))])
+            db.executemany(
+                "INSERT INTO sync_meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [("device", device), ("former", former.strip())],
+            )
+        return device
+
+    def merge_travelled(
+        self, travelled: Iterable[Travelling], meta: dict[str, str]
+    ) -> tuple[int, int, set[str]]:
+        """Add, in one transaction, the events and plans from other devices not here yet (by id),
+        with what sync keeps (``meta``). The active plan becomes the last made in the total order.
+        Events that all come after those here are counted into the kept state as ``record`` counts
+        its own; any that falls before one here has the state worked out afresh, in that order.
+        Returns (events added, plans added, the devices they came from)."""
+        added_events = added_plans = 0
+        devices: set[str] = set()
+        with self._write() as db:
+            chosen = False
+            fresh: dict[str, Travelling] = {}
+            for t in travelled:
+                if t.kind == USE:
+                    if db.execute("SELECT 1 FROM plan_uses WHERE uid = ?", (t.uid,)).fetchone():
+                        continue
+                    db.execute(
+                        "INSERT INTO plan_uses (uid, plan_uid, created_at, device, lamport) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (t.uid, t.value, t.created_at, t.device, t.lamport),
+                    )
+                    added_events += 1
+                    devices.add(t.device)
+                    chosen = True
+                    continue
+                if t.kind == PLAN:
+                    if db.execute("SELECT 1 FROM plans WHERE uid = ?", (t.uid,)).fetchone():
+                        continue
+                    db.execute(
+                        "INSERT INTO plans (created_at, active, snapshot, uid, device, lamport) "
+                        "VALUES (?, 0, ?, ?, ?, ?)",
+                        (t.created_at, t.snapshot, t.uid, t.device, t.lamport),
+                    )
+                    added_plans += 1
+                    devices.add(t.device)
+                    continue
+                if t.kind not in EVENT_KINDS:
+                    raise ValueError(f"unknown event kind {t.kind!r}")
+                if (
+                    t.uid not in fresh
+                    and not db.execute("SELECT 1 FROM events WHERE uid = ?", (t.uid,)).fetchone()
+                ):
+                    fresh[t.uid] = t
+            if fresh:
+                _merge_events(db, sorted(fresh.values(), key=lambda t: (t.lamport, t.device, t.uid)))
+                added_events += len(fresh)
+                devices.update(t.device for t in fresh.values())
+            if added_plans or chosen:
+                _choose_active(db)
+            db.executemany(
+                "INSERT INTO sync_meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                sorted(meta.items()),
+            )
+        return added_events, added_plans, devices
+
+
+_DESCENDING = ", ".join(f"{column} DESC" for column in TOTAL_ORDER.split(", "))
+
+
+def _merge_events(db: sqlite3.Connection, new: list[Travelling]) -> None:
+    """Insert events from other devices, sorted in the total order, and count them into the kept
+    state. Each new row's id is its place in the total order when they all come after the events
+    here (the ids have no gaps): then they are counted on, one by one; else the state is worked
+    out afresh."""
+    last = db.execute(f"SELECT lamport, device, uid FROM events ORDER BY {_DESCENDING} LIMIT 1").fetchone()
+    state = (
+        _kept_state(db) if last is None or (new[0].lamport, new[0].device, new[0].uid) > tuple(last) else None
+    )
+    row = _last_event(db)
+    events = [
+        Event(t.uid, t.item_id, cast(EventKind, t.kind), t.value, t.created_at, row + n)
+        for n, t in enumerate(new, 1)
+    ]
+    db.executemany(
+        "INSERT INTO events (id, uid, item_id, kind, value, created_at, device, lamport) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (e.row, e.uid, e.item_id, e.kind, e.value, e.created_at, t.device, t.lamport)
+            for e, t in zip(events, new, strict=True)
+        ),
+    )
+    if state is None or state.unapplied:
+        _rebuild(db)
+        return
+    for event in events:
+        state.replay_one(event)  # checked as a backup's are (progress.travel), before it got here
+    _keep(db, state, {e.item_id for e in events})
+
+
+def _choose_active(db: sqlite3.Connection) -> None:
+    """The active plan: the last plan made or chosen again (``plans use``) in the total order, on any
+    device; a choice of a plan not here (yet) leaves the last one made."""
+    made = db.execute(
+        f"SELECT lamport, device, uid, uid FROM plans ORDER BY {_DESCENDING} LIMIT 1"
+    ).fetchone()
+    used = db.execute(
+        f"SELECT lamport, device, uid, plan_uid FROM plan_uses ORDER BY {_DESCENDING} LIMIT 1"
+    ).fetchone()
+    last = max((r for r in (made, used) if r is not None), default=None, key=lambda r: tuple(r[:3]))
+    if last is None:
+        return
+    if db.execute("SELECT 1 FROM plans WHERE uid = ?", (last[3],)).fetchone() is None:
+        last = made
+    db.execute("UPDATE plans SET active = 0 WHERE active = 1")
+    db.execute("UPDATE plans SET active = 1 WHERE uid = ?", (last[3],))
+
 
 def _identity(text: str) -> str:
     """What makes two stored plans the same plan: their current stored form (a plan saved in an older
@@ -271,9 +480,12 @@ def _identity(text: str) -> str:
 
 
 def _insert_plan(db: sqlite3.Connection, created_at: str, plan: SavedPlan, *, active: bool) -> int:
+    """A plan made here: this device's, with the next counter."""
+    from uuid import uuid4
+
     cursor = db.execute(
-        "INSERT INTO plans (created_at, active, snapshot) VALUES (?, ?, ?)",
-        (created_at, int(active), dumps(plan)),
+        "INSERT INTO plans (created_at, active, snapshot, uid, device, lamport) VALUES (?, ?, ?, ?, ?, ?)",
+        (created_at, int(active), dumps(plan), uuid4().hex, _device(db), _last_counter(db) + 1),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -289,6 +501,7 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
     seen = {uid for (uid,) in db.execute("SELECT uid FROM events")}
     history = len(seen)
     row = _last_event(db)
+    device, counter = _device(db), _last_counter(db) - row  # each new event: the next counter
     new: list[Event] = []
     for e in events:
         if e.kind not in EVENT_KINDS:
@@ -310,8 +523,9 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
     db.execute("PRAGMA ignore_check_constraints = ON")
     try:
         db.executemany(
-            "INSERT INTO events (id, uid, item_id, kind, value, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            ((e.row, e.uid, e.item_id, e.kind, e.value, e.created_at) for e in new),
+            "INSERT INTO events (id, uid, item_id, kind, value, created_at, device, lamport) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((e.row, e.uid, e.item_id, e.kind, e.value, e.created_at, device, counter + e.row) for e in new),
         )
     finally:
         db.execute("PRAGMA ignore_check_constraints = OFF")
@@ -339,7 +553,37 @@ def _event(row: tuple[Any, ...]) -> Event:
 
 
 def _events(db: sqlite3.Connection) -> list[Event]:
-    return [_event(row) for row in db.execute(_EVENTS + " ORDER BY id")]
+    """The history in its total order, each event's row its place in it (what a study time's
+    ``seq`` orders by, so that every device lists them alike); a database from before events had
+    counters, in the order of its rows."""
+    if not _travels(db):
+        return [_event(row) for row in db.execute(_EVENTS + " ORDER BY id")]
+    query = "SELECT uid, item_id, kind, value, created_at FROM events ORDER BY " + TOTAL_ORDER
+    return [
+        Event(uid, item_id, kind, value, created_at, n)
+        for n, (uid, item_id, kind, value, created_at) in enumerate(db.execute(query), 1)
+    ]
+
+
+def _travels(db: sqlite3.Connection) -> bool:
+    """Whether the events have their device and counter (schema 7 on)."""
+    found = db.execute("SELECT 1 FROM pragma_table_info('events') WHERE name = 'lamport'").fetchone()
+    return found is not None
+
+
+def _device(db: sqlite3.Connection) -> str:
+    """This device's id, made once by the migration that gave events their device."""
+    found = db.execute("SELECT value FROM sync_meta WHERE key = 'device'").fetchone()
+    return str(found[0]) if found else ""
+
+
+def _last_counter(db: sqlite3.Connection) -> int:
+    """The highest Lamport counter seen here, in any event or plan: what this device writes next
+    comes after everything it has seen, from any device."""
+    events: int | None = db.execute("SELECT max(lamport) FROM events").fetchone()[0]
+    plans: int | None = db.execute("SELECT max(lamport) FROM plans").fetchone()[0]
+    uses: int | None = db.execute("SELECT max(lamport) FROM plan_uses").fetchone()[0]
+    return max(events or 0, plans or 0, uses or 0)
 
 
 def _last_event(db: sqlite3.Connection) -> int:

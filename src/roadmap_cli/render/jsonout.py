@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from roadmap_cli.catalog.catalog import PackRecord
     from roadmap_cli.progress.models import CardState
     from roadmap_cli.progress.saved import PlanItem, SavedPlan
+    from roadmap_cli.progress.travel import SyncReport, SyncStatus
     from roadmap_cli.render import shapes
     from roadmap_cli.views.detail import ItemDetail, Link, PlanRow
     from roadmap_cli.views.doctor import CheckResult
@@ -58,6 +59,8 @@ VERSIONS = {
     "validation": 1,
     "doctor": 1,
     "where": 1,
+    "sync": 1,
+    "sync-status": 1,
 }
 
 #: How percent done is measured, said with every document that carries it.
@@ -894,7 +897,7 @@ def doctor_document(results: list[CheckResult], healthy: bool) -> shapes.DoctorD
 
 
 def where_document(home: str | None, found: dict[str, tuple[str, bool]]) -> shapes.WhereDoc:
-    """``roadmap where --json``: ``found`` maps database, config, packs and cache to (path, exists)."""
+    """``roadmap where --json``: ``found`` maps database, config, packs, cache and sync to (path, exists)."""
     return {
         "version": VERSIONS["where"],
         "home": home,
@@ -902,10 +905,42 @@ def where_document(home: str | None, found: dict[str, tuple[str, bool]]) -> shap
         "config": found["config"][0],
         "packs": found["packs"][0],
         "cache": found["cache"][0],
+        "sync": found["sync"][0],
         "exists": {
             "database": found["database"][1],
             "config": found["config"][1],
             "packs": found["packs"][1],
             "cache": found["cache"][1],
+            "sync": found["sync"][1],
         },
+    }
+
+
+def sync_document(report: SyncReport) -> shapes.SyncDoc:
+    """``roadmap sync --json`` and ``roadmap sync init --json``."""
+    return {
+        "version": VERSIONS["sync"],
+        "remote": report.remote,
+        "device": report.device,
+        "created": report.created,
+        "came_in": {"events": report.events_in, "plans": report.plans_in, "devices": report.devices_in},
+        "went_out": {"events": report.events_out, "plans": report.plans_out, "devices": 0},
+        "skipped": list(report.skipped),
+        "renamed_from": report.renamed_from,
+    }
+
+
+def sync_status_document(found: SyncStatus) -> shapes.SyncStatusDoc:
+    """``roadmap sync status --json``."""
+    return {
+        "version": VERSIONS["sync-status"],
+        "set_up": found.set_up,
+        "remote": found.remote,
+        "folder": found.folder,
+        "device": found.device,
+        "last_sync": found.last_sync,
+        "devices": [
+            {"device": d.device, "events": d.events, "last_event": d.last_event, "this": d.this}
+            for d in found.devices
+        ],
     }

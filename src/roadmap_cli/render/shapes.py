@@ -732,6 +732,7 @@ class WhereExistsDoc(TypedDict):
     config: bool
     packs: bool
     cache: bool
+    sync: bool
 
 
 class WhereDoc(TypedDict):
@@ -741,7 +742,44 @@ class WhereDoc(TypedDict):
     config: str
     packs: str
     cache: str
+    sync: str  # the clone `roadmap sync` keeps (there once `roadmap sync init` has run)
     exists: WhereExistsDoc
+
+
+class SyncDoc(TypedDict):
+    """What one sync did: counts of what came in (from other devices) and what went out."""
+
+    version: int
+    remote: str
+    device: str  # this device's id
+    created: bool  # `sync init` made the repository at a new path
+    came_in: SyncCountsDoc
+    went_out: SyncCountsDoc
+    skipped: list[str]  # each line or file left out, as "file:line: why"
+    renamed_from: str | None  # this device's id before, when another machine was writing as it
+
+
+class SyncCountsDoc(TypedDict):
+    events: int
+    plans: int
+    devices: int  # the other devices they came from (0 for what went out)
+
+
+class DeviceSeenDoc(TypedDict):
+    device: str
+    events: int
+    last_event: str | None  # the time of its latest event, by its own clock
+    this: bool
+
+
+class SyncStatusDoc(TypedDict):
+    version: int
+    set_up: bool
+    remote: str | None
+    folder: str
+    device: str
+    last_sync: str | None
+    devices: list[DeviceSeenDoc]
 
 
 #: Every document by the name ``roadmap schema NAME`` takes, with what prints it.
@@ -768,4 +806,6 @@ DOCUMENTS: dict[str, tuple[type, str]] = {
     "validation": (ValidationDoc, "roadmap packs validate --json"),
     "doctor": (DoctorDoc, "roadmap doctor --json"),
     "where": (WhereDoc, "roadmap where --json"),
+    "sync": (SyncDoc, "roadmap sync --json"),
+    "sync-status": (SyncStatusDoc, "roadmap sync status --json"),
 }

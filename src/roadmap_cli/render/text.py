@@ -26,6 +26,7 @@ from roadmap_cli.views.week import WeekView
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.actions import Outcome
+    from roadmap_cli.progress.travel import SyncReport, SyncStatus
     from roadmap_cli.views.timeline import Span
 
 BAR_WIDTH = 24
@@ -634,3 +635,47 @@ def write(text: str, *, pager: bool = False) -> None:
         ]
         text = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
     term_write(text, pager=pager)
+
+
+def _in_out(events: int, plans: int) -> str:
+    if not events and not plans:
+        return "nothing new"
+    parts = [count_text(events, "event")] + ([count_text(plans, "plan")] if plans else [])
+    return " and ".join(parts)
+
+
+def sync_lines(report: SyncReport) -> list[str]:
+    """What ``roadmap sync`` did: where it synced, what came in and what went out."""
+    made = " (a new repository, made there)" if report.created else ""
+    came = _in_out(report.events_in, report.plans_in)
+    if report.events_in or report.plans_in:
+        came += f" from {count_text(report.devices_in, 'other device')}"
+    pairs = [("In", came), ("Out", _in_out(report.events_out, report.plans_out))]
+    if report.skipped:
+        pairs.append(("Left out", count_text(len(report.skipped), "line or file", "lines or files")))
+    return [*para(f"Synced with {safe(report.remote)}{made}."), *fields(pairs)]
+
+
+def sync_status_lines(found: SyncStatus) -> list[str]:
+    """``roadmap sync status``: the remote, the last sync, the devices seen."""
+    if not found.set_up:
+        return [
+            *para("This home does not sync yet."),
+            *para("Set it up with `roadmap sync init URL-or-PATH`: a git repository you own.", indent=2),
+        ]
+    pairs = [
+        ("Remote", safe(found.remote or "?")),
+        ("Folder", found.folder),
+        ("This device", found.device[:8]),
+        ("Last sync", (found.last_sync or "never").replace("T", " ").replace("+00:00", " UTC")),
+    ]
+    devices = [
+        (
+            seen.device[:8],
+            count_text(seen.events, "event")
+            + (f", latest {seen.last_event[:10]}" if seen.last_event else "")
+            + (" (this device)" if seen.this else ""),
+        )
+        for seen in found.devices
+    ]
+    return [*fields(pairs, indent=0), "", f"Devices seen ({len(found.devices)}):", *fields(devices)]
