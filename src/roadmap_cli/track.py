@@ -108,7 +108,10 @@ def show(item_id: str | None = None, weeks: bool = False, json_out: bool = False
         from roadmap_cli.render.term import write as page
 
         states = {i.item.id: i.state for i in progress.items}
-        page(plan_text(progress.plan, by_week=weeks, today=progress.today, states=states), pager=True)
+        text = plan_text(
+            progress.plan, by_week=weeks, today=progress.today, states=states, phases=progress.phases
+        )
+        page(text, pager=True)
 
 
 def _show_item(item_id: str, json_out: bool) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -14,9 +14,11 @@ from roadmap_cli.render.units import ESTIMATE_NOTE, count_text, day_text, days_t
 from roadmap_cli.render.words import calendar_text
 from roadmap_cli.safetext import safe
 from roadmap_cli.views.timeline import Span
+from roadmap_cli.views.timeline import phase_spans as spans_of
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.store import StoredPlan
+    from roadmap_cli.views.state import PhaseProgress
 
 
 def _cert_line(cert: PlanCert) -> str:
@@ -27,7 +29,6 @@ def phase_spans(plan: SavedPlan) -> list[Span]:
     """One span per phase of the plan, from its first item's start to its last item's end."""
     from roadmap_cli.progress.models import ProgressState
     from roadmap_cli.views.state import compute_progress
-    from roadmap_cli.views.timeline import phase_spans as spans_of
 
     return spans_of(compute_progress(plan, ProgressState(), plan.start).phases)
 
@@ -83,9 +84,16 @@ def replan_summary(new: SavedPlan, old: SavedPlan, first_day: date) -> str:
 
 
 def plan_text(
-    plan: SavedPlan, *, by_week: bool, today: date | None = None, states: Mapping[str, str] | None = None
+    plan: SavedPlan,
+    *,
+    by_week: bool,
+    today: date | None = None,
+    states: Mapping[str, str] | None = None,
+    phases: Iterable[PhaseProgress] | None = None,
 ) -> str:
-    """The plan; with ``states`` (item id to state) each item is marked with its state."""
+    """The plan; with ``states`` (item id to state) each item is marked with its state, and with the
+    progress's ``phases`` the timeline fills each phase's done share (and the progress is not
+    worked out a second time for it)."""
     t = term()
     req = plan.request
     low, high = req.months
@@ -134,7 +142,8 @@ def plan_text(
             key = state_legend() + (f"  {t.legend('cert')}" if plan.certifications else "")
             takes = "ids are what `roadmap check` and `roadmap show ID` take"
         out += ["", *para(f"{key} · {takes}", "dim", width=t.width)]
-        out += ["", *timeline_lines(phase_spans(plan), plan.start, plan.end, today), ""]
+        spans = spans_of(phases) if phases is not None else phase_spans(plan)
+        out += ["", *timeline_lines(spans, plan.start, plan.end, today), ""]
         out += _weeks(plan, states) if by_week else _months(plan, states)
     if plan.guides:
         out += [*([""] if out[-1] else []), t.paint("The guides' own shape of the path", "bold")]
