@@ -15,11 +15,9 @@ import re
 #: (U+061C, U+200E, U+200F), overrides and isolates that reorder what a terminal shows ("Trojan
 #: Source"), and lone surrogates: a byte that was not UTF-8 in a name or an argument (Python keeps
 #: it as U+DC80-U+DCFF) or a ``\ud800`` escape in JSON, which no output encoding can write.
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 #: The same, less the newline: for text whose lines the renderer splits itself.
-_UNSAFE_INLINE = re.compile(
+_UNSAFE_INLINE = (
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
@@ -30,6 +28,12 @@ ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2
 LINES = r"^[^\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]*$"
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """The pattern compiled on first use, not at import: these character classes take about 1.5 ms
+    to compile between them, and most runs show only printable text, which never needs them."""
+    return re.compile(pattern)  # re keeps the compiled patterns it has made
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -47,20 +51,18 @@ def safe(text: str) -> str:
     """``text`` on one line with every control, escape and reordering character shown as an escape."""
     if text.isprintable():  # the common case, and a fast one: nothing here can act on a terminal
         return text
-    return _UNSAFE.sub(_visible, text)
+    return _compiled(_UNSAFE).sub(_visible, text)
 
 
 def safe_lines(text: str) -> str:
     """Like ``safe()``, but newlines are kept (for a block the renderer lays out itself)."""
     if text.isprintable():
         return text
-    return _UNSAFE_INLINE.sub(_visible, text)
+    return _compiled(_UNSAFE_INLINE).sub(_visible, text)
 
 
 #: What json.dumps(ensure_ascii=False) leaves raw that a terminal may act on (it escapes C0 itself).
-_UNSAFE_IN_JSON = re.compile(
-    "[\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def safe_json(text: str) -> str:
@@ -68,7 +70,7 @@ def safe_json(text: str) -> str:
     (They can only stand inside strings, where an escape means the very same character.)"""
     if text.isascii():
         return text
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _compiled(_UNSAFE_IN_JSON).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def is_text(text: str) -> bool:
@@ -83,4 +85,4 @@ def is_text(text: str) -> bool:
 
 def is_one_line(text: str) -> bool:
     """True when ``text`` holds no character that ``safe()`` would have to escape."""
-    return text.isprintable() or _UNSAFE.search(text) is None
+    return text.isprintable() or _compiled(_UNSAFE).search(text) is None
