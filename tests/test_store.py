@@ -792,6 +792,10 @@ def test_a_large_import_keeps_every_uid_unique(tmp_path: Path) -> None:
             "INSERT INTO events (uid, item_id, kind, value, created_at) VALUES ('u7', 'x', 'tick', NULL, 't')"
         )
     db.close()
+    with sqlite3.connect(path) as db:  # both indexes made again after the rows went in
+        indexes = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"events_uid", "events_lamport"} <= indexes
+    db.close()
 
 
 def test_kept_progress_that_cannot_be_read_points_to_the_repair(tmp_path: Path) -> None:

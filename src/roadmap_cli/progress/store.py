@@ -517,6 +517,7 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
     rebuild_index = len(new) > max(10_000, history)
     if rebuild_index:
         db.execute("DROP INDEX events_uid")
+        db.execute("DROP INDEX IF EXISTS events_lamport")
     # The table's CHECK on ``kind`` costs SQLite more than the insert itself (1.6 µs a row against
     # 1.2): every kind was checked above, so it is not checked again row by row. For this statement
     # only: the pragma is set back before anything else is written.
@@ -531,6 +532,8 @@ def _insert_events(db: sqlite3.Connection, events: Iterable[Event]) -> list[Even
         db.execute("PRAGMA ignore_check_constraints = OFF")
     if rebuild_index:
         db.execute("CREATE UNIQUE INDEX events_uid ON events (uid)")
+        if _travels(db):
+            db.execute("CREATE INDEX events_lamport ON events (lamport)")
     return new
 
 
