@@ -546,3 +546,20 @@ def test_the_list_of_skills_wraps_to_a_narrow_terminal(
     out = ok(runner, "assess", "--list")
     assert "postgresql" in out
     assert max(len(line) for line in out.splitlines()) <= 40
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["review", "programming-fundamentals", "--rating", "bogus"], "--rating 'bogus' is not a rating"),
+        (["assess", "--rate", "=3"], "'=3' is not SKILL=RATING"),
+        (["assess", "--rate", "sql=9"], "'sql=9' is not SKILL=RATING"),
+    ],
+)
+def test_a_rating_that_is_not_one_is_named_with_what_is_allowed(
+    ticked: CliRunner, args: list[str], said: str
+) -> None:
+    code, out, err = run(ticked, *args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {said}")
+    assert "hint: " in err

@@ -61,7 +61,7 @@ def parse_ratings(words: Sequence[str], skills: Sequence[Mapping[str, Any]]) -> 
     ratings: dict[str, int] = {}
     for word in (w for text in words for w in text.replace(",", " ").split()):
         name, sep, value = word.partition("=")
-        if not sep or value.strip() not in ("0", "1", "2", "3"):
+        if not sep or not name.strip() or value.strip() not in ("0", "1", "2", "3"):
             raise UsageError(
                 f"{word!r} is not SKILL=RATING with a rating of 0 to 3",
                 hint="e.g. roadmap assess --rate sql=3 docker=2 "

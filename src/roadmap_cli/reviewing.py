@@ -89,8 +89,8 @@ def _rating(value: str) -> str:
     word = value.strip().lower()
     if word not in RATINGS:
         raise UsageError(
-            f"--rating {value!r} is not a rating; give one of {', '.join(RATINGS)} "
-            "(again: forgotten, hard, good, easy)"
+            f"--rating {value!r} is not a rating; give one of {', '.join(RATINGS)}",
+            hint="again: you had forgotten it; hard, good, easy: you recalled it, with that much effort",
         )
     return word
 
