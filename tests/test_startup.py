@@ -214,6 +214,8 @@ HEAVY = {
     "fsrs",  # the review scheduler: `roadmap review` alone
     "roadmap_cli.reviewing",
     "roadmap_cli.assessing",
+    "roadmap_cli.sync",  # git, and the lines that travel: `roadmap sync` alone
+    "roadmap_cli.progress.travel",
 }
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from roadmap_cli import paths
 from roadmap_cli.errors import RoadmapError
@@ -37,8 +37,10 @@ from roadmap_cli.progress.migrations import TOTAL_ORDER, migrate
 from roadmap_cli.progress.migrations import Migration as Migration
 from roadmap_cli.progress.models import EVENT_KINDS, Event, EventKind, ItemRecord, ProgressState
 from roadmap_cli.progress.saved import SavedPlan, SavedPlanError, dumps, loads
-from roadmap_cli.progress.travel import PLAN, USE, Travelling
 from roadmap_cli.record import Record
+
+if TYPE_CHECKING:  # sync's lines: only `roadmap sync` reads or writes them
+    from roadmap_cli.progress.travel import Travelling
 
 DATABASE_NAME = "progress.sqlite3"
 MAKE_A_PLAN = "make one with `roadmap plan --lang python --hours 12` (your stack and your hours)"
@@ -305,6 +307,8 @@ class Store:
     def outgoing(self, after: int) -> list[Travelling]:
         """The events, plans and plans chosen again written here (by this device, or by it under an
         id it had before) with a counter above ``after``, in counter order."""
+        from roadmap_cli.progress.travel import PLAN, USE, Travelling
+
         with translated(self.path):
             meta = dict(self._db.execute("SELECT key, value FROM sync_meta"))
             mine = [meta.get("device", ""), *str(meta.get("former", "")).split()]
@@ -369,6 +373,8 @@ class Store:
         Events that all come after those here are counted into the kept state as ``record`` counts
         its own; any that falls before one here has the state worked out afresh, in that order.
         Returns (events added, plans added, the devices they came from)."""
+        from roadmap_cli.progress.travel import PLAN, USE
+
         added_events = added_plans = 0
         devices: set[str] = set()
         with self._write() as db:
