@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from roadmap_cli.catalog.catalog import Catalog
@@ -58,3 +58,37 @@ def git_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(f"GIT_{role}_NAME", "Test Person")
         monkeypatch.setenv(f"GIT_{role}_EMAIL", "test@example.org")
     return home
+
+
+def raw_controls(text: str, *, tab: bool = True) -> list[str]:
+    """Characters a terminal may act on that made it into output: controls (newline aside, and tab
+    unless ``tab=False``), C1, the bidirectional marks, overrides and isolates, and lone surrogates."""
+    return sorted(
+        {
+            c
+            for c in text
+            if (ord(c) < 32 and c != "\n" and not (tab and c == "\t"))
+            or 0x7F <= ord(c) < 0xA0
+            or c in "\u061c\u200e\u200f\u2028\u2029"
+            or 0x202A <= ord(c) <= 0x202E
+            or 0x2066 <= ord(c) <= 0x2069
+            or 0xD800 <= ord(c) <= 0xDFFF
+        }
+    )
+
+
+def fuzzing(examples: int) -> settings:
+    """Hypothesis settings for a fuzz test: no deadline or example database, and the same examples in
+    every run (a find is a failure to reproduce, not a flake); how long a run takes is for the
+    benchmark to say, and a hang is bounded by each process's timeout."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+        ],
+    )

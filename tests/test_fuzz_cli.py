@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import fuzzing
 from roadmap_cli.cli import app, build_app
 
 EXIT_CODES = {0, 1, 2, 65, 130}
@@ -249,23 +250,6 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     root = tmp_path_factory.mktemp("fuzz")
     yield World(root)
     shutil.rmtree(root, ignore_errors=True)
-
-
-def fuzzing(examples: int) -> settings:
-    """Hypothesis settings for a fuzz test: no deadline or example database, and the same examples in
-    every run (a find is a failure to reproduce, not a flake); how long a run takes is for the
-    benchmark to say, and a hang is bounded by each process's timeout."""
-    return settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=[
-            HealthCheck.function_scoped_fixture,
-            HealthCheck.too_slow,
-            HealthCheck.data_too_large,
-        ],
-    )
 
 
 @pytest.fixture

@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import fuzzing, raw_controls
 from roadmap_cli.cli import app, build_app
 
 EXIT_CODES = {0, 1, 2, 65, 130}
@@ -255,21 +256,6 @@ def as_bytes(word: str) -> bytes:
         return word.encode("utf-8", "surrogatepass")
 
 
-def raw_controls(text: str) -> list[str]:
-    return sorted(
-        {
-            c
-            for c in text
-            if (ord(c) < 32 and c not in "\n\t")
-            or 0x7F <= ord(c) < 0xA0
-            or c in "\u061c\u200e\u200f\u2028\u2029"
-            or 0x202A <= ord(c) <= 0x202E
-            or 0x2066 <= ord(c) <= 0x2069
-            or 0xD800 <= ord(c) <= 0xDFFF
-        }
-    )
-
-
 def is_view(words: list[str]) -> bool:
     command = tuple(w for w in words[:2] if not w.startswith("-"))
     if any(w in ("--json", "--help", "-h") for w in words):
@@ -289,20 +275,6 @@ class Hang(Exception):
 
 def _hung(_signum: int, _frame: object) -> None:
     raise Hang
-
-
-def fuzzing(examples: int) -> settings:
-    return settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=[
-            HealthCheck.function_scoped_fixture,
-            HealthCheck.too_slow,
-            HealthCheck.data_too_large,
-        ],
-    )
 
 
 @posix

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import raw_controls
 from roadmap_cli.cli import app
 from roadmap_cli.progress.store import database_path
 
@@ -35,11 +36,6 @@ def invoke(runner: CliRunner, *args: str, **kwargs: Any) -> tuple[int, str, str]
         result.exception
     )
     return result.exit_code, result.stdout, result.stderr
-
-
-def raw_controls(text: str) -> list[str]:
-    """Control characters other than newline that made it into output."""
-    return sorted({c for c in text if (ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0 or c == "\u202e"})
 
 
 @pytest.fixture
@@ -122,8 +118,8 @@ def test_hostile_text_from_a_backup_is_shown_never_obeyed(
 ) -> None:
     code, out, err = invoke(runner, *args)
     assert code in (0, 1), err
-    assert raw_controls(out) == []
-    assert raw_controls(err) == []
+    assert raw_controls(out, tab=False) == []
+    assert raw_controls(err, tab=False) == []
     assert "forged ✓ line" not in out.splitlines()  # no line of its own
 
 
@@ -159,7 +155,7 @@ def test_csv_export_neutralises_formulas(poisoned: Path, runner: CliRunner) -> N
 def test_a_note_with_escapes_is_echoed_escaped(planned: CliRunner) -> None:
     code, out, _ = invoke(planned, "note", "learn-language-core", f"hi{EVIL}\nforged")
     assert code == 0
-    assert raw_controls(out) == []
+    assert raw_controls(out, tab=False) == []
     assert "hi\\x1b]0;owned\\x07" in out
 
 
@@ -184,7 +180,7 @@ def test_pack_titles_with_control_characters_are_refused(
     code, _, err = invoke(runner, "packs", "validate", str(pack))
     assert code == 65
     assert f"{field}: expected one line of text, without newlines, tabs or other control characters" in err
-    assert raw_controls(err) == []
+    assert raw_controls(err, tab=False) == []
 
 
 def test_a_file_name_with_escapes_is_shown_escaped(runner: CliRunner, roadmap_home: Path) -> None:
@@ -196,14 +192,14 @@ def test_a_file_name_with_escapes_is_shown_escaped(runner: CliRunner, roadmap_ho
     for args in (["packs", "list"], ["doctor"], ["packs", "validate", str(next(folder.iterdir()))]):
         code, out, err = invoke(runner, *args)
         assert code == 0, err
-        assert raw_controls(out + err) == [], args
+        assert raw_controls(out + err, tab=False) == [], args
     target = roadmap_home / f"new{ESC}]0;owned{chr(7)}\x8d.yaml"
     code, out, err = invoke(runner, "packs", "new", "team", "-o", str(target))
     assert code == 0, err
-    assert raw_controls(out + err) == []
+    assert raw_controls(out + err, tab=False) == []
     code, _, err = invoke(runner, "progress", "import", f"missing{ESC}[2J.json")
     assert code == 1
-    assert raw_controls(err) == []
+    assert raw_controls(err, tab=False) == []
 
 
 # -- part 1: backups, checked whole before anything is written ------------------------------------

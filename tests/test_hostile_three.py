@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import raw_controls
 from roadmap_cli.cli import app
 
 START = "2027-01-04"
@@ -241,21 +242,6 @@ def test_a_cache_others_may_write_is_not_trusted(planned: CliRunner, roadmap_hom
 OBEYED = "\x1b]52;c;ZXZpbA==\x07\x1b]0;owned\x07\x00\x1b[2J\u202egnp\u061c"
 #: A link whose shown text a right-to-left override would reverse.
 RLO_LINK = "https://example.com/\u202egpj.exe"
-
-
-def raw_controls(text: str) -> list[str]:
-    """Characters a terminal may act on (newline and tab aside) that made it into output."""
-    return sorted(
-        {
-            c
-            for c in text
-            if (ord(c) < 32 and c not in "\n\t")
-            or 0x7F <= ord(c) < 0xA0
-            or c in "\u061c\u200e\u200f\u2028\u2029"
-            or 0x202A <= ord(c) <= 0x202E
-            or 0x2066 <= ord(c) <= 0x2069
-        }
-    )
 
 
 @pytest.fixture
